@@ -1,0 +1,124 @@
+package app.roundtable.domain;
+
+import java.util.List;
+
+/**
+ * Everything that can change a session, as data. The protocol edge builds these from validated
+ * frames (text lengths and field types are already checked there); {@link Rules} decides whether
+ * each one is allowed in the current state. Wire names live only in the protocol package.
+ */
+public sealed interface Command {
+
+  /** Commands a display may not send and only a member may. All wire commands but ping/sync are these. */
+  sealed interface MemberCommand extends Command {}
+
+  /** Facilitator-only commands: anyone else gets {@link Refusal.Reason#FORBIDDEN}. */
+  sealed interface FacilitatorCommand extends MemberCommand {}
+
+  /** Connection lifecycle, issued by the server edge itself, never decoded from a client frame. */
+  sealed interface ConnectionCommand extends Command {}
+
+  // --- connection lifecycle -------------------------------------------------------------------
+
+  /** A new member. {@code keyHash} non-null means the joiner claims the facilitator key. */
+  record Join(String memberId, String name, String keyHash, String resumeHash, String nodeId)
+      implements ConnectionCommand {}
+
+  /** A known member (the action's actor) opened a connection on a node: resume. */
+  record Connect(String nodeId) implements ConnectionCommand {}
+
+  /** One of the actor's connections on a node closed without {@code leave}: offline if it was the last. */
+  record Disconnect(String nodeId) implements ConnectionCommand {}
+
+  record DisplayJoin(String nodeId) implements ConnectionCommand {}
+
+  record DisplayLeave(String nodeId) implements ConnectionCommand {}
+
+  /** A node died: forget every connection it held. */
+  record NodeGone(String nodeId) implements ConnectionCommand {}
+
+  // --- any member -----------------------------------------------------------------------------
+
+  record Leave() implements MemberCommand {}
+
+  record Rename(String name) implements MemberCommand {}
+
+  record RaiseHand() implements MemberCommand {}
+
+  record LowerHand() implements MemberCommand {}
+
+  record DoneSpeaking() implements MemberCommand {}
+
+  record PostIdea(String text) implements MemberCommand {}
+
+  record EditIdea(String ideaId, String text) implements MemberCommand {}
+
+  record DeleteIdea(String ideaId) implements MemberCommand {}
+
+  record Vote(String ideaId) implements MemberCommand {}
+
+  record Unvote(String ideaId) implements MemberCommand {}
+
+  record AddCommitment(String text) implements MemberCommand {}
+
+  record EditCommitment(String commitmentId, String text) implements MemberCommand {}
+
+  record RemoveCommitment(String commitmentId) implements MemberCommand {}
+
+  /** {@code note} null leaves the note as it is. */
+  record SetCommitmentStatus(String commitmentId, CommitmentStatus status, String note)
+      implements MemberCommand {}
+
+  // --- facilitator ----------------------------------------------------------------------------
+
+  record NextSpeaker() implements FacilitatorCommand {}
+
+  record StartRound() implements FacilitatorCommand {}
+
+  record SetQueuePolicy(QueuePolicy policy) implements FacilitatorCommand {}
+
+  record SetTurnLimit(int seconds) implements FacilitatorCommand {}
+
+  record StartTimer(int seconds) implements FacilitatorCommand {}
+
+  record PauseTimer() implements FacilitatorCommand {}
+
+  record ResumeTimer() implements FacilitatorCommand {}
+
+  record AddTime(int seconds) implements FacilitatorCommand {}
+
+  record ResetTimer() implements FacilitatorCommand {}
+
+  /** {@code kind} null means discussion; {@code position} null means at the end. */
+  record AddAgendaItem(String title, int minutes, ItemKind kind, Integer position)
+      implements FacilitatorCommand {}
+
+  /** Null fields are left as they are. */
+  record UpdateAgendaItem(String itemId, String title, Integer minutes, ItemKind kind)
+      implements FacilitatorCommand {}
+
+  record RemoveAgendaItem(String itemId) implements FacilitatorCommand {}
+
+  record MoveAgendaItem(String itemId, int position) implements FacilitatorCommand {}
+
+  record StartAgendaItem(String itemId) implements FacilitatorCommand {}
+
+  record NextAgendaItem() implements FacilitatorCommand {}
+
+  record SetBoardPhase(BoardPhase phase) implements FacilitatorCommand {}
+
+  record SetBoardPrompt(String prompt) implements FacilitatorCommand {}
+
+  record SetVotesPerMember(int votes) implements FacilitatorCommand {}
+
+  /** {@code group} empty or null removes the idea from its group. */
+  record GroupIdea(String ideaId, String group) implements FacilitatorCommand {}
+
+  record SetGroundRules(List<String> rules) implements FacilitatorCommand {}
+
+  record HandOff(String memberId) implements FacilitatorCommand {}
+
+  record RemoveMember(String memberId) implements FacilitatorCommand {}
+
+  record EndSession() implements FacilitatorCommand {}
+}

@@ -1,0 +1,28 @@
+package app.roundtable.domain;
+
+/** What a member says they will practise before the next session. Public, with its author: it's a promise. */
+public final class Commitment {
+  public String id;
+  public String memberId;
+  /** The member's name when the commitment was last written; kept for the follow-up session's record. */
+  public String name;
+  public String text;
+  public CommitmentStatus status = CommitmentStatus.PLANNED;
+  public String note = "";
+
+  public Commitment() {}
+
+  public Commitment(String id, String memberId, String name, String text) {
+    this.id = id;
+    this.memberId = memberId;
+    this.name = name;
+    this.text = text;
+  }
+
+  public Commitment copy() {
+    Commitment c = new Commitment(id, memberId, name, text);
+    c.status = status;
+    c.note = note;
+    return c;
+  }
+}

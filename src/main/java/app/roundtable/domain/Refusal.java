@@ -1,0 +1,15 @@
+package app.roundtable.domain;
+
+/** Why a command was not applied, with a sentence a person can read. Nothing changed. */
+public record Refusal(Reason reason, String message) {
+
+  /** The contract's error codes, in domain terms; the protocol package spells them on the wire. */
+  public enum Reason {
+    BAD_REQUEST, NOT_JOINED, UNKNOWN_SESSION, SESSION_FULL, SESSION_ENDED, FORBIDDEN, NOT_FOUND,
+    INVALID_PHASE, LIMIT_EXCEEDED, RATE_LIMITED, UNAVAILABLE, INTERNAL
+  }
+
+  public static Refusal of(Reason reason, String message) {
+    return new Refusal(reason, message);
+  }
+}

@@ -1,0 +1,78 @@
+package app.roundtable.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole state of one session, private parts included (idea authors, votes, token hashes).
+ *
+ * <p>Mutable so that {@link Rules} can work on a {@link #copy()} and hand the copy back only when a
+ * command is accepted: a refused command never touches the original. Plain public fields and no-arg
+ * constructors keep the store codec (Jackson, outside this package) free of annotations here.
+ * Never sent to a client as is: the protocol package projects the public state and each member's view.
+ */
+public final class Session {
+  public String code;
+  public String title;
+  public SessionStatus status = SessionStatus.OPEN;
+  public long createdAt;
+  /** Server time of the last accepted change; the store expires the session a set time after it. */
+  public long updatedAt;
+  /** Increases by exactly one per accepted change. */
+  public long version;
+  /** SHA-256 (hex) of the facilitator key; the key itself is only ever known to its holder. */
+  public String facilitatorKeyHash;
+  public List<String> groundRules = new ArrayList<>();
+  /** Members in the order they joined; removed members stay here (flagged) so their tokens stay dead. */
+  public LinkedHashMap<String, Member> members = new LinkedHashMap<>();
+  /** Display connections per node id: a node that dies takes its count with it. */
+  public LinkedHashMap<String, Integer> displays = new LinkedHashMap<>();
+  public Agenda agenda = new Agenda();
+  public Timer timer = new Timer();
+  public SpeakingQueue queue = new SpeakingQueue();
+  public Board board = new Board();
+  public List<Commitment> commitments = new ArrayList<>();
+  /** The earlier session's title and commitments, for a follow-up session; null otherwise. */
+  public Previous previous;
+  /** Counts raised hands so that equal raise times still order deterministically. */
+  public long raiseSeq;
+
+  public Session copy() {
+    Session s = new Session();
+    s.code = code;
+    s.title = title;
+    s.status = status;
+    s.createdAt = createdAt;
+    s.updatedAt = updatedAt;
+    s.version = version;
+    s.facilitatorKeyHash = facilitatorKeyHash;
+    s.groundRules = new ArrayList<>(groundRules);
+    for (Map.Entry<String, Member> e : members.entrySet()) s.members.put(e.getKey(), e.getValue().copy());
+    s.displays = new LinkedHashMap<>(displays);
+    s.agenda = agenda.copy();
+    s.timer = timer.copy();
+    s.queue = queue.copy();
+    s.board = board.copy();
+    for (Commitment c : commitments) s.commitments.add(c.copy());
+    s.previous = previous == null ? null : previous.copy();
+    s.raiseSeq = raiseSeq;
+    return s;
+  }
+
+  public Member member(String id) {
+    Member m = id == null ? null : members.get(id);
+    return m == null || m.removed ? null : m;
+  }
+
+  public int displayCount() {
+    int n = 0;
+    for (int c : displays.values()) n += c;
+    return n;
+  }
+
+  public boolean isEnded() {
+    return status == SessionStatus.ENDED;
+  }
+}

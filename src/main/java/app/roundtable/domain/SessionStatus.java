@@ -1,0 +1,3 @@
+package app.roundtable.domain;
+
+public enum SessionStatus { OPEN, ENDED }
