@@ -1,0 +1,145 @@
+package app.roundtable.store;
+
+import app.roundtable.domain.Outcome;
+import app.roundtable.domain.Session;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Sessions in this JVM's memory: one node, nothing to install. Each session's updates are
+ * serialised by a lock on its entry, and listeners are handed each version under that lock, onto
+ * their own context's queue, so every subscriber sees versions in order. Published sessions are
+ * never mutated afterwards ({@code Rules} works on copies), so they are shared, not copied.
+ */
+public final class InMemorySessionStore implements SessionStore {
+  private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+  private final Vertx vertx;
+  private final LongSupplier clock;
+  private final long ttlMs;
+  private final long sweepTimer;
+
+  public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.ttlMs = ttl.toMillis();
+    this.sweepTimer = vertx.setPeriodic(60_000, id -> sweep());
+  }
+
+  @Override
+  public Future<Boolean> create(Session session) {
+    boolean[] created = {false};
+    sessions.compute(session.code, (code, e) -> {
+      if (e == null) e = new Entry(null);
+      synchronized (e) {
+        if (e.current == null) {
+          e.current = session;
+          created[0] = true;
+        }
+      }
+      return e;
+    });
+    return Future.succeededFuture(created[0]);
+  }
+
+  @Override
+  public Future<Session> load(String code) {
+    Entry e = live(code);
+    if (e == null) return Future.succeededFuture(null);
+    synchronized (e) {
+      return Future.succeededFuture(e.current);
+    }
+  }
+
+  @Override
+  public Future<Update> update(String code, Function<Session, Outcome> change) {
+    Entry e = live(code);
+    if (e == null) return Future.failedFuture(new UnknownSessionException(code));
+    synchronized (e) {
+      Outcome outcome;
+      try {
+        outcome = change.apply(e.current);
+      } catch (RuntimeException ex) {
+        return Future.failedFuture(ex);
+      }
+      if (outcome instanceof Outcome.Applied applied) {
+        Session next = applied.session();
+        e.current = next;
+        for (Listener l : e.listeners) l.context.runOnContext(v -> l.consumer.accept(next));
+      }
+      return Future.succeededFuture(new Update(outcome, e.current));
+    }
+  }
+
+  @Override
+  public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
+    Entry e = sessions.computeIfAbsent(code, c -> new Entry(null));
+    Context ctx = vertx.getOrCreateContext();
+    Listener l = new Listener(ctx, consumer);
+    e.listeners.add(l);
+    return Future.succeededFuture(() -> {
+      e.listeners.remove(l);
+      return Future.succeededFuture();
+    });
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> close() {
+    vertx.cancelTimer(sweepTimer);
+    return Future.succeededFuture();
+  }
+
+  /** Number of sessions held, for metrics. */
+  public int size() {
+    return sessions.size();
+  }
+
+  /** Drops sessions whose last change is older than the TTL (and entries that only held listeners). */
+  void sweep() {
+    long now = clock.getAsLong();
+    sessions.entrySet().removeIf(en -> {
+      Entry e = en.getValue();
+      synchronized (e) {
+        return e.current == null ? e.listeners.isEmpty() : now - e.current.updatedAt > ttlMs;
+      }
+    });
+  }
+
+  private Entry live(String code) {
+    Entry e = sessions.get(code);
+    if (e == null) return null;
+    synchronized (e) {
+      if (e.current == null) return null;
+      if (clock.getAsLong() - e.current.updatedAt > ttlMs) {
+        sessions.remove(code, e);
+        return null;
+      }
+    }
+    return e;
+  }
+
+  private static final class Entry {
+    /** Null while only a subscriber knows the code (it may be created later). */
+    Session current;
+    final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    Entry(Session current) {
+      this.current = current;
+    }
+  }
+
+  private record Listener(Context context, Consumer<Session> consumer) {}
+}
