@@ -1,0 +1,320 @@
+package app.roundtable.protocol;
+
+import app.roundtable.domain.BoardPhase;
+import app.roundtable.domain.Command;
+import app.roundtable.domain.CommitmentStatus;
+import app.roundtable.domain.ItemKind;
+import app.roundtable.domain.Limits;
+import app.roundtable.domain.QueuePolicy;
+import app.roundtable.domain.Refusal;
+import app.roundtable.domain.Refusal.Reason;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a client's text frame once, at the edge: JSON object, known type, every field of the
+ * right type and within its length. Unknown fields are ignored (clients may be newer than us).
+ * Everything past this point works on typed commands only.
+ */
+public final class FrameDecoder {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ID_LENGTH = 64;
+
+  private final Limits limits;
+  private final Map<String, Parser> parsers = new HashMap<>();
+
+  public FrameDecoder(Limits limits) {
+    this.limits = limits;
+    register();
+  }
+
+  /** The wire names of every command this decoder accepts (join, ping and sync included). */
+  public Set<String> types() {
+    Set<String> all = new java.util.TreeSet<>(parsers.keySet());
+    all.addAll(List.of("join", "ping", "sync"));
+    return Collections.unmodifiableSet(all);
+  }
+
+  public Inbound decode(String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return reject(null, null, "Frame is not valid JSON.");
+    }
+    if (root == null || !root.isObject()) return reject(null, null, "Frame must be a JSON object.");
+    JsonNode idNode = root.get("id");
+    String id = null;
+    if (idNode != null && !idNode.isNull()) {
+      if (!idNode.isTextual() || idNode.textValue().length() > MAX_ID_LENGTH) {
+        return reject(null, null, "Field 'id' must be a string of at most " + MAX_ID_LENGTH + " characters.");
+      }
+      id = idNode.textValue();
+    }
+    JsonNode typeNode = root.get("type");
+    if (typeNode == null || !typeNode.isTextual()) return reject(id, null, "Field 'type' is required.");
+    String type = typeNode.textValue();
+    try {
+      Fields f = new Fields(root, limits);
+      switch (type) {
+        case "join":
+          return join(id, f);
+        case "ping":
+          return new Inbound.Ping(id, f.optionalLong("t", 0));
+        case "sync":
+          return new Inbound.Sync(id);
+        default:
+          Parser p = parsers.get(type);
+          if (p == null) return reject(id, null, "Unknown message type.");
+          return new Inbound.Do(id, type, p.parse(f));
+      }
+    } catch (Fields.Invalid e) {
+      return new Inbound.Rejection(id, parsers.containsKey(type) ? type : null, e.refusal);
+    }
+  }
+
+  private Inbound join(String id, Fields f) {
+    String code = f.string("code", 64);
+    String role = f.optionalString("role", 16);
+    if (role != null) {
+      if (!role.equals("display")) throw Fields.bad("Field 'role' must be \"display\".");
+      return new Inbound.Join(id, code, null, null, null, true);
+    }
+    String resume = f.optionalString("resume", 128);
+    if (resume != null) return new Inbound.Join(id, code, null, resume, null, false);
+    String name = f.name("name");
+    String key = f.optionalString("key", 128);
+    return new Inbound.Join(id, code, name, null, key, false);
+  }
+
+  private static Inbound reject(String id, String type, String message) {
+    return new Inbound.Rejection(id, type, Refusal.of(Reason.BAD_REQUEST, message));
+  }
+
+  private interface Parser {
+    Command parse(Fields f);
+  }
+
+  private void on(String type, Parser parser) {
+    parsers.put(type, parser);
+  }
+
+  private void register() {
+    on("leave", f -> new Command.Leave());
+    on("rename", f -> new Command.Rename(f.name("name")));
+    on("raiseHand", f -> new Command.RaiseHand());
+    on("lowerHand", f -> new Command.LowerHand());
+    on("doneSpeaking", f -> new Command.DoneSpeaking());
+    on("postIdea", f -> new Command.PostIdea(f.text("text")));
+    on("editIdea", f -> new Command.EditIdea(f.ref("ideaId"), f.text("text")));
+    on("deleteIdea", f -> new Command.DeleteIdea(f.ref("ideaId")));
+    on("vote", f -> new Command.Vote(f.ref("ideaId")));
+    on("unvote", f -> new Command.Unvote(f.ref("ideaId")));
+    on("addCommitment", f -> new Command.AddCommitment(f.text("text")));
+    on("editCommitment", f -> new Command.EditCommitment(f.ref("commitmentId"), f.text("text")));
+    on("removeCommitment", f -> new Command.RemoveCommitment(f.ref("commitmentId")));
+    on("setCommitmentStatus", f -> new Command.SetCommitmentStatus(
+        f.ref("commitmentId"), f.enumValue("status", CommitmentStatus.class),
+        f.optionalText("note", true)));
+    on("nextSpeaker", f -> new Command.NextSpeaker());
+    on("startRound", f -> new Command.StartRound());
+    on("setQueuePolicy", f -> new Command.SetQueuePolicy(f.enumValue("policy", QueuePolicy.class)));
+    on("setTurnLimit", f -> new Command.SetTurnLimit(f.integer("seconds")));
+    on("startTimer", f -> new Command.StartTimer(f.integer("seconds")));
+    on("pauseTimer", f -> new Command.PauseTimer());
+    on("resumeTimer", f -> new Command.ResumeTimer());
+    on("addTime", f -> new Command.AddTime(f.integer("seconds")));
+    on("resetTimer", f -> new Command.ResetTimer());
+    on("addAgendaItem", f -> new Command.AddAgendaItem(
+        f.text("title"), f.integer("minutes"), f.optionalEnum("kind", ItemKind.class),
+        f.optionalInteger("position")));
+    on("updateAgendaItem", f -> new Command.UpdateAgendaItem(
+        f.ref("itemId"), f.optionalText("title", false), f.optionalInteger("minutes"),
+        f.optionalEnum("kind", ItemKind.class)));
+    on("removeAgendaItem", f -> new Command.RemoveAgendaItem(f.ref("itemId")));
+    on("moveAgendaItem", f -> new Command.MoveAgendaItem(f.ref("itemId"), f.integer("position")));
+    on("startAgendaItem", f -> new Command.StartAgendaItem(f.ref("itemId")));
+    on("nextAgendaItem", f -> new Command.NextAgendaItem());
+    on("setBoardPhase", f -> new Command.SetBoardPhase(f.enumValue("phase", BoardPhase.class)));
+    on("setBoardPrompt", f -> new Command.SetBoardPrompt(f.textMayBeBlank("prompt")));
+    on("setVotesPerMember", f -> new Command.SetVotesPerMember(f.integer("votes")));
+    on("groupIdea", f -> new Command.GroupIdea(f.ref("ideaId"), f.optionalGroup("group")));
+    on("setGroundRules", f -> new Command.SetGroundRules(f.textList("rules")));
+    on("handOff", f -> new Command.HandOff(f.ref("memberId")));
+    on("removeMember", f -> new Command.RemoveMember(f.ref("memberId")));
+    on("endSession", f -> new Command.EndSession());
+  }
+
+  /** Typed access to one frame's fields; every failure is a refusal with the field's name. */
+  static final class Fields {
+    private final JsonNode root;
+    private final Limits limits;
+
+    Fields(JsonNode root, Limits limits) {
+      this.root = root;
+      this.limits = limits;
+    }
+
+    static final class Invalid extends RuntimeException {
+      final Refusal refusal;
+
+      Invalid(Refusal refusal) {
+        super(refusal.message(), null, false, false);
+        this.refusal = refusal;
+      }
+    }
+
+    static Invalid bad(String message) {
+      return new Invalid(Refusal.of(Reason.BAD_REQUEST, message));
+    }
+
+    static Invalid tooLong(String field, int max) {
+      return new Invalid(Refusal.of(Reason.LIMIT_EXCEEDED,
+          "Field '" + field + "' is longer than " + max + " characters."));
+    }
+
+    private JsonNode present(String field) {
+      JsonNode n = root.get(field);
+      return n == null || n.isNull() ? null : n;
+    }
+
+    String string(String field, int max) {
+      String s = optionalString(field, max);
+      if (s == null) throw bad("Field '" + field + "' is required.");
+      return s;
+    }
+
+    String optionalString(String field, int max) {
+      JsonNode n = present(field);
+      if (n == null) return null;
+      if (!n.isTextual()) throw bad("Field '" + field + "' must be a string.");
+      if (n.textValue().length() > max) throw tooLong(field, max);
+      return n.textValue();
+    }
+
+    /** An id of something in the session: any non-empty short string (unknown ones are not_found later). */
+    String ref(String field) {
+      String s = string(field, 64);
+      if (s.isEmpty()) throw bad("Field '" + field + "' must not be empty.");
+      return s;
+    }
+
+    String name(String field) {
+      String s = cleanLine(string(field, limits.maxNameLength() * 4), field);
+      if (s.isEmpty()) throw bad("Field '" + field + "' must not be blank.");
+      if (s.codePointCount(0, s.length()) > limits.maxNameLength()) throw tooLong(field, limits.maxNameLength());
+      return s;
+    }
+
+    String text(String field) {
+      String s = optionalText(field, false);
+      if (s == null) throw bad("Field '" + field + "' is required.");
+      return s;
+    }
+
+    String textMayBeBlank(String field) {
+      String s = optionalText(field, true);
+      if (s == null) throw bad("Field '" + field + "' is required.");
+      return s;
+    }
+
+    /** Free text (idea, commitment, title, note). Newlines are kept, other control characters refused. */
+    String optionalText(String field, boolean blankAllowed) {
+      String s = optionalString(field, limits.maxTextLength() * 4);
+      if (s == null) return null;
+      s = s.strip();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 && c != '\n') throw bad("Field '" + field + "' contains control characters.");
+      }
+      if (!blankAllowed && s.isEmpty()) throw bad("Field '" + field + "' must not be blank.");
+      if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
+      return s;
+    }
+
+    String optionalGroup(String field) {
+      String s = optionalString(field, limits.maxGroupLength() * 4);
+      if (s == null) return null;
+      s = cleanLine(s, field);
+      if (s.codePointCount(0, s.length()) > limits.maxGroupLength()) throw tooLong(field, limits.maxGroupLength());
+      return s.isEmpty() ? null : s;
+    }
+
+    List<String> textList(String field) {
+      JsonNode n = present(field);
+      if (n == null) throw bad("Field '" + field + "' is required.");
+      if (!n.isArray()) throw bad("Field '" + field + "' must be an array of strings.");
+      if (n.size() > limits.maxGroundRules()) {
+        throw new Invalid(Refusal.of(Reason.LIMIT_EXCEEDED, "At most " + limits.maxGroundRules() + " entries."));
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonNode e : n) {
+        if (!e.isTextual()) throw bad("Field '" + field + "' must be an array of strings.");
+        String s = cleanLine(e.textValue(), field);
+        if (s.isEmpty()) throw bad("Entries of '" + field + "' must not be blank.");
+        if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
+        out.add(s);
+      }
+      return List.copyOf(out);
+    }
+
+    int integer(String field) {
+      Integer v = optionalInteger(field);
+      if (v == null) throw bad("Field '" + field + "' is required.");
+      return v;
+    }
+
+    Integer optionalInteger(String field) {
+      JsonNode n = present(field);
+      if (n == null) return null;
+      if (!n.isIntegralNumber() || !n.canConvertToInt()) throw bad("Field '" + field + "' must be an integer.");
+      return n.intValue();
+    }
+
+    long optionalLong(String field, long otherwise) {
+      JsonNode n = present(field);
+      if (n == null) return otherwise;
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) throw bad("Field '" + field + "' must be an integer.");
+      return n.longValue();
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+      E e = optionalEnum(field, type);
+      if (e == null) throw bad("Field '" + field + "' is required.");
+      return e;
+    }
+
+    <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+      String s = optionalString(field, 32);
+      if (s == null) return null;
+      E e = Wire.parse(type, s);
+      if (e == null) throw bad("Field '" + field + "' has an unknown value.");
+      return e;
+    }
+
+    /** One line of text: trimmed, inner whitespace runs folded, control characters refused. */
+    private static String cleanLine(String s, String field) {
+      StringBuilder b = new StringBuilder(s.length());
+      boolean space = false;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') throw bad("Field '" + field + "' contains control characters.");
+        if (Character.isWhitespace(c)) {
+          space = b.length() > 0;
+        } else {
+          if (space) b.append(' ');
+          space = false;
+          b.append(c);
+        }
+      }
+      return b.toString();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package app.roundtable.protocol;
+
+import app.roundtable.domain.Refusal;
+import app.roundtable.domain.Session;
+
+/** Server → client messages, each written exactly as PROTOCOL.md spells it. */
+public final class Frames {
+  private Frames() {}
+
+  /** The public state of one version: the same text goes to every connection of the session. */
+  public static String state(Session s) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", "state");
+      g.writeNumberField("v", s.version);
+      g.writeFieldName("state");
+      StateView.write(g, s);
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code you} frame from a view already written by {@link YouView#json}. */
+  public static String you(long v, String youJson) {
+    return "{\"type\":\"you\",\"v\":" + v + ",\"you\":" + youJson + "}";
+  }
+
+  /** memberId and resume are null for a display; you is null for a display. */
+  public static String welcome(Session s, String memberId, String resume, long serverTime) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", "welcome");
+      g.writeStringField("memberId", memberId);
+      g.writeStringField("resume", resume);
+      g.writeNumberField("serverTime", serverTime);
+      g.writeNumberField("v", s.version);
+      g.writeFieldName("state");
+      StateView.write(g, s);
+      if (memberId == null || s.member(memberId) == null) {
+        g.writeNullField("you");
+      } else {
+        g.writeFieldName("you");
+        YouView.write(g, s, s.member(memberId));
+      }
+      g.writeEndObject();
+    });
+  }
+
+  public static String ack(String id, long v) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", "ack");
+      g.writeStringField("id", id);
+      g.writeNumberField("v", v);
+      g.writeEndObject();
+    });
+  }
+
+  public static String error(String id, Refusal refusal) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", "error");
+      if (id != null) g.writeStringField("id", id);
+      g.writeStringField("code", Wire.code(refusal.reason()));
+      g.writeStringField("message", refusal.message());
+      g.writeEndObject();
+    });
+  }
+
+  public static String pong(long t, long serverTime) {
+    return "{\"type\":\"pong\",\"t\":" + t + ",\"serverTime\":" + serverTime + "}";
+  }
+
+  /** reason: "ended" or "removed". */
+  public static String closed(String reason) {
+    return "{\"type\":\"closed\",\"reason\":\"" + reason + "\"}";
+  }
+}

@@ -1,0 +1,33 @@
+package app.roundtable.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Streaming JSON writing without an object tree: the fan-out path writes each frame once. */
+final class Json {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private Json() {}
+
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  static String write(Body body) {
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(w)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  static void nullableNumber(JsonGenerator g, String field, Long value) throws IOException {
+    if (value == null) g.writeNullField(field);
+    else g.writeNumberField(field, value);
+  }
+}

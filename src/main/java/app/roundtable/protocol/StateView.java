@@ -1,0 +1,157 @@
+package app.roundtable.protocol;
+
+import app.roundtable.domain.AgendaItem;
+import app.roundtable.domain.BoardPhase;
+import app.roundtable.domain.Commitment;
+import app.roundtable.domain.Idea;
+import app.roundtable.domain.Member;
+import app.roundtable.domain.Session;
+import app.roundtable.domain.SpeakingQueue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The public state: identical for every connection, so it is written once per version. Nothing
+ * here may tell who wrote an idea or cast a vote: ideas carry only id, text, group and (in results)
+ * their total; their order is the board's shuffled order; during writing only the count shows.
+ */
+public final class StateView {
+  private StateView() {}
+
+  public static void write(JsonGenerator g, Session s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("code", s.code);
+    g.writeStringField("title", s.title);
+    g.writeStringField("status", Wire.name(s.status));
+    g.writeNumberField("createdAt", s.createdAt);
+    g.writeArrayFieldStart("groundRules");
+    for (String r : s.groundRules) g.writeString(r);
+    g.writeEndArray();
+    g.writeArrayFieldStart("members");
+    for (Member m : s.members.values()) {
+      if (m.removed) continue;
+      g.writeStartObject();
+      g.writeStringField("id", m.id);
+      g.writeStringField("name", m.name);
+      g.writeBooleanField("facilitator", m.facilitator);
+      g.writeBooleanField("online", m.online());
+      g.writeNumberField("turns", m.turns);
+      g.writeNumberField("spokenMs", m.spokenMs);
+      g.writeBooleanField("handRaised", s.queue.isWaiting(m.id));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("displays", s.displayCount());
+    writeAgenda(g, s);
+    writeTimer(g, s);
+    writeQueue(g, s.queue);
+    writeBoard(g, s);
+    g.writeArrayFieldStart("commitments");
+    for (Commitment c : s.commitments) writeCommitment(g, c);
+    g.writeEndArray();
+    if (s.previous == null) {
+      g.writeNullField("previous");
+    } else {
+      g.writeObjectFieldStart("previous");
+      g.writeStringField("title", s.previous.title);
+      g.writeArrayFieldStart("commitments");
+      for (Commitment c : s.previous.commitments) writeCommitment(g, c);
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeAgenda(JsonGenerator g, Session s) throws IOException {
+    g.writeObjectFieldStart("agenda");
+    g.writeStringField("currentId", s.agenda.currentId);
+    g.writeArrayFieldStart("items");
+    for (AgendaItem i : s.agenda.items) {
+      g.writeStartObject();
+      g.writeStringField("id", i.id);
+      g.writeStringField("title", i.title);
+      g.writeStringField("kind", Wire.name(i.kind));
+      g.writeNumberField("minutes", i.minutes);
+      g.writeStringField("status", Wire.name(i.status));
+      if (i.startedAt != null) g.writeNumberField("startedAt", i.startedAt);
+      g.writeNumberField("spentMs", i.spentMs);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeTimer(JsonGenerator g, Session s) throws IOException {
+    g.writeObjectFieldStart("timer");
+    g.writeBooleanField("running", s.timer.running);
+    g.writeNumberField("durationMs", s.timer.durationMs);
+    Json.nullableNumber(g, "endsAt", s.timer.endsAt);
+    g.writeNumberField("remainingMs", s.timer.remainingMs);
+    g.writeEndObject();
+  }
+
+  private static void writeQueue(JsonGenerator g, SpeakingQueue q) throws IOException {
+    g.writeObjectFieldStart("queue");
+    g.writeStringField("policy", Wire.name(q.policy));
+    g.writeNumberField("turnLimitSec", q.turnLimitSec);
+    g.writeBooleanField("round", q.round);
+    if (q.speaker == null) {
+      g.writeNullField("speaker");
+    } else {
+      g.writeObjectFieldStart("speaker");
+      g.writeStringField("memberId", q.speaker.memberId());
+      g.writeNumberField("startedAt", q.speaker.startedAt());
+      g.writeEndObject();
+    }
+    g.writeArrayFieldStart("waiting");
+    for (SpeakingQueue.Hand h : q.waiting) g.writeString(h.memberId());
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeBoard(JsonGenerator g, Session s) throws IOException {
+    BoardPhase phase = s.board.phase;
+    g.writeObjectFieldStart("board");
+    g.writeStringField("phase", Wire.name(phase));
+    g.writeStringField("prompt", s.board.prompt);
+    g.writeNumberField("votesPerMember", s.board.votesPerMember);
+    g.writeNumberField("ideaCount", s.board.ideas.size());
+    g.writeArrayFieldStart("ideas");
+    if (phase.ideasVisible()) {
+      int[] totals = phase == BoardPhase.RESULTS ? voteTotals(s, s.board.ideas) : null;
+      for (int k = 0; k < s.board.ideas.size(); k++) {
+        Idea i = s.board.ideas.get(k);
+        g.writeStartObject();
+        g.writeStringField("id", i.id);
+        g.writeStringField("text", i.text);
+        if (i.group != null) g.writeStringField("group", i.group);
+        if (totals != null) g.writeNumberField("votes", totals[k]);
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** Totals per idea, in board order. Removed members' votes count too (dropping them would tell). */
+  static int[] voteTotals(Session s, List<Idea> ideas) {
+    int[] totals = new int[ideas.size()];
+    for (Member m : s.members.values()) {
+      if (m.votes.isEmpty()) continue;
+      for (int k = 0; k < ideas.size(); k++) totals[k] += m.votes.getOrDefault(ideas.get(k).id, 0);
+    }
+    return totals;
+  }
+
+  static void writeCommitment(JsonGenerator g, Commitment c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", c.id);
+    g.writeStringField("memberId", c.memberId);
+    g.writeStringField("name", c.name);
+    g.writeStringField("text", c.text);
+    g.writeStringField("status", Wire.name(c.status));
+    g.writeStringField("note", c.note == null ? "" : c.note);
+    g.writeEndObject();
+  }
+}

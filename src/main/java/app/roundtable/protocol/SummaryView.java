@@ -1,0 +1,161 @@
+package app.roundtable.protocol;
+
+import app.roundtable.domain.AgendaItem;
+import app.roundtable.domain.BoardPhase;
+import app.roundtable.domain.Commitment;
+import app.roundtable.domain.Idea;
+import app.roundtable.domain.Member;
+import app.roundtable.domain.Session;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The session's record for the facilitator: agenda with planned and actual times, speaking
+ * balance, revealed ideas with their votes, commitments. Ideas appear only once revealed and stay
+ * anonymous here too; votes only once the board reached results.
+ */
+public final class SummaryView {
+  private SummaryView() {}
+
+  public static String json(Session s, long now) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("code", s.code);
+      g.writeStringField("title", s.title);
+      g.writeStringField("status", Wire.name(s.status));
+      g.writeNumberField("createdAt", s.createdAt);
+      g.writeNumberField("updatedAt", s.updatedAt);
+      g.writeArrayFieldStart("agenda");
+      for (AgendaItem i : s.agenda.items) {
+        g.writeStartObject();
+        g.writeStringField("title", i.title);
+        g.writeStringField("kind", Wire.name(i.kind));
+        g.writeStringField("status", Wire.name(i.status));
+        g.writeNumberField("plannedMinutes", i.minutes);
+        g.writeNumberField("actualMs", spent(i, now));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("speaking");
+      for (Member m : s.members.values()) {
+        if (m.removed) continue;
+        g.writeStartObject();
+        g.writeStringField("name", m.name);
+        g.writeNumberField("turns", m.turns);
+        g.writeNumberField("spokenMs", m.spokenMs);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("board");
+      g.writeStringField("prompt", s.board.prompt);
+      g.writeArrayFieldStart("ideas");
+      for (RankedIdea r : ideas(s)) {
+        g.writeStartObject();
+        g.writeStringField("text", r.idea.text);
+        if (r.idea.group != null) g.writeStringField("group", r.idea.group);
+        if (r.votes != null) g.writeNumberField("votes", r.votes);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeArrayFieldStart("commitments");
+      for (Commitment c : s.commitments) StateView.writeCommitment(g, c);
+      g.writeEndArray();
+      if (s.previous != null) {
+        g.writeObjectFieldStart("previous");
+        g.writeStringField("title", s.previous.title);
+        g.writeArrayFieldStart("commitments");
+        for (Commitment c : s.previous.commitments) StateView.writeCommitment(g, c);
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    });
+  }
+
+  public static String markdown(Session s, long now) {
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(line(s.title)).append("\n\n");
+    b.append("Status: ").append(Wire.name(s.status)).append("\n\n");
+    b.append("## Agenda\n\n| Item | Planned | Actual | Status |\n|---|---|---|---|\n");
+    for (AgendaItem i : s.agenda.items) {
+      b.append("| ").append(cell(i.title)).append(" | ").append(i.minutes).append(" min | ")
+          .append(minutes(spent(i, now))).append(" | ").append(Wire.name(i.status)).append(" |\n");
+    }
+    b.append("\n## Speaking balance\n\n| Member | Turns | Time spoken |\n|---|---|---|\n");
+    for (Member m : s.members.values()) {
+      if (m.removed) continue;
+      b.append("| ").append(cell(m.name)).append(" | ").append(m.turns).append(" | ")
+          .append(minutes(m.spokenMs)).append(" |\n");
+    }
+    List<RankedIdea> ideas = ideas(s);
+    b.append("\n## Idea board\n\n");
+    if (!s.board.prompt.isEmpty()) b.append("Prompt: ").append(line(s.board.prompt)).append("\n\n");
+    if (ideas.isEmpty()) b.append("No revealed ideas.\n");
+    for (RankedIdea r : ideas) {
+      b.append("- ").append(line(r.idea.text));
+      if (r.idea.group != null) b.append(" _(").append(line(r.idea.group)).append(")_");
+      if (r.votes != null) b.append(" — ").append(r.votes).append(r.votes == 1 ? " vote" : " votes");
+      b.append('\n');
+    }
+    b.append("\n## Commitments\n\n");
+    commitments(b, s.commitments);
+    if (s.previous != null) {
+      b.append("\n## From \"").append(line(s.previous.title)).append("\"\n\n");
+      commitments(b, s.previous.commitments);
+    }
+    return b.toString();
+  }
+
+  private static void commitments(StringBuilder b, List<Commitment> list) {
+    if (list.isEmpty()) b.append("None.\n");
+    for (Commitment c : list) {
+      b.append("- **").append(line(c.name)).append("**: ").append(line(c.text))
+          .append(" (").append(Wire.name(c.status)).append(')');
+      if (c.note != null && !c.note.isEmpty()) b.append(" — ").append(line(c.note));
+      b.append('\n');
+    }
+  }
+
+  private record RankedIdea(Idea idea, Integer votes) {}
+
+  /** Revealed ideas; with votes once results were shown, most voted first. */
+  private static List<RankedIdea> ideas(Session s) {
+    List<RankedIdea> out = new ArrayList<>();
+    BoardPhase p = s.board.phase;
+    if (!p.ideasVisible()) return out;
+    int[] totals = p == BoardPhase.RESULTS ? StateView.voteTotals(s, s.board.ideas) : null;
+    for (int k = 0; k < s.board.ideas.size(); k++) {
+      out.add(new RankedIdea(s.board.ideas.get(k), totals == null ? null : totals[k]));
+    }
+    if (totals != null) out.sort(Comparator.comparing((RankedIdea r) -> -r.votes));
+    return out;
+  }
+
+  private static long spent(AgendaItem i, long now) {
+    long ms = i.spentMs;
+    if (i.startedAt != null && i.status == app.roundtable.domain.ItemStatus.ACTIVE) ms += Math.max(0, now - i.startedAt);
+    return ms;
+  }
+
+  private static String minutes(long ms) {
+    long sec = Math.round(ms / 1000.0);
+    return sec / 60 + ":" + String.format("%02d", sec % 60);
+  }
+
+  /** Member text on one line, with Markdown's active characters escaped. */
+  private static String line(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder();
+    for (char c : s.replace('\n', ' ').toCharArray()) {
+      if ("\\`*_{}[]<>()#+-!|".indexOf(c) >= 0) b.append('\\');
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static String cell(String s) {
+    return line(s);
+  }
+}

@@ -1,0 +1,23 @@
+package app.roundtable.protocol;
+
+import app.roundtable.domain.Refusal.Reason;
+import java.util.Locale;
+
+/** Every name spelled on the wire that is not a command type: error codes and enum values. */
+public final class Wire {
+  private Wire() {}
+
+  public static String code(Reason reason) {
+    return reason.name().toLowerCase(Locale.ROOT);
+  }
+
+  public static String name(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static <E extends Enum<E>> E parse(Class<E> type, String wire) {
+    if (wire == null) return null;
+    for (E e : type.getEnumConstants()) if (name(e).equals(wire)) return e;
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Limits;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything configurable, read once from the environment (see README "Configuration").
+ *
+ * @param publicUrl absolute base for join links and QR codes; null means "from the request's Host"
+ * @param allowedOrigins WebSocket Origins accepted; empty means "the server's own host"
+ * @param createToken bearer token required to create sessions; null means anyone may
+ * @param redisUrl Redis for sessions shared by many nodes; null means in-memory, one node
+ * @param nodeId this node's name in presence records (defaults to the host name)
+ * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
+ * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
+ */
+public record Config(
+    int port,
+    String host,
+    String publicUrl,
+    List<String> allowedOrigins,
+    String createToken,
+    int sessionTtlDays,
+    String redisUrl,
+    String nodeId,
+    int verticles,
+    int drainSeconds,
+    String webRoot,
+    Limits limits) {
+
+  public static Config fromEnv(Map<String, String> env) {
+    return new Config(
+        intOf(env, "PORT", 8080),
+        env.getOrDefault("HOST", "0.0.0.0"),
+        blankToNull(stripSlash(env.get("PUBLIC_URL"))),
+        listOf(env.get("ALLOWED_ORIGINS")),
+        blankToNull(env.get("CREATE_TOKEN")),
+        intOf(env, "SESSION_TTL_DAYS", 30),
+        blankToNull(env.get("REDIS_URL")),
+        env.getOrDefault("NODE_ID", defaultNodeId()),
+        intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
+        intOf(env, "DRAIN_SECONDS", 20),
+        env.getOrDefault("WEB_ROOT", "web"),
+        Limits.DEFAULTS);
+  }
+
+  /** A config for tests and embedding: in-memory, given port, defaults elsewhere. */
+  public static Config defaults(int port) {
+    return fromEnv(Map.of("PORT", Integer.toString(port)));
+  }
+
+  public Config withRedis(String url) {
+    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, url, nodeId,
+        verticles, drainSeconds, webRoot, limits);
+  }
+
+  public Config withNodeId(String id) {
+    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, id,
+        verticles, drainSeconds, webRoot, limits);
+  }
+
+  public Config withCreateToken(String token) {
+    return new Config(port, host, publicUrl, allowedOrigins, token, sessionTtlDays, redisUrl, nodeId,
+        verticles, drainSeconds, webRoot, limits);
+  }
+
+  public Config withAllowedOrigins(List<String> origins) {
+    return new Config(port, host, publicUrl, origins, createToken, sessionTtlDays, redisUrl, nodeId,
+        verticles, drainSeconds, webRoot, limits);
+  }
+
+  public Config withVerticles(int n) {
+    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
+        n, drainSeconds, webRoot, limits);
+  }
+
+  public Config withLimits(Limits l) {
+    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
+        verticles, drainSeconds, webRoot, l);
+  }
+
+  private static int intOf(Map<String, String> env, String name, int otherwise) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) return otherwise;
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+    }
+  }
+
+  private static List<String> listOf(String v) {
+    if (v == null || v.isBlank()) return List.of();
+    return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Config::stripSlash).toList();
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static String stripSlash(String v) {
+    return v != null && v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+  }
+
+  private static String defaultNodeId() {
+    String h = System.getenv("HOSTNAME");
+    if (h != null && !h.isBlank()) return h;
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "node-" + ProcessHandle.current().pid();
+    }
+  }
+}

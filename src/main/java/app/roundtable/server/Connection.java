@@ -1,0 +1,432 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Action;
+import app.roundtable.domain.Command;
+import app.roundtable.domain.Member;
+import app.roundtable.domain.Outcome;
+import app.roundtable.domain.Refusal;
+import app.roundtable.domain.Refusal.Reason;
+import app.roundtable.domain.Rules;
+import app.roundtable.domain.Session;
+import app.roundtable.protocol.Frames;
+import app.roundtable.protocol.Inbound;
+import app.roundtable.store.SessionStore.Update;
+import app.roundtable.store.StoreUnavailableException;
+import app.roundtable.store.UnknownSessionException;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One WebSocket: its join state, its commands (handled one at a time, in arrival order), and what
+ * it has been sent. Runs on the socket's event loop only.
+ */
+final class Connection {
+  private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+  /** Commands waiting behind the one in flight; beyond this the client is flooding. */
+  private static final int MAX_QUEUED = 32;
+
+  private enum Phase { NEW, MEMBER, DISPLAY, CLOSED }
+
+  private final ServerWebSocket ws;
+  private final Services services;
+  private final SessionHub hub;
+  private final String ip;
+  private final RateLimiter rate;
+  private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
+  private boolean busy;
+
+  private Phase phase = Phase.NEW;
+  private LocalSession local;
+  private String memberId;
+  /** Highest version this connection has been sent (welcome, state or sync). */
+  private long sentVersion = -1;
+  /** The private view last sent, to send {@code you} only when it changed. */
+  private String lastYou;
+  /** Acks for versions this connection has not been sent yet: they follow their state. */
+  private final List<long[]> parkedVersions = new ArrayList<>();
+  private final List<String> parkedIds = new ArrayList<>();
+
+  Connection(ServerWebSocket ws, Services services, SessionHub hub) {
+    this.ws = ws;
+    this.services = services;
+    this.hub = hub;
+    this.ip = ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
+    this.rate = new RateLimiter(services.config.limits().commandsPerSecond(),
+        services.config.limits().commandsPerSecond(), services.clock.getAsLong());
+    ws.setWriteQueueMaxSize(MAX_UNSENT_BYTES);
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> refuse(null, Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text."));
+    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "socket error: {0}", e.toString()));
+    ws.closeHandler(v -> onClose());
+    services.metrics.openSockets.incrementAndGet();
+  }
+
+  /** Bytes a client may leave unread before it is disconnected (it stopped reading). */
+  static final int MAX_UNSENT_BYTES = 1 << 20;
+
+  ServerWebSocket socket() {
+    return ws;
+  }
+
+  // --- inbound ------------------------------------------------------------------------------
+
+  private void onText(String text) {
+    if (phase == Phase.CLOSED) return;
+    if (!rate.tryTake(services.clock.getAsLong())) {
+      services.metrics.command(null);
+      refuse(null, Reason.RATE_LIMITED, "Too many commands; at most "
+          + services.config.limits().commandsPerSecond() + " per second.");
+      return;
+    }
+    Inbound in = services.decoder.decode(text);
+    if (queue.size() >= MAX_QUEUED) {
+      refuse(in.id(), Reason.RATE_LIMITED, "Too many commands waiting; slow down.");
+      return;
+    }
+    queue.add(in);
+    pump();
+  }
+
+  private void pump() {
+    while (!busy && !queue.isEmpty() && phase != Phase.CLOSED) {
+      Inbound in = queue.poll();
+      busy = true;
+      Future<Void> done;
+      try {
+        done = handle(in);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "command failed", e);
+        refuse(in.id(), Reason.INTERNAL, "Something went wrong on the server.");
+        done = Future.succeededFuture();
+      }
+      done.onComplete(ar -> {
+        busy = false;
+        pump();
+      });
+      if (busy) return;
+    }
+  }
+
+  private Future<Void> handle(Inbound in) {
+    if (in instanceof Inbound.Rejection r) {
+      services.metrics.command(r.type());
+      refuse(r.id(), r.refusal());
+      return Future.succeededFuture();
+    }
+    if (phase == Phase.NEW) {
+      if (in instanceof Inbound.Join j) return join(j);
+      services.metrics.command(typeOf(in));
+      refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
+      return Future.succeededFuture();
+    }
+    services.metrics.command(typeOf(in));
+    if (in instanceof Inbound.Join) {
+      refuse(in.id(), Reason.BAD_REQUEST, "Already joined on this connection.");
+    } else if (in instanceof Inbound.Ping p) {
+      send(Frames.pong(p.t(), services.clock.getAsLong()));
+    } else if (in instanceof Inbound.Sync s) {
+      return sync(s.id());
+    } else if (in instanceof Inbound.Do d) {
+      if (phase == Phase.DISPLAY) {
+        refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
+      } else {
+        return apply(d);
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  private static String typeOf(Inbound in) {
+    if (in instanceof Inbound.Join) return "join";
+    if (in instanceof Inbound.Ping) return "ping";
+    if (in instanceof Inbound.Sync) return "sync";
+    if (in instanceof Inbound.Do d) return d.type();
+    return null;
+  }
+
+  // --- join ---------------------------------------------------------------------------------
+
+  private Future<Void> join(Inbound.Join j) {
+    services.metrics.command("join");
+    long started = System.nanoTime();
+    long now = services.clock.getAsLong();
+    if (!services.joinGuard.allow(ip, now)) {
+      refuse(j.id(), Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again.");
+      return Future.succeededFuture();
+    }
+    String code = SessionCodes.normalise(j.code());
+    if (code == null) {
+      services.joinGuard.miss(ip, now);
+      refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
+      return Future.succeededFuture();
+    }
+    return hub.open(code).compose(ls -> joinLoaded(j, ls, started)
+        .onComplete(ar -> hub.settle(ls)))
+        .recover(this::storeFailure)
+        .mapEmpty();
+  }
+
+  private Future<Void> joinLoaded(Inbound.Join j, LocalSession ls, long started) {
+    return services.store.load(ls.code).compose(s -> {
+      if (s == null) {
+        services.joinGuard.miss(ip, services.clock.getAsLong());
+        refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
+        return Future.succeededFuture();
+      }
+      if (s.isEnded()) {
+        refuse(j.id(), Reason.SESSION_ENDED, "This session has ended.");
+        return Future.succeededFuture();
+      }
+      String token = null;
+      String id;
+      Command command;
+      String nodeId = services.config.nodeId();
+      if (j.display()) {
+        id = null;
+        command = new Command.DisplayJoin(nodeId);
+      } else if (j.resume() != null) {
+        Member m = byResumeToken(s, j.resume());
+        if (m == null) {
+          refuse(j.id(), Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name.");
+          return Future.succeededFuture();
+        }
+        id = m.id;
+        token = j.resume();
+        command = new Command.Connect(nodeId);
+      } else {
+        id = Secrets.base32(16);
+        token = Secrets.token();
+        String keyHash = j.key() == null ? null : Secrets.hash(j.key());
+        command = new Command.Join(id, j.name(), keyHash, Secrets.hash(token), nodeId);
+      }
+      Action action = new Action(command instanceof Command.Join ? null : id, null, command);
+      String resume = token;
+      return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
+          .map(u -> {
+            if (u.outcome() instanceof Outcome.Refused r) {
+              refuse(j.id(), r.refusal());
+            } else {
+              welcome(ls, u.current(), id, resume, j.display());
+              services.metrics.joinToWelcome(System.nanoTime() - started);
+            }
+            return null;
+          });
+    });
+  }
+
+  private static Member byResumeToken(Session s, String token) {
+    String hash = Secrets.hash(token);
+    for (Member m : s.members.values()) {
+      if (!m.removed && Secrets.sameHash(hash, m.resumeHash)) return m;
+    }
+    return null;
+  }
+
+  private void welcome(LocalSession ls, Session joined, String id, String resume, boolean display) {
+    if (phase == Phase.CLOSED) {
+      // The socket went while the join was in flight: take the presence back.
+      undoPresence(ls.code, id, display);
+      return;
+    }
+    ls.observe(joined);
+    Session s = ls.latest;
+    local = ls;
+    memberId = id;
+    phase = display ? Phase.DISPLAY : Phase.MEMBER;
+    (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
+    ls.connections.add(this);
+    sentVersion = s.version;
+    lastYou = display ? null : LocalSession.youOf(s, id, new java.util.HashMap<>());
+    send(Frames.welcome(s, id, resume, services.clock.getAsLong()));
+  }
+
+  // --- commands -----------------------------------------------------------------------------
+
+  private Future<Void> apply(Inbound.Do d) {
+    Action action = new Action(memberId, d.id(), d.command());
+    return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
+        .map(u -> {
+          answer(d, u);
+          return (Void) null;
+        })
+        .recover(this::storeFailure);
+  }
+
+  private void answer(Inbound.Do d, Update u) {
+    Outcome o = u.outcome();
+    if (o instanceof Outcome.Refused r) {
+      refuse(d.id(), r.refusal());
+      return;
+    }
+    long v = o instanceof Outcome.Duplicate dup ? dup.version() : u.current().version;
+    if (o instanceof Outcome.Applied && d.command() instanceof Command.Leave) {
+      ack(d.id(), v);
+      detach(false);
+      return;
+    }
+    ack(d.id(), v);
+  }
+
+  private Future<Void> sync(String id) {
+    return services.store.load(local.code).map(s -> {
+      if (s == null) {
+        refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
+        return (Void) null;
+      }
+      local.observe(s);
+      sentVersion = Math.max(sentVersion, s.version);
+      send(Frames.state(s));
+      if (phase == Phase.MEMBER) {
+        String you = LocalSession.youOf(s, memberId, new java.util.HashMap<>());
+        if (!you.isEmpty()) {
+          send(Frames.you(s.version, you));
+          lastYou = you;
+        }
+      }
+      if (id != null) send(Frames.ack(id, s.version));
+      flushAcks();
+      closeIfOver(s);
+      return (Void) null;
+    }).recover(this::storeFailure);
+  }
+
+  private Future<Void> storeFailure(Throwable e) {
+    if (e instanceof StoreUnavailableException) {
+      refuse(null, Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
+    } else if (e instanceof UnknownSessionException) {
+      refuse(null, Reason.UNKNOWN_SESSION, "This session no longer exists.");
+    } else {
+      LOG.log(System.Logger.Level.ERROR, "command failed", e);
+      refuse(null, Reason.INTERNAL, "Something went wrong on the server.");
+    }
+    return Future.succeededFuture();
+  }
+
+  // --- outbound -----------------------------------------------------------------------------
+
+  /**
+   * A new version of the session. Returns false when this connection is done with the session
+   * (closed, removed, ended, or left) and should be dropped from it.
+   */
+  boolean deliver(Session s, String stateFrame, Map<String, String> yous) {
+    if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
+    if (s.version > sentVersion) {
+      sentVersion = s.version;
+      send(stateFrame);
+    }
+    if (phase == Phase.MEMBER) {
+      String you = LocalSession.youOf(s, memberId, yous);
+      if (!you.isEmpty() && !you.equals(lastYou)) {
+        lastYou = you;
+        send(Frames.you(s.version, you));
+      }
+    }
+    flushAcks();
+    return !closeIfOver(s);
+  }
+
+  /** Sends {@code closed} and closes when the session ended or this member was removed. */
+  private boolean closeIfOver(Session s) {
+    String reason = null;
+    if (s.isEnded()) reason = "ended";
+    else if (phase == Phase.MEMBER && s.member(memberId) == null) reason = "removed";
+    if (reason == null) return false;
+    send(Frames.closed(reason));
+    phase = Phase.CLOSED;
+    ws.close((short) 1000, reason);
+    return true;
+  }
+
+  private void ack(String id, long v) {
+    if (id == null) return;
+    if (v <= sentVersion) {
+      send(Frames.ack(id, v));
+    } else {
+      parkedIds.add(id);
+      parkedVersions.add(new long[] {v, services.clock.getAsLong()});
+    }
+  }
+
+  /** Sends parked acks whose version was sent, or that waited too long (a lost publish). */
+  void flushAcks() {
+    if (parkedIds.isEmpty()) return;
+    long now = services.clock.getAsLong();
+    for (int i = 0; i < parkedIds.size(); i++) {
+      long[] pv = parkedVersions.get(i);
+      if (pv[0] <= sentVersion || now - pv[1] > 2000) {
+        send(Frames.ack(parkedIds.get(i), pv[0]));
+        parkedIds.remove(i);
+        parkedVersions.remove(i);
+        i--;
+      }
+    }
+  }
+
+  private void refuse(String id, Reason reason, String message) {
+    refuse(id, Refusal.of(reason, message));
+  }
+
+  private void refuse(String id, Refusal refusal) {
+    services.metrics.error(app.roundtable.protocol.Wire.code(refusal.reason()));
+    send(Frames.error(id, refusal));
+  }
+
+  void send(String text) {
+    if (ws.isClosed()) return;
+    if (ws.writeQueueFull()) {
+      // It stopped reading: close it rather than buffer for it; the others never wait.
+      services.metrics.slowConsumer();
+      phase = Phase.CLOSED;
+      ws.close((short) 1008, "too slow");
+      return;
+    }
+    ws.writeTextMessage(text);
+  }
+
+  // --- end of life --------------------------------------------------------------------------
+
+  /** Close for a node drain: the client resumes on another node. */
+  void goingAway() {
+    if (!ws.isClosed()) ws.close((short) 1001, "server restarting");
+  }
+
+  private void onClose() {
+    services.metrics.openSockets.decrementAndGet();
+    boolean wasJoined = phase == Phase.MEMBER || phase == Phase.DISPLAY;
+    boolean display = phase == Phase.DISPLAY;
+    Phase before = phase;
+    phase = Phase.CLOSED;
+    if (local != null) {
+      if (before == Phase.MEMBER) services.metrics.memberConnections.decrementAndGet();
+      if (before == Phase.DISPLAY) services.metrics.displayConnections.decrementAndGet();
+      if (wasJoined) undoPresence(local.code, memberId, display);
+      local.connections.remove(this);
+      hub.release(local);
+    }
+  }
+
+  /** The member left on purpose: no longer part of the session on this socket. */
+  private void detach(boolean display) {
+    if (local == null) return;
+    services.metrics.memberConnections.decrementAndGet();
+    local.connections.remove(this);
+    hub.release(local);
+    local = null;
+    memberId = null;
+    phase = Phase.NEW;
+    sentVersion = -1;
+    lastYou = null;
+  }
+
+  private void undoPresence(String code, String id, boolean display) {
+    Command c = display ? new Command.DisplayLeave(services.config.nodeId())
+        : new Command.Disconnect(services.config.nodeId());
+    Action action = new Action(display ? null : id, null, c);
+    services.store.update(code, s -> Rules.apply(s, action, services.context()))
+        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "presence update failed: {0}", e.toString()));
+  }
+}

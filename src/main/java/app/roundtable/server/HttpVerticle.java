@@ -1,0 +1,147 @@
+package app.roundtable.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event loop's HTTP server: pages, API, probes, metrics and WebSockets. A node runs one per
+ * core on a shared port; each keeps its own {@link SessionHub}, so a socket's work never leaves
+ * its loop.
+ */
+final class HttpVerticle extends VerticleBase {
+  private static final long PING_EVERY_MS = 25_000;
+  private final Services services;
+  private final int port;
+  private SessionHub hub;
+  private HttpServer server;
+
+  /** {@code port} 0 picks a free port; later verticles of the node pass the port the first got. */
+  HttpVerticle(Services services, int port) {
+    this.services = services;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    hub = new SessionHub(services);
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      SecurityHeaders.apply(ctx.response());
+      ctx.next();
+    });
+    router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
+    router.get("/health/ready").handler(this::ready);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(services.metrics.scrape()));
+    router.get("/ws").handler(this::upgrade);
+    new SessionApi(services).mount(router);
+    new Pages(services.config.webRoot()).mount(router);
+    router.errorHandler(413, ctx -> SessionApi.error(ctx, 413, "limit_exceeded", "The request body is too large."));
+    router.errorHandler(400, ctx -> SessionApi.error(ctx, 400, "bad_request", "Malformed request."));
+    router.errorHandler(404, ctx -> SessionApi.error(ctx, 404, "not_found", "Nothing here."));
+    router.errorHandler(500, ctx -> SessionApi.error(ctx, 500, "internal", "Something went wrong on the server."));
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setPort(port)
+        .setHost(services.config.host())
+        .setMaxWebSocketFrameSize(services.config.limits().frameBytes())
+        .setMaxWebSocketMessageSize(services.config.limits().frameBytes())
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setIdleTimeout(75)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setTcpNoDelay(true);
+    vertx.setPeriodic(PING_EVERY_MS, id -> pingAll());
+    vertx.setPeriodic(1000, id -> flushStaleAcks());
+    server = vertx.createHttpServer(options).requestHandler(router);
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    // Drain: every client is told to go elsewhere (1001) and resumes on another node.
+    for (LocalSession ls : new ArrayList<>(hub.all())) {
+      for (Connection c : new ArrayList<>(ls.connections)) {
+        c.goingAway();
+      }
+    }
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  private void ready(RoutingContext ctx) {
+    if (services.draining.get()) {
+      ctx.response().setStatusCode(503).end("draining");
+      return;
+    }
+    services.store.ping().timeout(2, TimeUnit.SECONDS).onComplete(ar -> {
+      services.storeReachable.set(ar.succeeded());
+      if (ar.succeeded()) ctx.response().end("ready");
+      else ctx.response().setStatusCode(503).end("store unreachable");
+    });
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    if (services.draining.get()) {
+      ctx.response().setStatusCode(503).end();
+      return;
+    }
+    if (!originAllowed(req)) {
+      ctx.response().setStatusCode(403).end();
+      return;
+    }
+    req.toWebSocket().onSuccess(ws -> new Connection(ws, services, hub));
+  }
+
+  /**
+   * Browsers always send Origin; a page on another site must not drive a member's session. Clients
+   * that are not browsers send none and are let through: they hold no one else's cookies anyway.
+   */
+  private boolean originAllowed(HttpServerRequest req) {
+    String origin = req.getHeader("Origin");
+    if (origin == null) return true;
+    List<String> allowed = services.config.allowedOrigins();
+    if (!allowed.isEmpty()) return allowed.contains(origin) || allowed.contains("*");
+    try {
+      URI o = URI.create(origin);
+      String host = req.authority() == null ? null : req.authority().host();
+      int port = req.authority() == null ? -1 : req.authority().port();
+      if (services.config.publicUrl() != null) {
+        URI p = URI.create(services.config.publicUrl());
+        return o.getHost() != null && o.getHost().equalsIgnoreCase(p.getHost()) && o.getPort() == p.getPort();
+      }
+      int oPort = o.getPort() == -1 ? ("https".equals(o.getScheme()) ? 443 : 80) : o.getPort();
+      int hPort = port == -1 ? (req.isSSL() ? 443 : 80) : port;
+      return o.getHost() != null && o.getHost().equalsIgnoreCase(host) && oPort == hPort;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void pingAll() {
+    for (LocalSession ls : hub.all()) {
+      for (Connection c : ls.connections) {
+        if (!c.socket().isClosed()) c.socket().writePing(Buffer.buffer());
+      }
+    }
+  }
+
+  private void flushStaleAcks() {
+    for (LocalSession ls : hub.all()) for (Connection c : ls.connections) c.flushAcks();
+  }
+}

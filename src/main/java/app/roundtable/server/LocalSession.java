@@ -1,0 +1,70 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Session;
+import app.roundtable.protocol.Frames;
+import app.roundtable.protocol.YouView;
+import app.roundtable.store.SessionStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One session as seen by one event loop: its connections on this loop, the store subscription
+ * feeding it versions, and the latest version's state frame. Runs on its event loop only.
+ *
+ * <p>Each version is written once ({@link Frames#state}) and that same text goes to every
+ * connection; each member's private view is written once per version and sent only when it changed.
+ */
+final class LocalSession {
+  final String code;
+  final Set<Connection> connections = new LinkedHashSet<>();
+  /** Joins in progress that will add a connection; the subscription must stay while any is pending. */
+  int pending;
+  SessionStore.Subscription subscription;
+  /** Latest version delivered by the store, or seen in a join/sync reply; null before the first. */
+  Session latest;
+  private final Metrics metrics;
+
+  LocalSession(String code, Metrics metrics) {
+    this.code = code;
+    this.metrics = metrics;
+  }
+
+  boolean unused() {
+    return connections.isEmpty() && pending == 0;
+  }
+
+  /** Remembers {@code s} if it is newer than what this loop has seen. */
+  void observe(Session s) {
+    if (latest == null || s.version > latest.version) latest = s;
+  }
+
+  /** A version from the store: to every connection that has not seen it yet. */
+  void deliver(Session s) {
+    if (latest != null && s.version <= latest.version) {
+      // Already seen through a join or sync reply, but connections may still lag behind it.
+      if (s.version < latest.version) return;
+    }
+    latest = s;
+    long start = System.nanoTime();
+    String frame = Frames.state(s);
+    Map<String, String> yous = new HashMap<>();
+    List<Connection> gone = new ArrayList<>();
+    for (Connection c : connections) {
+      if (!c.deliver(s, frame, yous)) gone.add(c);
+    }
+    for (Connection c : gone) connections.remove(c);
+    metrics.fanout(System.nanoTime() - start);
+  }
+
+  /** The private view of {@code memberId} at {@code s}, written at most once per version. */
+  static String youOf(Session s, String memberId, Map<String, String> cache) {
+    return cache.computeIfAbsent(memberId, id -> {
+      String json = YouView.json(s, id);
+      return json == null ? "" : json;
+    });
+  }
+}

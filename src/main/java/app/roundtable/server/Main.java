@@ -1,0 +1,24 @@
+package app.roundtable.server;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar target/roundtable.jar}: configuration from the environment (see README). */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    Config config = Config.fromEnv(System.getenv());
+    RoundtableNode node = RoundtableNode.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    System.out.println("Roundtable is serving http://localhost:" + node.port() + "/");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // SIGTERM: readiness goes 503, sockets close with 1001 (clients resume elsewhere), then exit.
+      try {
+        node.drain(Duration.ofSeconds(Math.min(5, Math.max(0, config.drainSeconds() / 4))))
+            .toCompletionStage().toCompletableFuture().get(config.drainSeconds(), TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("drain did not finish in time: " + e);
+      }
+    }, "drain"));
+  }
+}

@@ -1,0 +1,115 @@
+package app.roundtable.server;
+
+import app.roundtable.protocol.FrameDecoder;
+import app.roundtable.store.InMemorySessionStore;
+import app.roundtable.store.SessionStore;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * One Roundtable server: a Vert.x instance, its store, and one {@link HttpVerticle} per event loop.
+ * Tests start several in one JVM (each its own Vert.x) to play a cluster behind a load balancer.
+ */
+public final class RoundtableNode {
+  private static final System.Logger LOG = System.getLogger(RoundtableNode.class.getName());
+  private final Vertx vertx;
+  private final Services services;
+  private final List<String> deployments = new ArrayList<>();
+  private int port;
+
+  private RoundtableNode(Vertx vertx, Services services) {
+    this.vertx = vertx;
+    this.services = services;
+  }
+
+  public static Future<RoundtableNode> start(Config config) {
+    return start(config, System::currentTimeMillis);
+  }
+
+  public static Future<RoundtableNode> start(Config config, LongSupplier clock) {
+    FrameDecoder decoder = new FrameDecoder(config.limits());
+    Metrics metrics = new Metrics(decoder.types());
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry))
+        .build();
+    Duration ttl = Duration.ofDays(config.sessionTtlDays());
+    SessionStore store = config.redisUrl() == null
+        ? new InMemorySessionStore(vertx, clock, ttl)
+        : StoreFactory.redis(vertx, config, clock, ttl);
+    Services services = new Services(config, store, metrics, decoder, clock);
+    RoundtableNode node = new RoundtableNode(vertx, services);
+    return node.deploy().recover(e -> vertx.close().transform(ar -> Future.failedFuture(e)));
+  }
+
+  private Future<RoundtableNode> deploy() {
+    int n = Math.max(1, services.config.verticles());
+    HttpVerticle[] verticles = new HttpVerticle[n];
+    // The first binds the port (port 0 picks one); the rest share it.
+    verticles[0] = new HttpVerticle(services, services.config.port());
+    return vertx.deployVerticle(verticles[0]).compose(id -> {
+      deployments.add(id);
+      port = verticles[0].actualPort();
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 1; i < n; i++) {
+        int k = i;
+        chain = chain.compose(v -> {
+          verticles[k] = new HttpVerticle(services, port);
+          return vertx.deployVerticle(verticles[k]).map(dep -> {
+            deployments.add(dep);
+            return (Void) null;
+          });
+        });
+      }
+      return chain;
+    }).map(v -> {
+      LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store)",
+          services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis");
+      return this;
+    });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public String metrics() {
+    return services.metrics.scrape();
+  }
+
+  /**
+   * Leaves gracefully: readiness turns 503 at once, then after {@code delay} (time for the load
+   * balancer to notice) every socket is closed with 1001 so clients resume on another node.
+   */
+  public Future<Void> drain(Duration delay) {
+    services.draining.set(true);
+    LOG.log(System.Logger.Level.INFO, "draining");
+    Future<Void> wait = delay.isZero() ? Future.succeededFuture()
+        : Future.future(p -> vertx.setTimer(delay.toMillis(), id -> p.complete()));
+    return wait.compose(v -> undeployAll()).compose(v -> close());
+  }
+
+  private Future<Void> undeployAll() {
+    List<Future<Void>> all = new ArrayList<>();
+    for (String id : deployments) all.add(vertx.undeploy(id));
+    deployments.clear();
+    return Future.join(all).mapEmpty();
+  }
+
+  /** Stops at once (the connections just drop, as when a process dies). */
+  public Future<Void> close() {
+    return services.store.close().transform(ar -> vertx.close());
+  }
+}

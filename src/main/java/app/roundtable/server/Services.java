@@ -1,0 +1,35 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Context;
+import app.roundtable.protocol.FrameDecoder;
+import app.roundtable.store.SessionStore;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/** What every event loop of one node shares. All members are thread-safe. */
+final class Services {
+  final Config config;
+  final SessionStore store;
+  final Metrics metrics;
+  final FrameDecoder decoder;
+  final JoinGuard joinGuard = new JoinGuard();
+  final LongSupplier clock;
+  /** Shuffles and idea ids: unpredictable, so neither says anything about who posted when. */
+  final SecureRandom random = new SecureRandom();
+  final AtomicBoolean draining = new AtomicBoolean();
+  /** False while the store is known to be unreachable (kept by the readiness checks). */
+  final AtomicBoolean storeReachable = new AtomicBoolean(true);
+
+  Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock) {
+    this.config = config;
+    this.store = store;
+    this.metrics = metrics;
+    this.decoder = decoder;
+    this.clock = clock;
+  }
+
+  Context context() {
+    return new Context(clock.getAsLong(), random, config.limits());
+  }
+}

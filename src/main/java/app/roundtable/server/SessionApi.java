@@ -1,0 +1,209 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Member;
+import app.roundtable.domain.Session;
+import app.roundtable.domain.Sessions;
+import app.roundtable.domain.Template;
+import app.roundtable.protocol.SummaryView;
+import app.roundtable.protocol.Wire;
+import app.roundtable.store.StoreUnavailableException;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** The HTTP half of the contract: create, look up, summary, follow-up, QR code. */
+final class SessionApi {
+  private static final System.Logger LOG = System.getLogger(SessionApi.class.getName());
+  private static final int MAX_BODY = 4096;
+  private final Services services;
+
+  SessionApi(Services services) {
+    this.services = services;
+  }
+
+  void mount(Router router) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    router.post("/api/sessions").handler(body).handler(this::create);
+    router.get("/api/sessions/:code").handler(this::info);
+    router.get("/api/sessions/:code/summary").handler(this::summary);
+    router.post("/api/sessions/:code/follow-up").handler(body).handler(this::followUp);
+    router.get("/api/sessions/:code/qr.svg").handler(this::qr);
+  }
+
+  private void create(RoutingContext ctx) {
+    if (services.config.createToken() != null) {
+      String auth = ctx.request().getHeader("Authorization");
+      if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.createToken()))) {
+        error(ctx, 401, "unauthorized", "Creating sessions needs the server's create token.");
+        return;
+      }
+    }
+    JsonObject in = json(ctx);
+    if (in == null) return;
+    String title = title(ctx, in.getValue("title"), true);
+    if (title == null) return;
+    Object t = in.getValue("template", "first");
+    Template template = t instanceof String s ? Wire.parse(Template.class, s) : null;
+    if (template == null) {
+      error(ctx, 400, "bad_request", "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
+      return;
+    }
+    String key = Secrets.token();
+    Session s = Sessions.create(SessionCodes.generate(), title, template, Secrets.hash(key),
+        services.clock.getAsLong(), services.random);
+    store(ctx, s, key);
+  }
+
+  private void followUp(RoutingContext ctx) {
+    JsonObject in = ctx.body().length() == 0 ? new JsonObject() : json(ctx);
+    if (in == null) return;
+    String title = in.getValue("title") == null ? null : title(ctx, in.getValue("title"), false);
+    if (in.getValue("title") != null && title == null) return;
+    withFacilitator(ctx, earlier -> {
+      String key = Secrets.token();
+      Session s = Sessions.followUp(earlier, SessionCodes.generate(), title, Secrets.hash(key),
+          services.clock.getAsLong(), services.random);
+      store(ctx, s, key);
+    });
+  }
+
+  private void store(RoutingContext ctx, Session s, String key) {
+    services.store.create(s).onComplete(ar -> {
+      if (ar.failed()) {
+        failure(ctx, ar.cause());
+      } else if (!ar.result()) {
+        error(ctx, 503, "unavailable", "Could not allocate a session code; try again.");
+      } else {
+        String base = base(ctx);
+        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store")
+            .end(new JsonObject().put("code", s.code).put("joinUrl", base + "/s/" + s.code)
+                .put("displayUrl", base + "/d/" + s.code).put("facilitatorKey", key).encode());
+      }
+    });
+  }
+
+  private void info(RoutingContext ctx) {
+    withSession(ctx, s -> {
+      int online = 0;
+      for (Member m : s.members.values()) if (!m.removed && m.online()) online++;
+      ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+          .end(new JsonObject().put("code", s.code).put("title", s.title)
+              .put("status", Wire.name(s.status)).put("members", online).encode());
+    });
+  }
+
+  private void summary(RoutingContext ctx) {
+    withFacilitator(ctx, s -> {
+      String accept = ctx.request().getHeader("Accept");
+      long now = services.clock.getAsLong();
+      boolean markdown = accept != null && accept.contains("text/markdown");
+      ctx.response().putHeader("Cache-Control", "no-store");
+      if (markdown) {
+        ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".md\"")
+            .end(SummaryView.markdown(s, now));
+      } else {
+        ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now));
+      }
+    });
+  }
+
+  private void qr(RoutingContext ctx) {
+    withSession(ctx, s -> ctx.response().putHeader("Content-Type", "image/svg+xml")
+        .putHeader("Cache-Control", "private, max-age=3600")
+        .end(QrCode.svg(base(ctx) + "/s/" + s.code)));
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private interface WithSession {
+    void accept(Session s);
+  }
+
+  /** Loads the session named in the path, counting unknown codes against the caller's IP. */
+  private void withSession(RoutingContext ctx, WithSession then) {
+    String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    long now = services.clock.getAsLong();
+    if (!services.joinGuard.allow(ip, now)) {
+      error(ctx, 429, "rate_limited", "Too many look-ups; wait a minute and try again.");
+      return;
+    }
+    String code = SessionCodes.normalise(ctx.pathParam("code"));
+    Future<Session> f = code == null ? Future.succeededFuture(null) : services.store.load(code);
+    f.onComplete(ar -> {
+      if (ar.failed()) {
+        failure(ctx, ar.cause());
+      } else if (ar.result() == null) {
+        services.joinGuard.miss(ip, now);
+        error(ctx, 404, "unknown_session", "There is no session with that code.");
+      } else {
+        then.accept(ar.result());
+      }
+    });
+  }
+
+  private void withFacilitator(RoutingContext ctx, WithSession then) {
+    String key = ctx.request().getHeader("X-Facilitator-Key");
+    if (key == null || key.isBlank()) {
+      error(ctx, 401, "unauthorized", "This needs the facilitator key in the X-Facilitator-Key header.");
+      return;
+    }
+    withSession(ctx, s -> {
+      if (!Secrets.sameHash(Secrets.hash(key.trim()), s.facilitatorKeyHash)) {
+        error(ctx, 403, "forbidden", "That is not this session's facilitator key.");
+      } else {
+        then.accept(s);
+      }
+    });
+  }
+
+  private JsonObject json(RoutingContext ctx) {
+    try {
+      JsonObject o = ctx.body().asJsonObject();
+      if (o == null) error(ctx, 400, "bad_request", "The body must be a JSON object.");
+      return o;
+    } catch (DecodeException | ClassCastException e) {
+      error(ctx, 400, "bad_request", "The body must be a JSON object.");
+      return null;
+    }
+  }
+
+  private String title(RoutingContext ctx, Object v, boolean required) {
+    if (!(v instanceof String s) || s.isBlank()) {
+      error(ctx, 400, "bad_request", "Field 'title' must be a non-blank string.");
+      return null;
+    }
+    String t = s.strip().replaceAll("\\s+", " ");
+    if (t.codePointCount(0, t.length()) > services.config.limits().maxTextLength()) {
+      error(ctx, 400, "limit_exceeded", "Field 'title' is longer than " + services.config.limits().maxTextLength() + " characters.");
+      return null;
+    }
+    return t;
+  }
+
+  /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
+  private String base(RoutingContext ctx) {
+    if (services.config.publicUrl() != null) return services.config.publicUrl();
+    String host = ctx.request().authority() == null ? "localhost:" + services.config.port() : ctx.request().authority().toString();
+    return ctx.request().scheme() + "://" + host;
+  }
+
+  private void failure(RoutingContext ctx, Throwable e) {
+    if (e instanceof StoreUnavailableException) {
+      error(ctx, 503, "unavailable", "The server cannot reach its storage; try again in a moment.");
+    } else {
+      LOG.log(System.Logger.Level.ERROR, "request failed", e);
+      error(ctx, 500, "internal", "Something went wrong on the server.");
+    }
+  }
+
+  static void error(RoutingContext ctx, int status, String code, String message) {
+    if (ctx.response().ended()) return;
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", code).put("message", message).encode());
+  }
+}
