@@ -45,7 +45,7 @@ public final class Sessions {
       RandomGenerator random) {
     String t = title == null || title.isBlank() ? earlier.title + " — follow-up" : title;
     Session s = create(code, t, Template.FOLLOW_UP, facilitatorKeyHash, now, random);
-    if (!earlier.groundRules.isEmpty()) s.groundRules = new ArrayList<>(earlier.groundRules);
+    s.groundRules = new ArrayList<>(earlier.groundRules);
     List<Commitment> carried = new ArrayList<>();
     for (Commitment c : earlier.commitments) {
       Member author = earlier.members.get(c.memberId);
