@@ -72,6 +72,18 @@ public final class Session {
     return n;
   }
 
+  /** Total dot votes on an idea, removed members' included (dropping theirs would hint at who they were). */
+  public int votes(String ideaId) {
+    int n = 0;
+    for (Member m : members.values()) n += m.votes.getOrDefault(ideaId, 0);
+    return n;
+  }
+
+  /** Votes the member may still cast; never negative, even if the allowance was lowered after voting. */
+  public int votesLeft(Member m) {
+    return Math.max(0, board.votesPerMember - m.votesCast());
+  }
+
   public boolean isEnded() {
     return status == SessionStatus.ENDED;
   }

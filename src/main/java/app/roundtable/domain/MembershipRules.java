@@ -1,0 +1,89 @@
+package app.roundtable.domain;
+
+import static app.roundtable.domain.Refusal.Reason.BAD_REQUEST;
+import static app.roundtable.domain.Refusal.Reason.FORBIDDEN;
+import static app.roundtable.domain.Refusal.Reason.NOT_FOUND;
+import static app.roundtable.domain.Refusal.Reason.SESSION_FULL;
+
+/** Joining, leaving, names and the facilitator role. */
+final class MembershipRules {
+  private MembershipRules() {}
+
+  static Verdict join(Session s, Command.Join c, Context ctx) {
+    if (Checks.blank(c.memberId()) || Checks.blank(c.nodeId()) || s.members.containsKey(c.memberId())) {
+      return Verdict.refuse(BAD_REQUEST, "That join can't be accepted.");
+    }
+    Verdict bad = Checks.name(c.name(), ctx.limits());
+    if (bad != null) return bad;
+    if (c.keyHash() != null && !c.keyHash().equals(s.facilitatorKeyHash)) {
+      return Verdict.refuse(FORBIDDEN, "That facilitator key isn't right.");
+    }
+    if (activeMembers(s) >= ctx.limits().maxMembers()) {
+      return Verdict.refuse(SESSION_FULL, "This session is full.");
+    }
+    Member m = new Member(c.memberId(), c.name().strip(), c.resumeHash(), ctx.now());
+    m.presence.put(c.nodeId(), 1);
+    if (c.keyHash() != null) {
+      for (Member other : s.members.values()) other.facilitator = false;
+      m.facilitator = true;
+    }
+    s.members.put(m.id, m);
+    return Verdict.CHANGED;
+  }
+
+  /** Ends the turn and lowers the hand like a removal would, but the member may come back as they were. */
+  static Verdict leave(Session s, Member actor, Context ctx) {
+    boolean changed = QueueRules.takeOut(s, actor.id, ctx.now());
+    changed |= !actor.presence.isEmpty();
+    actor.presence.clear();
+    return Verdict.changedIf(changed);
+  }
+
+  static Verdict rename(Session s, Member actor, Command.Rename c, Context ctx) {
+    Verdict bad = Checks.name(c.name(), ctx.limits());
+    if (bad != null) return bad;
+    String name = c.name().strip();
+    if (name.equals(actor.name)) return Verdict.UNCHANGED;
+    actor.name = name;
+    CommitmentRules.rename(s, actor);
+    return Verdict.CHANGED;
+  }
+
+  static Verdict handOff(Session s, Member actor, Command.HandOff c) {
+    Member target = s.member(c.memberId());
+    if (target == null) return noMember();
+    if (target == actor) return Verdict.UNCHANGED;
+    for (Member m : s.members.values()) m.facilitator = false;
+    target.facilitator = true;
+    return Verdict.CHANGED;
+  }
+
+  /**
+   * The member's ideas and votes stay (taking them away would show what was theirs); their
+   * commitments go, since those are public and carry their name.
+   */
+  static Verdict remove(Session s, Member actor, Command.RemoveMember c, Context ctx) {
+    if (actor.id.equals(c.memberId())) {
+      return Verdict.refuse(BAD_REQUEST, "You can't remove yourself; hand off the role or leave.");
+    }
+    Member target = s.member(c.memberId());
+    if (target == null) return noMember();
+    QueueRules.takeOut(s, target.id, ctx.now());
+    target.removed = true;
+    target.facilitator = false;
+    target.presence.clear();
+    CommitmentRules.removeAllOf(s, target.id);
+    return Verdict.CHANGED;
+  }
+
+  /** Members who count against the limit: removed ones don't, offline ones do (they may resume). */
+  static int activeMembers(Session s) {
+    int n = 0;
+    for (Member m : s.members.values()) if (!m.removed) n++;
+    return n;
+  }
+
+  private static Verdict noMember() {
+    return Verdict.refuse(NOT_FOUND, "There is no such member.");
+  }
+}
