@@ -76,13 +76,13 @@ final class Connection {
 
   private void onText(String text) {
     if (phase == Phase.CLOSED) return;
+    Inbound in = services.decoder.decode(text);
     if (!rate.tryTake(services.clock.getAsLong())) {
       services.metrics.command(null);
-      refuse(null, Reason.RATE_LIMITED, "Too many commands; at most "
+      refuse(in.id(), Reason.RATE_LIMITED, "Too many commands; at most "
           + services.config.limits().commandsPerSecond() + " per second.");
       return;
     }
-    Inbound in = services.decoder.decode(text);
     if (queue.size() >= MAX_QUEUED) {
       refuse(in.id(), Reason.RATE_LIMITED, "Too many commands waiting; slow down.");
       return;

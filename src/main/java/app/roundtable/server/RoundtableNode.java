@@ -47,13 +47,17 @@ public final class RoundtableNode {
         : StoreFactory.redis(vertx, config, clock, ttl);
     Services services = new Services(config, store, metrics, decoder, clock);
     RoundtableNode node = new RoundtableNode(vertx, services);
-    return node.deploy().recover(e -> vertx.close().transform(ar -> Future.failedFuture(e)));
+    return node.deploy().recover(e -> {
+      // Close in the background: a future completed on a closing Vert.x may never be delivered.
+      vertx.close();
+      return Future.failedFuture(e);
+    });
   }
 
   private Future<RoundtableNode> deploy() {
     int n = Math.max(1, services.config.verticles());
     HttpVerticle[] verticles = new HttpVerticle[n];
-    // The first binds the port (port 0 picks one); the rest share it.
+    // The first binds the port; the rest share it (Vert.x shares a random port 0 too).
     verticles[0] = new HttpVerticle(services, services.config.port());
     return vertx.deployVerticle(verticles[0]).compose(id -> {
       deployments.add(id);
@@ -62,7 +66,7 @@ public final class RoundtableNode {
       for (int i = 1; i < n; i++) {
         int k = i;
         chain = chain.compose(v -> {
-          verticles[k] = new HttpVerticle(services, port);
+          verticles[k] = new HttpVerticle(services, services.config.port());
           return vertx.deployVerticle(verticles[k]).map(dep -> {
             deployments.add(dep);
             return (Void) null;

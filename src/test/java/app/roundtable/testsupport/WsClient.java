@@ -1,0 +1,255 @@
+package app.roundtable.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A blocking WebSocket test client that records every frame it receives. Tests take frames in
+ * order with {@link #next}; {@link #assertNoMore} fails on anything unexpected left over. Every
+ * frame ever received stays in {@link #all()} (for anonymity scans and version-order checks).
+ */
+public final class WsClient implements AutoCloseable {
+  private static final long WAIT_MS = 5000;
+  private final WebSocket ws;
+  private final WebSocketClient client;
+  private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  private final List<String> raw = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger ids = new AtomicInteger();
+  private volatile Short closeStatus;
+  public String memberId;
+  public String resume;
+  public long v;
+  /** The newest public state received (updated as frames arrive, before they are taken). */
+  public volatile JsonObject latest;
+  /** The newest private view received. */
+  public volatile JsonObject you;
+
+  private WsClient(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+    ws.textMessageHandler(t -> {
+      raw.add(t);
+      JsonObject m = new JsonObject(t);
+      String type = m.getString("type");
+      if ("state".equals(type) || "welcome".equals(type)) latest = m.getJsonObject("state");
+      if ("you".equals(type) || "welcome".equals(type)) you = m.getJsonObject("you");
+      inbox.add(m);
+    });
+    ws.closeHandler(x -> closeStatus = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
+  }
+
+  public static WsClient connect(Vertx vertx, int port) {
+    return connect(vertx, port, null);
+  }
+
+  public static WsClient connect(Vertx vertx, int port, String origin) {
+    WebSocketClient c = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+        .setMaxMessageSize(1 << 20));
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
+    if (origin != null) o.addHeader("Origin", origin);
+    try {
+      WebSocket ws = c.connect(o).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      return new WsClient(c, ws);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not connect: " + e.getMessage(), e);
+    }
+  }
+
+  public String nextId() {
+    return "c" + ids.incrementAndGet();
+  }
+
+  public void sendRaw(String text) {
+    ws.writeTextMessage(text);
+  }
+
+  public void sendBinary(byte[] bytes) {
+    ws.writeBinaryMessage(Buffer.buffer(bytes));
+  }
+
+  /** Sends a command with a fresh id and returns the id. */
+  public String send(JsonObject command) {
+    String id = command.getString("id");
+    if (id == null) {
+      id = nextId();
+      command = command.copy().put("id", id);
+    }
+    pace();
+    ws.writeTextMessage(command.encode());
+    return id;
+  }
+
+  private long lastSend;
+
+  /** Stays under the server's 20 commands/s per connection, as a person clicking would. */
+  private synchronized void pace() {
+    long wait = lastSend + 55 - System.currentTimeMillis();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    lastSend = System.currentTimeMillis();
+  }
+
+  public String send(String type, Object... fields) {
+    JsonObject o = new JsonObject().put("type", type);
+    for (int i = 0; i < fields.length; i += 2) o.put((String) fields[i], fields[i + 1]);
+    return send(o);
+  }
+
+  /** Sends a command and waits for its ack (returning its v), failing on an error. */
+  public long command(String type, Object... fields) {
+    String id = send(type, fields);
+    JsonObject reply = next(m -> id.equals(m.getString("id")));
+    if (!"ack".equals(reply.getString("type"))) fail(type + " refused: " + reply.encode());
+    return reply.getLong("v");
+  }
+
+  /** Sends a command and returns the error it must get. */
+  public JsonObject refused(String type, Object... fields) {
+    String id = send(type, fields);
+    JsonObject reply = next(m -> id.equals(m.getString("id")));
+    assertEquals("error", reply.getString("type"), "expected an error for " + type + " but got " + reply.encode());
+    return reply;
+  }
+
+  public JsonObject join(String code, String name) {
+    send(new JsonObject().put("type", "join").put("code", code).put("name", name));
+    return welcomed();
+  }
+
+  public JsonObject joinWithKey(String code, String name, String key) {
+    send(new JsonObject().put("type", "join").put("code", code).put("name", name).put("key", key));
+    return welcomed();
+  }
+
+  public JsonObject resume(String code, String token) {
+    send(new JsonObject().put("type", "join").put("code", code).put("resume", token));
+    return welcomed();
+  }
+
+  public JsonObject joinDisplay(String code) {
+    send(new JsonObject().put("type", "join").put("code", code).put("role", "display"));
+    return welcomed();
+  }
+
+  private JsonObject welcomed() {
+    JsonObject w = next();
+    assertEquals("welcome", w.getString("type"), "expected welcome, got " + w.encode());
+    memberId = w.getString("memberId");
+    resume = w.getString("resume");
+    v = w.getLong("v");
+    return w;
+  }
+
+  /** The next frame, whatever it is. */
+  public JsonObject next() {
+    try {
+      JsonObject m = inbox.poll(WAIT_MS, TimeUnit.MILLISECONDS);
+      assertNotNull(m, "no frame within " + WAIT_MS + " ms");
+      if (m.containsKey("v") && ("state".equals(m.getString("type")))) v = m.getLong("v");
+      return m;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Skips frames until one matches (the skipped ones stay in {@link #all()}). */
+  public JsonObject next(Predicate<JsonObject> p) {
+    long end = System.currentTimeMillis() + WAIT_MS;
+    while (System.currentTimeMillis() < end) {
+      try {
+        JsonObject m = inbox.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        if (m == null) break;
+        if ("state".equals(m.getString("type"))) v = m.getLong("v");
+        if (p.test(m)) return m;
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    fail("no matching frame within " + WAIT_MS + " ms; received: " + tail());
+    return null;
+  }
+
+  /** Waits for a state frame whose state satisfies p; returns that state. */
+  public JsonObject state(Predicate<JsonObject> p) {
+    return next(m -> "state".equals(m.getString("type")) && p.test(m.getJsonObject("state"))).getJsonObject("state");
+  }
+
+  public JsonObject nextOfType(String type) {
+    return next(m -> type.equals(m.getString("type")));
+  }
+
+  /** Fails if any frame arrives within {@code ms}. */
+  public void assertNoMore(long ms) {
+    try {
+      JsonObject m = inbox.poll(ms, TimeUnit.MILLISECONDS);
+      if (m != null) fail("unexpected frame: " + m.encode());
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void drain() {
+    inbox.clear();
+  }
+
+  public List<String> all() {
+    synchronized (raw) {
+      return new ArrayList<>(raw);
+    }
+  }
+
+  /** Waits until the server closed the socket and returns the close status. */
+  public short awaitClosed() {
+    long end = System.currentTimeMillis() + WAIT_MS;
+    while (closeStatus == null && System.currentTimeMillis() < end) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    assertNotNull(closeStatus, "socket was not closed");
+    return closeStatus;
+  }
+
+  public boolean isClosed() {
+    return closeStatus != null || ws.isClosed();
+  }
+
+  private String tail() {
+    List<String> a = all();
+    return a.subList(Math.max(0, a.size() - 5), a.size()).toString();
+  }
+
+  @Override
+  public void close() {
+    if (!ws.isClosed()) ws.close();
+    client.close();
+  }
+
+  /** Goes away without {@code leave}, as a network blip or a closed laptop lid would. */
+  public void drop() {
+    ws.close();
+  }
+}
