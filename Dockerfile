@@ -1,0 +1,53 @@
+# syntax=docker/dockerfile:1
+#
+# Roundtable server image.
+#   docker build -t roundtable:dev .
+#   docker run --rm -p 8080:8080 -e REDIS_URL=redis://host.docker.internal:6379 roundtable:dev
+#
+# The runtime image runs as UID/GID 10001, needs no writable path but /tmp (so it works with a
+# read-only root filesystem plus an emptyDir at /tmp, as in k8s/server-deployment.yaml) and
+# starts java directly (exec form) so SIGTERM reaches the JVM and triggers the graceful drain.
+
+# ---- build ----------------------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+
+# Dependencies first: this layer is reused while pom.xml is unchanged.
+COPY pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline
+
+COPY src ./src
+# Tests run in CI (they need a local redis-server); the image build only packages.
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package \
+ && cp target/roundtable.jar /roundtable.jar
+
+# ---- runtime --------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+
+ARG UID=10001
+ARG GID=10001
+RUN groupadd --system --gid "${GID}" roundtable \
+ && useradd --system --uid "${UID}" --gid "${GID}" --no-create-home \
+      --home-dir /nonexistent --shell /usr/sbin/nologin roundtable
+
+# Owned by root and read-only for the runtime user: the process cannot modify its own code.
+COPY --from=build --chown=root:root --chmod=0444 /roundtable.jar /app/roundtable.jar
+WORKDIR /app
+
+ENV PORT=8080
+
+USER 10001:10001
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+
+# Container-aware heap (75 % of the memory limit), exit on OOM so the orchestrator restarts the pod,
+# and every file the JVM or Vert.x may write (temp files, file cache, crash logs) under /tmp.
+# Extra JVM flags: set JAVA_TOOL_OPTIONS (the JVM reads it; exec form expands no variables).
+ENTRYPOINT ["java", \
+  "-XX:MaxRAMPercentage=75", \
+  "-XX:InitialRAMPercentage=50", \
+  "-XX:+ExitOnOutOfMemoryError", \
+  "-XX:ErrorFile=/tmp/hs_err_pid%p.log", \
+  "-Djava.io.tmpdir=/tmp", \
+  "-Dvertx.cacheDirBase=/tmp/vertx-cache", \
+  "-jar", "/app/roundtable.jar"]
