@@ -264,8 +264,9 @@ final class Connection {
     }
     long v = o instanceof Outcome.Duplicate dup ? dup.version() : u.current().version;
     if (o instanceof Outcome.Applied && d.command() instanceof Command.Leave) {
-      ack(d.id(), v);
-      detach(false);
+      // No more states come to this socket once it left, so its ack cannot wait for one.
+      if (d.id() != null) send(Frames.ack(d.id(), v));
+      detach();
       return;
     }
     ack(d.id(), v);
@@ -410,7 +411,7 @@ final class Connection {
   }
 
   /** The member left on purpose: no longer part of the session on this socket. */
-  private void detach(boolean display) {
+  private void detach() {
     if (local == null) return;
     services.metrics.memberConnections.decrementAndGet();
     local.connections.remove(this);

@@ -1,0 +1,133 @@
+package app.roundtable.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.roundtable.testsupport.Http;
+import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A dropped socket costs nobody their turn, place or role; the resume token brings them back. */
+class ResumeTest {
+  static RoundtableNode node;
+  static Vertx clients;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    node = Nodes.startInMemory();
+    clients = Vertx.vertx();
+    http = new Http(node.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    Nodes.await(clients.close());
+    Nodes.await(node.close());
+  }
+
+  static JsonObject member(JsonObject state, String id) {
+    for (Object m : state.getJsonArray("members")) if (((JsonObject) m).getString("id").equals(id)) return (JsonObject) m;
+    return null;
+  }
+
+  @Test
+  void aDroppedMemberKeepsTheirPlaceAndComesBackAsTheSameMember() {
+    JsonObject created = http.createSession("Resume", "blank");
+    String code = created.getString("code");
+    WsClient fac = WsClient.connect(clients, node.port());
+    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient a = WsClient.connect(clients, node.port());
+    a.join(code, "Abe");
+    WsClient b = WsClient.connect(clients, node.port());
+    b.join(code, "Bo");
+    a.command("raiseHand");
+    b.command("raiseHand");
+    String token = b.resume;
+    String id = b.memberId;
+    fac.state(s -> s.getJsonObject("queue").getJsonArray("waiting").contains(id));
+
+    b.drop();
+    JsonObject offline = fac.state(s -> !member(s, id).getBoolean("online"));
+    assertTrue(offline.getJsonObject("queue").getJsonArray("waiting").contains(id), "still waiting while offline");
+    assertTrue(member(offline, id).getBoolean("handRaised"));
+
+    WsClient back = WsClient.connect(clients, node.port());
+    JsonObject w = back.resume(code, token);
+    assertEquals(id, w.getString("memberId"));
+    assertEquals(token, w.getString("resume"));
+    JsonObject state = w.getJsonObject("state");
+    assertTrue(member(state, id).getBoolean("online"));
+    assertTrue(state.getJsonObject("queue").getJsonArray("waiting").contains(id));
+    assertEquals(id, w.getJsonObject("you").getString("memberId"));
+    // The speaker finishes; the resumed member is next as before.
+    a.command("doneSpeaking");
+    back.state(s -> s.getJsonObject("queue").getJsonObject("speaker") != null
+        && id.equals(s.getJsonObject("queue").getJsonObject("speaker").getString("memberId")));
+    back.close();
+    a.close();
+    fac.close();
+  }
+
+  @Test
+  void theFacilitatorRoleSurvivesADrop() {
+    JsonObject created = http.createSession("Role", "blank");
+    String code = created.getString("code");
+    WsClient fac = WsClient.connect(clients, node.port());
+    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    String token = fac.resume;
+    fac.drop();
+    WsClient back = WsClient.connect(clients, node.port());
+    JsonObject w = back.resume(code, token);
+    assertTrue(w.getJsonObject("you").getBoolean("facilitator"));
+    back.command("startTimer", "seconds", 60);
+    back.close();
+  }
+
+  @Test
+  void leaveEndsTheTurnButTheMemberMayResume() {
+    JsonObject created = http.createSession("Leave", "blank");
+    String code = created.getString("code");
+    WsClient fac = WsClient.connect(clients, node.port());
+    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient a = WsClient.connect(clients, node.port());
+    a.join(code, "Abe");
+    a.command("raiseHand");
+    String id = a.memberId;
+    fac.state(s -> s.getJsonObject("queue").getJsonObject("speaker") != null);
+    a.command("leave");
+    JsonObject s = fac.state(st -> !member(st, id).getBoolean("online"));
+    assertEquals(null, s.getJsonObject("queue").getValue("speaker"));
+    assertEquals(1, member(s, id).getInteger("turns"));
+    assertFalse(member(s, id).getBoolean("handRaised"));
+    assertEquals("not_joined", a.refused("raiseHand").getString("code"));
+    JsonObject w = a.resume(code, a.resume);
+    assertEquals(id, w.getString("memberId"));
+    a.close();
+    fac.close();
+  }
+
+  @Test
+  void aRemovedMembersTokenIsDead() {
+    JsonObject created = http.createSession("Remove", "blank");
+    String code = created.getString("code");
+    WsClient fac = WsClient.connect(clients, node.port());
+    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient a = WsClient.connect(clients, node.port());
+    a.join(code, "Abe");
+    fac.command("removeMember", "memberId", a.memberId);
+    assertEquals("removed", a.nextOfType("closed").getString("reason"));
+    a.awaitClosed();
+    WsClient again = WsClient.connect(clients, node.port());
+    again.send(new JsonObject().put("type", "join").put("code", code).put("resume", a.resume));
+    assertEquals("not_found", again.next().getString("code"));
+    again.close();
+    fac.close();
+  }
+}
