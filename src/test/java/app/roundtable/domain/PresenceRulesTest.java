@@ -32,6 +32,8 @@ class PresenceRulesTest {
     g.refused("ghost", new Connect("node1"), Reason.NOT_FOUND);
     g.refused(null, new Connect("node1"), Reason.NOT_FOUND);
     g.unchanged("ghost", new Disconnect("node1"));
+    g.refused("a", new Connect(null), Reason.BAD_REQUEST);
+    g.refused(null, new DisplayJoin(" "), Reason.BAD_REQUEST);
   }
 
   @Test

@@ -99,7 +99,7 @@ class SessionRulesTest {
     assertEquals("j1", g.member("a").recentCommands.get(0).id());
     assertEquals(
         new Outcome.Duplicate(g.session.version),
-        g.run(new Action("a", "j1", new Join("a", "A", null, "r", "n"))));
+        g.run(new Action(null, "j1", new Join("a", "A", null, "r", "n"))));
   }
 
   @Test
