@@ -15,10 +15,6 @@ final class Checks {
     return s == null || s.isBlank();
   }
 
-  static String trim(String s) {
-    return s == null ? null : s.strip();
-  }
-
   static Verdict name(String name, Limits limits) {
     if (blank(name)) return Verdict.refuse(BAD_REQUEST, "A name can't be empty.");
     if (name.strip().length() > limits.maxNameLength()) {

@@ -1,5 +1,6 @@
 package app.roundtable.domain;
 
+import static app.roundtable.domain.Refusal.Reason.BAD_REQUEST;
 import static app.roundtable.domain.Refusal.Reason.NOT_FOUND;
 import static app.roundtable.domain.Refusal.Reason.SESSION_FULL;
 
@@ -13,6 +14,7 @@ final class PresenceRules {
   private PresenceRules() {}
 
   static Verdict connect(Session s, String actorId, Command.Connect c) {
+    if (Checks.blank(c.nodeId())) return noNode();
     Member m = s.member(actorId);
     if (m == null) return Verdict.refuse(NOT_FOUND, "There is no such member.");
     m.presence.merge(c.nodeId(), 1, Integer::sum);
@@ -26,6 +28,7 @@ final class PresenceRules {
   }
 
   static Verdict displayJoin(Session s, Command.DisplayJoin c, Context ctx) {
+    if (Checks.blank(c.nodeId())) return noNode();
     if (s.displayCount() >= ctx.limits().maxDisplays()) {
       return Verdict.refuse(SESSION_FULL, "This session has as many displays as it allows.");
     }
@@ -41,6 +44,11 @@ final class PresenceRules {
     boolean changed = s.displays.remove(c.nodeId()) != null;
     for (Member m : s.members.values()) changed |= m.presence.remove(c.nodeId()) != null;
     return Verdict.changedIf(changed);
+  }
+
+  /** Counts are keyed by node; a connection without one could never be dropped when its node dies. */
+  private static Verdict noNode() {
+    return Verdict.refuse(BAD_REQUEST, "A connection needs a node.");
   }
 
   /** Counts down one connection, dropping the node at zero; false when it held none. */

@@ -24,7 +24,7 @@ public final class Rules {
 
   public static Outcome apply(Session session, Action action, Context ctx) {
     Command c = action.command();
-    Member sender = session.member(action.actorId());
+    Member sender = session.member(senderId(action));
     if (action.requestId() != null && sender != null) {
       for (AppliedCommand done : sender.recentCommands) {
         if (done.id().equals(action.requestId())) return new Outcome.Duplicate(done.version());
@@ -109,11 +109,16 @@ public final class Rules {
     throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
   }
 
-  /** Records the request id on the sender (a joiner is their own sender), keeping the last few. */
+  /** The member a request id belongs to: the actor, and for a join without one, the joiner. */
+  private static String senderId(Action action) {
+    if (action.actorId() == null && action.command() instanceof Join j) return j.memberId();
+    return action.actorId();
+  }
+
+  /** Records the request id on the sender, keeping the last few. */
   private static void remember(Session s, Action action, long version) {
     if (action.requestId() == null) return;
-    String id = action.actorId();
-    if (id == null && action.command() instanceof Join j) id = j.memberId();
+    String id = senderId(action);
     Member m = id == null ? null : s.members.get(id);
     if (m == null) return;
     m.recentCommands.add(new AppliedCommand(action.requestId(), version));

@@ -1,0 +1,87 @@
+package app.roundtable.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import app.roundtable.domain.Command.*;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+  private static List<String> plan(Session s) {
+    return s.agenda.items.stream().map(i -> i.title + "/" + i.kind + "/" + i.minutes).toList();
+  }
+
+  @Test
+  void aFirstSessionHasTheTemplateAgendaAndDefaultGroundRules() {
+    Session s = Sessions.create("abc", "Coaching circle", Template.FIRST, "kh", 42L, new Random(1));
+    assertEquals("abc", s.code);
+    assertEquals("Coaching circle", s.title);
+    assertEquals(42L, s.createdAt);
+    assertEquals(42L, s.updatedAt);
+    assertEquals(1, s.version);
+    assertEquals("kh", s.facilitatorKeyHash);
+    assertEquals(SessionStatus.OPEN, s.status);
+    assertEquals(List.of(
+        "What is said here stays here", "Everyone speaks, nobody dominates",
+        "Speak from your own experience", "Give feedback with generosity"), s.groundRules);
+    assertEquals(List.of(
+        "Welcome and ground rules/DISCUSSION/5", "Check-in round/ROUND/10",
+        "Share challenges/DISCUSSION/20", "New knowledge/DISCUSSION/15",
+        "Idea board: approaches to try/BOARD/20",
+        "Commitments: what I will practise/COMMITMENTS/15", "Close/DISCUSSION/5"), plan(s));
+    assertEquals(90, s.agenda.items.stream().mapToInt(i -> i.minutes).sum());
+    assertEquals(7, new HashSet<>(s.agenda.items.stream().map(i -> i.id).toList()).size());
+    assertNull(s.agenda.currentId);
+    assertNull(s.previous);
+  }
+
+  @Test
+  void theFollowUpAndBlankTemplates() {
+    Session f = Sessions.create("c", "t", Template.FOLLOW_UP, "kh", 0, new Random(1));
+    assertEquals(List.of(
+        "Welcome/DISCUSSION/5", "Check-in round/ROUND/10",
+        "Reflection: what happened when I practised/ROUND/30",
+        "Idea board: lessons learned/BOARD/20", "Next commitments/COMMITMENTS/15",
+        "Close/DISCUSSION/10"), plan(f));
+    assertEquals(90, f.agenda.items.stream().mapToInt(i -> i.minutes).sum());
+    assertEquals(List.of(), Sessions.create("c", "t", Template.BLANK, "kh", 0, new Random(1)).agenda.items);
+  }
+
+  @Test
+  void aFollowUpCarriesTheCommitmentsOfMembersStillThere() {
+    Given g = Given.session("a", "b");
+    g.ok("a", new AddCommitment("walk"));
+    g.ok("a", new SetCommitmentStatus(g.session.commitments.get(0).id, CommitmentStatus.TRIED, "once"));
+    g.ok("b", new AddCommitment("read"));
+    g.ok(Given.FAC, new SetGroundRules(List.of("Our rule")));
+    g.ok(Given.FAC, new RemoveMember("b"));
+    Session earlier = g.session;
+    String before = Snapshot.of(earlier);
+
+    Session next = Sessions.followUp(earlier, "new", null, "kh2", 99L, new Random(2));
+    assertEquals(before, Snapshot.of(earlier));
+    assertEquals("Title — follow-up", next.title);
+    assertEquals("new", next.code);
+    assertEquals("kh2", next.facilitatorKeyHash);
+    assertEquals(99L, next.createdAt);
+    assertEquals(6, next.agenda.items.size());
+    assertEquals(List.of("Our rule"), next.groundRules);
+    assertEquals("Title", next.previous.title);
+    assertEquals(1, next.previous.commitments.size());
+    Commitment c = next.previous.commitments.get(0);
+    assertEquals("walk", c.text);
+    assertEquals("A", c.name);
+    assertEquals(CommitmentStatus.TRIED, c.status);
+    assertEquals("once", c.note);
+    assertNotSame(earlier.commitments.get(0), c);
+    assertEquals(List.of(), next.commitments);
+    assertEquals(List.of(), List.copyOf(next.members.values()));
+
+    assertEquals("Round two", Sessions.followUp(earlier, "n", "Round two", "k", 0, new Random(3)).title);
+  }
+}
