@@ -37,6 +37,8 @@ public final class WsClient implements AutoCloseable {
   public long v;
   /** The newest public state received (updated as frames arrive, before they are taken). */
   public volatile JsonObject latest;
+  /** The highest version received in a welcome or state frame. */
+  public volatile long latestV = -1;
   /** The newest private view received. */
   public volatile JsonObject you;
 
@@ -47,7 +49,10 @@ public final class WsClient implements AutoCloseable {
       raw.add(t);
       JsonObject m = new JsonObject(t);
       String type = m.getString("type");
-      if ("state".equals(type) || "welcome".equals(type)) latest = m.getJsonObject("state");
+      if ("state".equals(type) || "welcome".equals(type)) {
+        latest = m.getJsonObject("state");
+        latestV = Math.max(latestV, m.getLong("v"));
+      }
       if ("you".equals(type) || "welcome".equals(type)) you = m.getJsonObject("you");
       inbox.add(m);
     });
@@ -197,6 +202,19 @@ public final class WsClient implements AutoCloseable {
 
   public JsonObject nextOfType(String type) {
     return next(m -> type.equals(m.getString("type")));
+  }
+
+  /** Waits (without taking frames) until a state of at least version {@code v} has arrived. */
+  public void awaitVersion(long v) {
+    long end = System.currentTimeMillis() + WAIT_MS;
+    while (latestV < v) {
+      if (System.currentTimeMillis() > end) fail("version " + v + " never arrived; have " + latestV);
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** Fails if any frame arrives within {@code ms}. */
