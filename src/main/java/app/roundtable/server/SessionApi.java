@@ -37,7 +37,7 @@ final class SessionApi {
     if (services.config.createToken() != null) {
       String auth = ctx.request().getHeader("Authorization");
       if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.createToken()))) {
-        error(ctx, 401, "unauthorized", "Creating sessions needs the server's create token.");
+        error(ctx, 401, "forbidden", "Creating sessions needs the server's create token.");
         return;
       }
     }
@@ -149,7 +149,7 @@ final class SessionApi {
   private void withFacilitator(RoutingContext ctx, WithSession then) {
     String key = ctx.request().getHeader("X-Facilitator-Key");
     if (key == null || key.isBlank()) {
-      error(ctx, 401, "unauthorized", "This needs the facilitator key in the X-Facilitator-Key header.");
+      error(ctx, 401, "forbidden", "This needs the facilitator key in the X-Facilitator-Key header.");
       return;
     }
     withSession(ctx, s -> {
