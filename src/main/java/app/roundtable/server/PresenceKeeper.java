@@ -1,0 +1,88 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Action;
+import app.roundtable.domain.Command;
+import app.roundtable.domain.Member;
+import app.roundtable.domain.Rules;
+import app.roundtable.domain.Session;
+import io.vertx.core.Vertx;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps {@code online} true to life across nodes. This node beats a heartbeat in the store; for
+ * the sessions it serves, it looks for connection counts held by nodes whose heartbeat lapsed (a
+ * node that died without saying goodbye) and drops them with {@link Command.NodeGone}, so a dead
+ * node's members do not show online forever. Their turns and places are untouched.
+ */
+final class PresenceKeeper {
+  static final long BEAT_EVERY_MS = 5_000;
+  static final long BEAT_TTL_MS = 15_000;
+  static final long SWEEP_EVERY_MS = 10_000;
+  private static final System.Logger LOG = System.getLogger(PresenceKeeper.class.getName());
+
+  private final Services services;
+  /** Sessions with connections on this node: code → number of event loops serving it. */
+  private final Map<String, Integer> served = new ConcurrentHashMap<>();
+  private long beatTimer = -1;
+  private long sweepTimer = -1;
+
+  PresenceKeeper(Services services) {
+    this.services = services;
+  }
+
+  void start(Vertx vertx) {
+    beat();
+    beatTimer = vertx.setPeriodic(BEAT_EVERY_MS, id -> beat());
+    sweepTimer = vertx.setPeriodic(SWEEP_EVERY_MS, id -> sweep());
+  }
+
+  void stop(Vertx vertx) {
+    vertx.cancelTimer(beatTimer);
+    vertx.cancelTimer(sweepTimer);
+  }
+
+  void serving(String code) {
+    served.merge(code, 1, Integer::sum);
+  }
+
+  void notServing(String code) {
+    served.computeIfPresent(code, (k, n) -> n <= 1 ? null : n - 1);
+  }
+
+  private void beat() {
+    services.store.heartbeat(services.config.nodeId(), BEAT_TTL_MS)
+        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: {0}", e.toString()));
+  }
+
+  /** For each served session: which other nodes hold connections, and are they still alive? */
+  void sweep() {
+    for (String code : served.keySet()) {
+      services.store.load(code).onSuccess(s -> {
+        if (s == null) return;
+        Set<String> holders = holders(s);
+        holders.remove(services.config.nodeId());
+        if (holders.isEmpty()) return;
+        services.store.liveNodes(holders).onSuccess(live -> {
+          for (String node : holders) {
+            if (!live.contains(node)) forget(code, node);
+          }
+        });
+      });
+    }
+  }
+
+  private void forget(String code, String node) {
+    Action action = Action.of(null, new Command.NodeGone(node));
+    services.store.update(code, s -> Rules.apply(s, action, services.context()))
+        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "dropping a dead node''s presence failed: {0}", e.toString()));
+  }
+
+  static Set<String> holders(Session s) {
+    Set<String> nodes = new HashSet<>(s.displays.keySet());
+    for (Member m : s.members.values()) nodes.addAll(m.presence.keySet());
+    return nodes;
+  }
+}
