@@ -189,8 +189,9 @@ export class Connection {
         if (msg.resume) this.memory.setResumeToken(this.code, msg.resume);
         this.addClockSample(this.joinSentAt, msg.serverTime, this.now());
         this.startPinging();
-        this.setStatus(Status.LIVE);
+        // State first, then the status: a page that shows itself on LIVE has something to show.
         this.emit('message', msg);
+        this.setStatus(Status.LIVE);
         return;
       case Message.PONG:
         this.unansweredPings = 0;
