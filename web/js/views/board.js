@@ -124,7 +124,7 @@ export function boardView(root, ctx) {
       el('button', { type: 'button', key: `vote-${idea.id}`, text: 'Vote', disabled: left <= 0,
         attrs: { 'aria-label': `Vote for: ${idea.text}` }, on: { click: () => ctx.act(cmd.vote(idea.id)) } }),
       el('button', { type: 'button', key: `unvote-${idea.id}`, text: 'Remove vote', disabled: mine <= 0,
-        attrs: { 'aria-label': `Remove a vote from: ${idea.text}` }, on: { click: () => ctx.act(cmd.unvote(idea.id)) } }));
+        attrs: { 'aria-label': `Remove vote from: ${idea.text}` }, on: { click: () => ctx.act(cmd.unvote(idea.id)) } }));
   }
 
   function myIdeas(you) {

@@ -59,7 +59,7 @@ export function commitmentsView(root, ctx) {
       el('span', { class: 'tag', text: STATUS_LABEL[c.status] || c.status }),
       statusForm,
       el('div', { class: 'row-actions' },
-        el('button', { type: 'button', key: `edit-${c.id}`, text: 'Edit text', attrs: { 'aria-label': `Edit the text of: ${c.text}` },
+        el('button', { type: 'button', key: `edit-${c.id}`, text: 'Edit text', attrs: { 'aria-label': `Edit text of: ${c.text}` },
           on: { click: () => { editing = c.id; rerender(); focusKey(`text-${c.id}`); } } }),
         el('button', { type: 'button', class: 'danger', key: `remove-${c.id}`, text: 'Remove', attrs: { 'aria-label': `Remove: ${c.text}` },
           on: { click: async () => { if (await ctx.confirm(`Remove your commitment “${c.text}”?`, 'Remove')) ctx.act(cmd.removeCommitment(c.id)); } } })));

@@ -29,7 +29,7 @@ export function membersView(root, ctx) {
       el('span', { class: 'meta', text: ` · ${m.online ? 'online' : 'offline'}${m.facilitator ? ' · facilitator' : ''}${m.handRaised ? ' · hand up' : ''}` }),
       el('span', { class: 'meta balance', text: ` · ${m.turns} ${m.turns === 1 ? 'turn' : 'turns'}, ${formatMinSec(Math.round(m.spokenMs / 1000))} spoken` }),
       facilitator && m.id !== me ? el('div', { class: 'row-actions' },
-        el('button', { type: 'button', key: `handoff-${m.id}`, text: 'Make facilitator', attrs: { 'aria-label': `Hand the facilitator role to ${m.name}` },
+        el('button', { type: 'button', key: `handoff-${m.id}`, text: 'Make facilitator', attrs: { 'aria-label': `Make facilitator: ${m.name}` },
           on: { click: async () => { if (await ctx.confirm(`Hand the facilitator role to ${m.name}? You will no longer see the facilitator controls.`, 'Hand off')) ctx.act(cmd.handOff(m.id)); } } }),
         el('button', { type: 'button', class: 'danger', key: `remove-${m.id}`, text: 'Remove', attrs: { 'aria-label': `Remove ${m.name} from the session` },
           on: { click: async () => { if (await ctx.confirm(`Remove ${m.name} from the session? They cannot come back with this browser.`, 'Remove')) ctx.act(cmd.removeMember(m.id)); } } })) : null)));

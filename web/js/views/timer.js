@@ -31,7 +31,7 @@ export function timerView(root, ctx) {
   });
   const pause = el('button', { type: 'button', text: 'Pause', on: { click: () => ctx.act(cmd.pauseTimer()) } });
   const resume = el('button', { type: 'button', text: 'Resume', on: { click: () => ctx.act(cmd.resumeTimer()) } });
-  const addMinute = el('button', { type: 'button', text: '+1 min', attrs: { 'aria-label': 'Add one minute' }, on: { click: () => ctx.act(cmd.addTime(60)) } });
+  const addMinute = el('button', { type: 'button', text: '+1 minute', on: { click: () => ctx.act(cmd.addTime(60)) } });
   const reset = el('button', { type: 'button', text: 'Reset', on: { click: () => ctx.act(cmd.resetTimer()) } });
   const controls = el('div', { class: 'facilitator-only', hidden: true }, startForm, el('div', { class: 'actions' }, pause, resume, addMinute, reset));
 
