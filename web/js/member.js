@@ -103,7 +103,10 @@ function start() {
 
   connection.on('status', (st, detail) => {
     status.update(st, detail);
+    const joinWasShown = !$('join').hidden;
     $('join').hidden = st !== Status.NEEDS_NAME;
+    // The name field just vanished: start keyboard navigation from the top of the session.
+    if (st === Status.LIVE && joinWasShown) $('main').focus();
     const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.FAILED;
     $('session').hidden = !store.state || gone || st === Status.NEEDS_NAME;
     if (st === Status.NEEDS_NAME) showJoinForm();
@@ -138,7 +141,11 @@ function showJoinForm() {
 async function showSessionInfo() {
   const res = await sessionInfo(code);
   if (!res.ok) {
-    if (res.code === 'unknown_session') $('join-info').textContent = errorSentence('unknown_session');
+    if (res.code === 'unknown_session' && !(client && client.store.state)) {
+      client.connection.stop();
+      $('join').hidden = true;
+      status.update(Status.FAILED, { code: 'unknown_session' });
+    }
     return;
   }
   if (!client || !client.store.state) {
