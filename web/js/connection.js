@@ -33,6 +33,7 @@ export const CONNECTION_LOST = ClientErrorCode.CONNECTION_LOST;
 /** Join refusals that no retry will fix. */
 const FINAL_JOIN_ERRORS = new Set([
   ErrorCode.UNKNOWN_SESSION, ErrorCode.SESSION_FULL, ErrorCode.BAD_REQUEST, ErrorCode.FORBIDDEN,
+  ErrorCode.LIMIT_EXCEEDED,
 ]);
 
 /**

@@ -187,7 +187,7 @@ test('closed removed stops and forgets the resume token', () => {
 });
 
 test('final join refusals stop; unavailable retries', () => {
-  for (const [code, status] of [['unknown_session', Status.FAILED], ['session_full', Status.FAILED], ['session_ended', Status.ENDED]]) {
+  for (const [code, status] of [['unknown_session', Status.FAILED], ['session_full', Status.FAILED], ['limit_exceeded', Status.FAILED], ['session_ended', Status.ENDED]]) {
     const { conn, time, statuses } = setup();
     conn.start();
     FakeSocket.latest().open();
