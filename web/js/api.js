@@ -1,0 +1,67 @@
+// The HTTP half of the contract. `fetch` is injectable for tests. Each call
+// resolves to {ok: true, status, data} or {ok: false, status, code} where
+// `code` is the contract's error code (or 'network' when nothing answered).
+
+const JSON_TYPE = 'application/json';
+
+async function call(fetchImpl, url, init, read = 'json') {
+  let res;
+  try {
+    res = await fetchImpl(url, init);
+  } catch {
+    return { ok: false, status: 0, code: 'network' };
+  }
+  if (!res.ok) {
+    let code = res.status === 401 ? 'unauthorized' : res.status === 404 ? 'unknown_session' : 'internal';
+    try {
+      const body = await res.json();
+      if (body && typeof body.error === 'string') code = body.error;
+    } catch { /* not JSON: keep the status-derived code */ }
+    if (res.status === 401) code = 'unauthorized';
+    return { ok: false, status: res.status, code };
+  }
+  try {
+    const data = read === 'blob' ? await res.blob() : await res.json();
+    return { ok: true, status: res.status, data };
+  } catch {
+    return { ok: false, status: res.status, code: 'internal' };
+  }
+}
+
+/** POST /api/sessions; `token` is the optional CREATE_TOKEN (sent as a bearer token). */
+export function createSession({ title, template, token }, fetchImpl = fetch) {
+  const headers = { 'Content-Type': JSON_TYPE, Accept: JSON_TYPE };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return call(fetchImpl, '/api/sessions', { method: 'POST', headers, body: JSON.stringify({ title, template }) });
+}
+
+/** GET /api/sessions/{code}: title, status and how many members are online. */
+export function sessionInfo(code, fetchImpl = fetch) {
+  return call(fetchImpl, `/api/sessions/${encodeURIComponent(code)}`, { headers: { Accept: JSON_TYPE } });
+}
+
+/** GET the summary as Markdown (a Blob), with the facilitator key in its header. */
+export function fetchSummary(code, key, fetchImpl = fetch) {
+  return call(fetchImpl, `/api/sessions/${encodeURIComponent(code)}/summary`,
+    { headers: { Accept: 'text/markdown', 'X-Facilitator-Key': key } }, 'blob');
+}
+
+/** POST follow-up: a new session carrying this one's commitments. */
+export function createFollowUp(code, key, title, fetchImpl = fetch) {
+  const body = title ? { title } : {};
+  return call(fetchImpl, `/api/sessions/${encodeURIComponent(code)}/follow-up`, {
+    method: 'POST',
+    headers: { 'Content-Type': JSON_TYPE, Accept: JSON_TYPE, 'X-Facilitator-Key': key },
+    body: JSON.stringify(body),
+  });
+}
+
+const HTTP_SENTENCES = {
+  network: 'The server could not be reached. Check your connection and try again.',
+  unauthorized: 'This server needs a creation token to start a session.',
+};
+
+/** Words for an HTTP failure: HTTP-only cases first, then the contract's error sentences. */
+export function httpErrorSentence(code, errorSentence) {
+  return HTTP_SENTENCES[code] || errorSentence(code);
+}

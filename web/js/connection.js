@@ -1,0 +1,336 @@
+// One member's (or display's) link to a session: opens the socket, joins or
+// resumes, pings to keep the clock offset fresh, reconnects with backoff after
+// a drop, and stops for good when the session ends or the member is removed.
+//
+// Everything from the outside world is injected — the WebSocket constructor,
+// timers, the clock, randomness and storage — so tests drive it with a fake
+// socket and fake time. Single-threaded like every browser script: handlers
+// run one at a time, and a handler from a replaced socket is ignored.
+
+import { cmd, decode, encode, ErrorCode, ClientErrorCode, Message, CloseReason } from './protocol.js';
+import { ClockOffset } from './clock.js';
+
+export const Status = Object.freeze({
+  /** opening the first socket */
+  CONNECTING: 'connecting',
+  /** joined; commands flow */
+  LIVE: 'live',
+  /** dropped; waiting `delayMs` before attempt number `attempt` */
+  RECONNECTING: 'reconnecting',
+  /** no resume token and no name: the page must ask for a name, then call start() */
+  NEEDS_NAME: 'needs-name',
+  /** the session ended (closed ended, or session_ended on join); no more reconnects */
+  ENDED: 'ended',
+  /** the facilitator removed this member; no more reconnects */
+  REMOVED: 'removed',
+  /** the join was refused for good (`code` says why: unknown_session, session_full, …) */
+  FAILED: 'failed',
+});
+
+/** Code used when a command's outcome is unknown because the socket dropped before the answer. */
+export const CONNECTION_LOST = ClientErrorCode.CONNECTION_LOST;
+
+/** Join refusals that no retry will fix. */
+const FINAL_JOIN_ERRORS = new Set([
+  ErrorCode.UNKNOWN_SESSION, ErrorCode.SESSION_FULL, ErrorCode.BAD_REQUEST, ErrorCode.FORBIDDEN,
+  ErrorCode.LIMIT_EXCEEDED,
+]);
+
+/**
+ * Delay before reconnect attempt `attempt` (1-based): exponential from
+ * `baseMs`, capped at `maxMs`, with "equal jitter" (half fixed, half random) so
+ * a room of phones that lost the same Wi-Fi does not come back in lockstep.
+ */
+export function backoffDelay(attempt, { baseMs = 500, maxMs = 15000 } = {}, random = Math.random) {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+/** ws:// or wss:// URL of the socket endpoint for a page at `location`. */
+export function socketUrl(location) {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}
+
+export class Connection {
+  /**
+   * @param {object} o
+   * @param {string} o.url socket URL
+   * @param {string} o.code session code
+   * @param {{display?: boolean, name?: string, key?: string|null}} o.identity how to join when there is no resume token
+   * @param {import('./storage.js').BrowserMemory} o.memory where resume tokens live
+   * @param {Function} o.WebSocket constructor taking a URL
+   * @param {{setTimeout, clearTimeout, setInterval, clearInterval}} [o.timers]
+   * @param {() => number} [o.now] client clock, ms
+   * @param {() => number} [o.random]
+   * @param {number} [o.pingIntervalMs]
+   * @param {{baseMs: number, maxMs: number}} [o.backoff]
+   */
+  constructor(o) {
+    this.url = o.url;
+    this.code = o.code;
+    this.identity = { ...(o.identity || {}) };
+    this.memory = o.memory;
+    this.WebSocket = o.WebSocket;
+    this.timers = o.timers || globalThis;
+    this.now = o.now || (() => Date.now());
+    this.random = o.random || Math.random;
+    this.pingIntervalMs = o.pingIntervalMs || 10000;
+    this.backoff = o.backoff || { baseMs: 500, maxMs: 15000 };
+
+    /** clock offset estimate (server − client) */
+    this.clock = new ClockOffset();
+    /** current Status and its details ({attempt, delayMs} or {code}) */
+    this.status = null;
+    this.statusDetail = {};
+    /** the socket in use; handlers of any other socket are ignored */
+    this.ws = null;
+    /** a welcome arrived on the current socket */
+    this.joined = false;
+    /** reconnect attempts since the last welcome */
+    this.attempt = 0;
+    /** true once the session ended, the member was removed or the join failed for good */
+    this.finished = false;
+    this.reconnectTimer = null;
+    this.pingTimer = null;
+    /** pings sent and not answered yet; two in a row unanswered means the link is dead */
+    this.unansweredPings = 0;
+    /** the join on the current socket was a resume */
+    this.joinedByResume = false;
+    this.joinSentAt = 0;
+    this.seq = 0;
+    /** id → {resolve, reject} for commands sent with request() */
+    this.pending = new Map();
+    this.handlers = { status: new Set(), message: new Set(), refusal: new Set(), clock: new Set() };
+  }
+
+  /** Subscribes to 'status' (status, detail), 'message' (msg), 'refusal' (error msg) or 'clock' (offset). */
+  on(event, fn) {
+    this.handlers[event].add(fn);
+    return () => this.handlers[event].delete(fn);
+  }
+
+  emit(event, ...args) { for (const fn of this.handlers[event]) fn(...args); }
+
+  setStatus(status, detail = {}) {
+    this.status = status;
+    this.statusDetail = detail;
+    this.emit('status', status, detail);
+  }
+
+  /** Server time now by the best offset estimate. */
+  serverNow() { return this.clock.serverNow(this.now()); }
+
+  /** Opens the first socket (or the next one after NEEDS_NAME). */
+  start() {
+    if (this.finished) return;
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Supplies the name after NEEDS_NAME (or before start). */
+  setName(name) { this.identity.name = name; }
+
+  /** Skips the wait of a pending reconnect (e.g. the browser says it is online again). */
+  reconnectNow() {
+    if (this.finished || this.status !== Status.RECONNECTING) return;
+    this.timers.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.open();
+  }
+
+  /** Closes for good, without `leave` (a closed tab only marks the member offline). */
+  stop() {
+    this.finished = true;
+    this.timers.clearTimeout(this.reconnectTimer);
+    this.discardSocket();
+  }
+
+  open() {
+    const resume = this.identity.display ? null : this.memory.resumeToken(this.code);
+    if (!this.identity.display && !resume && !this.identity.name) {
+      this.setStatus(Status.NEEDS_NAME);
+      return;
+    }
+    this.setStatus(this.attempt === 0 ? Status.CONNECTING : Status.RECONNECTING,
+      this.attempt === 0 ? {} : { attempt: this.attempt, delayMs: 0 });
+    let ws;
+    try {
+      ws = new this.WebSocket(this.url);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.ws = ws;
+    this.joined = false;
+    ws.onopen = () => { if (ws === this.ws) this.sendJoin(); };
+    ws.onmessage = (ev) => { if (ws === this.ws) this.receive(ev.data); };
+    ws.onclose = () => { if (ws === this.ws) this.lost(); };
+    ws.onerror = () => { /* a close event always follows */ };
+  }
+
+  sendJoin() {
+    const resume = this.identity.display ? null : this.memory.resumeToken(this.code);
+    this.joinedByResume = !!resume;
+    const join = this.identity.display
+      ? cmd.join(this.code, { display: true })
+      : resume
+        ? cmd.join(this.code, { resume })
+        : cmd.join(this.code, { name: this.identity.name, key: this.identity.key || undefined });
+    this.joinSentAt = this.now();
+    this.rawSend(join);
+  }
+
+  receive(data) {
+    const msg = decode(data);
+    if (!msg) return;
+    switch (msg.type) {
+      case Message.WELCOME:
+        this.joined = true;
+        this.attempt = 0;
+        if (msg.resume) this.memory.setResumeToken(this.code, msg.resume);
+        this.addClockSample(this.joinSentAt, msg.serverTime, this.now());
+        this.startPinging();
+        // State first, then the status: a page that shows itself on LIVE has something to show.
+        this.emit('message', msg);
+        this.setStatus(Status.LIVE);
+        return;
+      case Message.PONG:
+        this.unansweredPings = 0;
+        this.addClockSample(msg.t, msg.serverTime, this.now());
+        return;
+      case Message.CLOSED:
+        if (msg.reason === CloseReason.REMOVED) this.memory.setResumeToken(this.code, null);
+        this.finish(msg.reason === CloseReason.REMOVED ? Status.REMOVED : Status.ENDED);
+        return;
+      case Message.ERROR:
+        if (!this.joined) { this.joinRefused(msg); return; }
+        // A refusal of a request() goes to its caller; any other one to 'refusal' listeners.
+        if (!this.settle(msg.id, msg)) this.emit('refusal', msg);
+        return;
+      case Message.ACK:
+        this.settle(msg.id, null, msg);
+        this.emit('message', msg);
+        return;
+      default:
+        this.emit('message', msg);
+    }
+  }
+
+  joinRefused(msg) {
+    if (msg.code === ErrorCode.NOT_FOUND && this.joinedByResume) {
+      // The token is unknown, expired, or the member was removed: start over as someone new.
+      this.memory.setResumeToken(this.code, null);
+      if (this.identity.name) { this.sendJoin(); return; }
+      this.discardSocket();
+      this.setStatus(Status.NEEDS_NAME);
+      return;
+    }
+    if (msg.code === ErrorCode.SESSION_ENDED) { this.finish(Status.ENDED); return; }
+    if (FINAL_JOIN_ERRORS.has(msg.code)) { this.finish(Status.FAILED, { code: msg.code }); return; }
+    // unavailable, rate_limited, internal, …: worth another try later.
+    this.discardSocket();
+    this.scheduleReconnect();
+  }
+
+  finish(status, detail = {}) {
+    this.finished = true;
+    this.timers.clearTimeout(this.reconnectTimer);
+    this.discardSocket();
+    this.setStatus(status, detail);
+  }
+
+  lost() {
+    this.discardSocket();
+    if (!this.finished) this.scheduleReconnect();
+  }
+
+  /** Forgets the current socket: stops its pings, fails its pending commands, closes it quietly. */
+  discardSocket() {
+    const ws = this.ws;
+    this.ws = null;
+    this.joined = false;
+    this.timers.clearInterval(this.pingTimer);
+    this.pingTimer = null;
+    this.unansweredPings = 0;
+    for (const [, p] of this.pending) p.reject({ code: CONNECTION_LOST });
+    this.pending.clear();
+    if (ws) {
+      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+      try { ws.close(); } catch { /* already closed */ }
+    }
+  }
+
+  scheduleReconnect() {
+    this.attempt += 1;
+    const delayMs = backoffDelay(this.attempt, this.backoff, this.random);
+    this.setStatus(Status.RECONNECTING, { attempt: this.attempt, delayMs });
+    this.reconnectTimer = this.timers.setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.finished) this.open();
+    }, delayMs);
+  }
+
+  startPinging() {
+    this.timers.clearInterval(this.pingTimer);
+    this.unansweredPings = 0;
+    this.ping();
+    this.pingTimer = this.timers.setInterval(() => this.ping(), this.pingIntervalMs);
+  }
+
+  ping() {
+    if (this.unansweredPings >= 2) {
+      // Half-open sockets can stay "open" for minutes; two silent pings are enough to call it.
+      this.lost();
+      return;
+    }
+    this.unansweredPings += 1;
+    this.rawSend(cmd.ping(this.now()));
+  }
+
+  addClockSample(sentAt, serverTime, receivedAt) {
+    if (this.clock.add(sentAt, serverTime, receivedAt)) this.emit('clock', this.clock.offset);
+  }
+
+  rawSend(command) {
+    if (!this.ws) return false;
+    try {
+      this.ws.send(encode(command));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Sends a command once joined. Returns its id, or null when not connected
+   * (the caller says so to the person; nothing is queued behind their back).
+   */
+  send(command) {
+    if (!this.joined) return null;
+    const id = command.id || `c${++this.seq}`;
+    return this.rawSend({ ...command, id }) ? id : null;
+  }
+
+  /**
+   * Sends a command and resolves with its `ack`, or rejects with the `error`
+   * message ({code, message}) — {code: 'connection_lost'} when the socket
+   * dropped first (the outcome is then unknown), {code: 'not_connected'}
+   * when it could not be sent at all.
+   */
+  request(command) {
+    return new Promise((resolve, reject) => {
+      const id = this.send(command);
+      if (!id) { reject({ code: ClientErrorCode.NOT_CONNECTED }); return; }
+      this.pending.set(id, { resolve, reject });
+    });
+  }
+
+  /** Resolves or rejects the request() waiting for `id`; false when none was. */
+  settle(id, error, ack) {
+    if (!id || !this.pending.has(id)) return false;
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    if (error) p.reject(error); else p.resolve(ack);
+    return true;
+  }
+}

@@ -1,0 +1,55 @@
+// Entry module of the projector display /d/{code}: read-only, large type.
+
+import { socketUrl, Status } from './connection.js';
+import { createSessionClient } from './session-client.js';
+import { BrowserMemory, codeFromPath } from './storage.js';
+import { createAnnouncer } from './dom.js';
+import { startTicking } from './page.js';
+import { statusView } from './views/status.js';
+import { timerView } from './views/timer.js';
+import { queueView } from './views/queue.js';
+import { boardView } from './views/board.js';
+
+const $ = (id) => document.getElementById(id);
+const code = codeFromPath(location.pathname, 'd');
+const status = statusView($('status'), { onRetryNow: () => client && client.connection.reconnectNow() });
+let client = null;
+
+if (!code) {
+  status.update(Status.FAILED, { code: 'unknown_session' });
+} else {
+  const joinUrl = `${location.origin}/s/${code}`;
+  $('qr').src = `/api/sessions/${encodeURIComponent(code)}/qr.svg`;
+  $('join-url').textContent = joinUrl;
+
+  client = createSessionClient({
+    url: socketUrl(location),
+    code,
+    identity: { display: true },
+    memory: new BrowserMemory(null), // a display keeps nothing
+    WebSocket: window.WebSocket,
+  });
+  const { store, connection } = client;
+  const ctx = {
+    display: true,
+    act: async () => false,
+    announce: createAnnouncer($('announcer')),
+    serverNow: () => connection.serverNow(),
+  };
+  const views = [timerView($('timer'), ctx), queueView($('queue'), ctx), boardView($('board'), ctx)];
+
+  store.subscribe((s) => {
+    if (!s.state) return;
+    $('session-title').textContent = s.state.title;
+    document.title = `${s.state.title} · Roundtable display`;
+    for (const v of views) v.update(s.state, null, null);
+  });
+  startTicking(() => {
+    if (!store.state) return;
+    const now = connection.serverNow();
+    for (const v of views) if (v.tick) v.tick(now);
+  });
+  connection.on('status', (st, detail) => status.update(st, detail));
+  window.addEventListener('online', () => connection.reconnectNow());
+  connection.start();
+}

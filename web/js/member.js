@@ -1,0 +1,158 @@
+// Entry module of the member page /s/{code}.
+
+import { socketUrl, Status } from './connection.js';
+import { createSessionClient } from './session-client.js';
+import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
+import { errorSentence } from './protocol.js';
+import { sessionInfo } from './api.js';
+import { confirmDialog, createAnnouncer, el } from './dom.js';
+import { actor, errorArea, startTicking } from './page.js';
+import { statusView } from './views/status.js';
+import { timerView } from './views/timer.js';
+import { queueView } from './views/queue.js';
+import { boardView } from './views/board.js';
+import { commitmentsView } from './views/commitments.js';
+import { agendaView } from './views/agenda.js';
+import { membersView } from './views/members.js';
+import { groundRulesView } from './views/groundrules.js';
+import { sessionView, downloadSummary } from './views/session.js';
+
+const $ = (id) => document.getElementById(id);
+
+function localStorageOrNull() {
+  try { return window.localStorage; } catch { return null; }
+}
+
+const code = codeFromPath(location.pathname, 's');
+const memory = new BrowserMemory(localStorageOrNull());
+const errors = errorArea($('errors'));
+const announce = createAnnouncer($('announcer'));
+
+// A facilitator link carries the key in the fragment: keep it in this browser, out of the address bar.
+const fragmentKey = keyFromFragment(location.hash);
+if (code && fragmentKey) {
+  memory.setFacilitatorKey(code, fragmentKey);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+const status = statusView($('status'), {
+  onRetryNow: () => client && client.connection.reconnectNow(),
+  endedExtras: () => {
+    const key = code && memory.facilitatorKey(code);
+    if (!key) return [];
+    const note = el('span', { class: 'meta', attrs: { role: 'status' } });
+    return [el('button', { type: 'button', text: 'Download summary', on: { click: async () => {
+      note.textContent = 'Preparing the summary…';
+      note.textContent = (await downloadSummary(code, key)) || 'Summary downloaded.';
+    } } }), note];
+  },
+});
+
+let client = null;
+
+if (!code) {
+  status.update(Status.FAILED, { code: 'unknown_session' });
+} else {
+  start();
+}
+
+function start() {
+  $('session-code').textContent = `Code: ${code}`;
+  showSessionInfo();
+
+  client = createSessionClient({
+    url: socketUrl(location),
+    code,
+    identity: { name: null, key: memory.facilitatorKey(code) },
+    memory,
+    WebSocket: window.WebSocket,
+  });
+  const { store, connection, request } = client;
+  const act = actor(request, errors);
+
+  const ctx = {
+    act, announce, display: false, code, memory, origin: location.origin,
+    confirm: confirmDialog,
+    serverNow: () => connection.serverNow(),
+    navigate: (url) => location.assign(url),
+  };
+  const views = [
+    timerView($('timer'), ctx),
+    queueView($('queue'), ctx),
+    boardView($('board'), ctx),
+    commitmentsView($('commitments'), ctx),
+    agendaView($('agenda'), ctx),
+    membersView($('members'), ctx),
+    groundRulesView($('rules'), ctx),
+    sessionView($('session-actions'), ctx),
+  ];
+  const ticking = views.filter((v) => v.tick);
+
+  store.subscribe((s) => {
+    if (!s.state) return;
+    $('session-title').textContent = s.state.title;
+    document.title = `${s.state.title} · Roundtable`;
+    document.body.classList.toggle('is-facilitator', s.facilitator);
+    for (const v of views) v.update(s.state, s.you, s.memberId);
+  });
+  startTicking(() => {
+    if (!store.state) return;
+    const now = connection.serverNow();
+    for (const v of ticking) v.tick(now);
+  });
+
+  connection.on('status', (st, detail) => {
+    status.update(st, detail);
+    const joinWasShown = !$('join').hidden;
+    $('join').hidden = st !== Status.NEEDS_NAME;
+    // The name field just vanished: start keyboard navigation from the top of the session.
+    if (st === Status.LIVE && joinWasShown) $('main').focus();
+    const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.FAILED;
+    $('session').hidden = !store.state || gone || st === Status.NEEDS_NAME;
+    if (st === Status.NEEDS_NAME) showJoinForm();
+    if (gone) errors.clear();
+  });
+  connection.on('refusal', (err) => errors.show(errorSentence(err.code)));
+  window.addEventListener('online', () => connection.reconnectNow());
+
+  $('join-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = $('join-name').value.trim();
+    if (!name) { $('join-name').focus(); return; }
+    memory.setName(name);
+    connection.setName(name);
+    connection.identity.key = memory.facilitatorKey(code);
+    connection.start();
+  });
+
+  // With a resume token this browser is already a member: go straight in.
+  if (memory.resumeToken(code)) connection.start();
+  else showJoinForm();
+}
+
+function showJoinForm() {
+  $('join').hidden = false;
+  $('join-role').hidden = !memory.facilitatorKey(code);
+  const input = $('join-name');
+  if (!input.value) input.value = memory.name() || '';
+  input.focus();
+}
+
+async function showSessionInfo() {
+  const res = await sessionInfo(code);
+  if (!res.ok) {
+    if (res.code === 'unknown_session' && !(client && client.store.state)) {
+      client.connection.stop();
+      $('join').hidden = true;
+      status.update(Status.FAILED, { code: 'unknown_session' });
+    }
+    return;
+  }
+  if (!client || !client.store.state) {
+    $('session-title').textContent = res.data.title;
+    document.title = `${res.data.title} · Roundtable`;
+    $('join-info').textContent = res.data.status === 'ended'
+      ? errorSentence('session_ended')
+      : `${res.data.members} ${res.data.members === 1 ? 'person is' : 'people are'} here now.`;
+  }
+}

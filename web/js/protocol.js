@@ -1,0 +1,196 @@
+// The wire contract (PROTOCOL.md v1) on the client side: every message type,
+// field value and error code is spelled here and nowhere else. No DOM.
+
+/** Commands a client sends. */
+export const Command = Object.freeze({
+  JOIN: 'join', PING: 'ping', SYNC: 'sync', LEAVE: 'leave', RENAME: 'rename',
+  RAISE_HAND: 'raiseHand', LOWER_HAND: 'lowerHand', DONE_SPEAKING: 'doneSpeaking',
+  POST_IDEA: 'postIdea', EDIT_IDEA: 'editIdea', DELETE_IDEA: 'deleteIdea',
+  VOTE: 'vote', UNVOTE: 'unvote',
+  ADD_COMMITMENT: 'addCommitment', EDIT_COMMITMENT: 'editCommitment',
+  REMOVE_COMMITMENT: 'removeCommitment', SET_COMMITMENT_STATUS: 'setCommitmentStatus',
+  NEXT_SPEAKER: 'nextSpeaker', START_ROUND: 'startRound',
+  SET_QUEUE_POLICY: 'setQueuePolicy', SET_TURN_LIMIT: 'setTurnLimit',
+  START_TIMER: 'startTimer', PAUSE_TIMER: 'pauseTimer', RESUME_TIMER: 'resumeTimer',
+  ADD_TIME: 'addTime', RESET_TIMER: 'resetTimer',
+  ADD_AGENDA_ITEM: 'addAgendaItem', UPDATE_AGENDA_ITEM: 'updateAgendaItem',
+  REMOVE_AGENDA_ITEM: 'removeAgendaItem', MOVE_AGENDA_ITEM: 'moveAgendaItem',
+  START_AGENDA_ITEM: 'startAgendaItem', NEXT_AGENDA_ITEM: 'nextAgendaItem',
+  SET_BOARD_PHASE: 'setBoardPhase', SET_BOARD_PROMPT: 'setBoardPrompt',
+  SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea',
+  SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
+  REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
+});
+
+/** Messages the server sends. */
+export const Message = Object.freeze({
+  WELCOME: 'welcome', STATE: 'state', YOU: 'you', ACK: 'ack',
+  ERROR: 'error', PONG: 'pong', CLOSED: 'closed',
+});
+
+export const ErrorCode = Object.freeze({
+  BAD_REQUEST: 'bad_request', NOT_JOINED: 'not_joined',
+  UNKNOWN_SESSION: 'unknown_session', SESSION_FULL: 'session_full',
+  SESSION_ENDED: 'session_ended', FORBIDDEN: 'forbidden', NOT_FOUND: 'not_found',
+  INVALID_PHASE: 'invalid_phase', LIMIT_EXCEEDED: 'limit_exceeded',
+  RATE_LIMITED: 'rate_limited', UNAVAILABLE: 'unavailable', INTERNAL: 'internal',
+});
+
+/** Not on the wire: what the client itself reports about a command it could not see through. */
+export const ClientErrorCode = Object.freeze({
+  NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost',
+});
+
+export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed' });
+export const SessionStatus = Object.freeze({ OPEN: 'open', ENDED: 'ended' });
+export const BoardPhase = Object.freeze({
+  CLOSED: 'closed', WRITING: 'writing', REVEALED: 'revealed', VOTING: 'voting', RESULTS: 'results',
+});
+export const BOARD_PHASES = Object.freeze(Object.values(BoardPhase));
+export const ItemKind = Object.freeze({
+  DISCUSSION: 'discussion', ROUND: 'round', BOARD: 'board', COMMITMENTS: 'commitments', BREAK: 'break',
+});
+export const ITEM_KINDS = Object.freeze(Object.values(ItemKind));
+export const ItemStatus = Object.freeze({ PENDING: 'pending', ACTIVE: 'active', DONE: 'done' });
+export const CommitmentStatus = Object.freeze({ PLANNED: 'planned', TRIED: 'tried', DONE: 'done' });
+export const COMMITMENT_STATUSES = Object.freeze(Object.values(CommitmentStatus));
+export const QueuePolicy = Object.freeze({ EQUAL: 'equal', FIFO: 'fifo' });
+export const Template = Object.freeze({ FIRST: 'first', FOLLOW_UP: 'follow-up', BLANK: 'blank' });
+export const DISPLAY_ROLE = 'display';
+
+/** Limits from the contract's defaults; the client uses them for maxlength hints only. */
+export const Limits = Object.freeze({
+  NAME: 40, TEXT: 280, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
+  VOTES_MIN: 1, VOTES_MAX: 10,
+});
+
+const COMMAND_TYPES = new Set(Object.values(Command));
+const MESSAGE_TYPES = new Set(Object.values(Message));
+
+/** Serialises a command; throws on a type the contract does not know (a programming error). */
+export function encode(command) {
+  if (!command || !COMMAND_TYPES.has(command.type)) {
+    throw new TypeError(`unknown command type: ${command && command.type}`);
+  }
+  return JSON.stringify(command);
+}
+
+/**
+ * Parses one server frame. Returns the message object, or null for anything
+ * that is not a JSON object with a known `type` (ignored: the contract may
+ * grow new message types, and a client must not break on them).
+ */
+export function decode(text) {
+  if (typeof text !== 'string') return null;
+  let msg;
+  try { msg = JSON.parse(text); } catch { return null; }
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return null;
+  if (!MESSAGE_TYPES.has(msg.type)) return null;
+  switch (msg.type) {
+    case Message.WELCOME:
+      return Number.isInteger(msg.v) && isObject(msg.state) ? msg : null;
+    case Message.STATE:
+      return Number.isInteger(msg.v) && isObject(msg.state) ? msg : null;
+    case Message.YOU:
+      return Number.isInteger(msg.v) && isObject(msg.you) ? msg : null;
+    case Message.PONG:
+      return Number.isFinite(msg.t) && Number.isFinite(msg.serverTime) ? msg : null;
+    case Message.ERROR:
+      return typeof msg.code === 'string' ? msg : null;
+    default:
+      return msg;
+  }
+}
+
+function isObject(x) { return !!x && typeof x === 'object' && !Array.isArray(x); }
+
+/** Builders for every command, so callers never spell a wire name. */
+export const cmd = Object.freeze({
+  join: (code, { name, key, resume, display } = {}) => {
+    const c = { type: Command.JOIN, code };
+    if (display) { c.role = DISPLAY_ROLE; return c; }
+    if (resume) { c.resume = resume; return c; }
+    c.name = name;
+    if (key) c.key = key;
+    return c;
+  },
+  ping: (t) => ({ type: Command.PING, t }),
+  sync: () => ({ type: Command.SYNC }),
+  leave: () => ({ type: Command.LEAVE }),
+  rename: (name) => ({ type: Command.RENAME, name }),
+  raiseHand: () => ({ type: Command.RAISE_HAND }),
+  lowerHand: () => ({ type: Command.LOWER_HAND }),
+  doneSpeaking: () => ({ type: Command.DONE_SPEAKING }),
+  postIdea: (text) => ({ type: Command.POST_IDEA, text }),
+  editIdea: (ideaId, text) => ({ type: Command.EDIT_IDEA, ideaId, text }),
+  deleteIdea: (ideaId) => ({ type: Command.DELETE_IDEA, ideaId }),
+  vote: (ideaId) => ({ type: Command.VOTE, ideaId }),
+  unvote: (ideaId) => ({ type: Command.UNVOTE, ideaId }),
+  addCommitment: (text) => ({ type: Command.ADD_COMMITMENT, text }),
+  editCommitment: (commitmentId, text) => ({ type: Command.EDIT_COMMITMENT, commitmentId, text }),
+  removeCommitment: (commitmentId) => ({ type: Command.REMOVE_COMMITMENT, commitmentId }),
+  setCommitmentStatus: (commitmentId, status, note) => {
+    const c = { type: Command.SET_COMMITMENT_STATUS, commitmentId, status };
+    if (note !== undefined) c.note = note;
+    return c;
+  },
+  nextSpeaker: () => ({ type: Command.NEXT_SPEAKER }),
+  startRound: () => ({ type: Command.START_ROUND }),
+  setQueuePolicy: (policy) => ({ type: Command.SET_QUEUE_POLICY, policy }),
+  setTurnLimit: (seconds) => ({ type: Command.SET_TURN_LIMIT, seconds }),
+  startTimer: (seconds) => ({ type: Command.START_TIMER, seconds }),
+  pauseTimer: () => ({ type: Command.PAUSE_TIMER }),
+  resumeTimer: () => ({ type: Command.RESUME_TIMER }),
+  addTime: (seconds) => ({ type: Command.ADD_TIME, seconds }),
+  resetTimer: () => ({ type: Command.RESET_TIMER }),
+  addAgendaItem: (title, minutes, kind, position) => {
+    const c = { type: Command.ADD_AGENDA_ITEM, title, minutes };
+    if (kind) c.kind = kind;
+    if (position !== undefined) c.position = position;
+    return c;
+  },
+  updateAgendaItem: (itemId, { title, minutes, kind } = {}) => {
+    const c = { type: Command.UPDATE_AGENDA_ITEM, itemId };
+    if (title !== undefined) c.title = title;
+    if (minutes !== undefined) c.minutes = minutes;
+    if (kind !== undefined) c.kind = kind;
+    return c;
+  },
+  removeAgendaItem: (itemId) => ({ type: Command.REMOVE_AGENDA_ITEM, itemId }),
+  moveAgendaItem: (itemId, position) => ({ type: Command.MOVE_AGENDA_ITEM, itemId, position }),
+  startAgendaItem: (itemId) => ({ type: Command.START_AGENDA_ITEM, itemId }),
+  nextAgendaItem: () => ({ type: Command.NEXT_AGENDA_ITEM }),
+  setBoardPhase: (phase) => ({ type: Command.SET_BOARD_PHASE, phase }),
+  setBoardPrompt: (prompt) => ({ type: Command.SET_BOARD_PROMPT, prompt }),
+  setVotesPerMember: (votes) => ({ type: Command.SET_VOTES_PER_MEMBER, votes }),
+  groupIdea: (ideaId, group) => ({ type: Command.GROUP_IDEA, ideaId, group }),
+  setGroundRules: (rules) => ({ type: Command.SET_GROUND_RULES, rules }),
+  handOff: (memberId) => ({ type: Command.HAND_OFF, memberId }),
+  removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),
+  endSession: () => ({ type: Command.END_SESSION }),
+});
+
+const ERROR_SENTENCES = Object.freeze({
+  [ErrorCode.BAD_REQUEST]: 'The server did not understand that request. Please reload the page and try again.',
+  [ErrorCode.NOT_JOINED]: 'You are not joined to the session yet. Wait a moment for the connection, then try again.',
+  [ErrorCode.UNKNOWN_SESSION]: 'There is no session with this code. Check the link or ask the facilitator for a new one.',
+  [ErrorCode.SESSION_FULL]: 'This session is full: no more people can join it.',
+  [ErrorCode.SESSION_ENDED]: 'This session has ended.',
+  [ErrorCode.FORBIDDEN]: 'Only the facilitator can do that.',
+  [ErrorCode.NOT_FOUND]: 'That no longer exists: someone may have changed or removed it a moment ago.',
+  [ErrorCode.INVALID_PHASE]: 'That is not possible in the idea board’s current phase.',
+  [ErrorCode.LIMIT_EXCEEDED]: 'That goes over a limit of this session (too long, too many, or out of range).',
+  [ErrorCode.RATE_LIMITED]: 'Too many actions at once. Wait a second and try again.',
+  [ErrorCode.UNAVAILABLE]: 'The server is briefly unavailable, so that may not have been saved. Check the screen, then try again if needed.',
+  [ErrorCode.INTERNAL]: 'Something went wrong on the server. Please try again.',
+  [ClientErrorCode.NOT_CONNECTED]: 'You are not connected right now, so that was not sent. Wait for the connection to come back, then try again.',
+  [ClientErrorCode.CONNECTION_LOST]: 'The connection dropped before the server answered. Check whether your change arrived once it is back.',
+});
+
+/** A sentence a person understands for an error code from the contract (HTTP or WebSocket). */
+export function errorSentence(code) {
+  return ERROR_SENTENCES[code] || 'Something went wrong. Please try again.';
+}
+
+/** Every error code that has a sentence (contract and client codes). */
+export function knownErrorCodes() { return Object.keys(ERROR_SENTENCES); }

@@ -1,0 +1,65 @@
+// What the browser remembers, and under which localStorage keys. The storage
+// is injected (anything with getItem/setItem/removeItem) so tests need no DOM.
+//
+//   roundtable.key.{code}     facilitator key for that session (from create or a #key= link)
+//   roundtable.resume.{code}  resume token from the last `welcome` for that session
+//   roundtable.name           the name last typed, to prefill the join form
+//
+// Codes are case-insensitive to type, so they are stored lower-cased.
+
+const PREFIX = 'roundtable.';
+
+export function normaliseCode(code) {
+  return String(code || '').trim().toLowerCase();
+}
+
+export class BrowserMemory {
+  /** @param {Storage|null} storage localStorage, or null when the browser refuses it */
+  constructor(storage) {
+    this.storage = storage;
+  }
+
+  get(key) {
+    try { return this.storage ? this.storage.getItem(PREFIX + key) : null; } catch { return null; }
+  }
+
+  set(key, value) {
+    try {
+      if (!this.storage) return;
+      if (value == null || value === '') this.storage.removeItem(PREFIX + key);
+      else this.storage.setItem(PREFIX + key, String(value));
+    } catch { /* private mode or full: the session still works, only without memory */ }
+  }
+
+  facilitatorKey(code) { return this.get(`key.${normaliseCode(code)}`); }
+  setFacilitatorKey(code, key) { this.set(`key.${normaliseCode(code)}`, key); }
+
+  resumeToken(code) { return this.get(`resume.${normaliseCode(code)}`); }
+  setResumeToken(code, token) { this.set(`resume.${normaliseCode(code)}`, token); }
+
+  name() { return this.get('name'); }
+  setName(name) { this.set('name', name); }
+}
+
+/**
+ * Reads a facilitator key from a URL fragment like "#key=abc" (the fragment
+ * never reaches the server). Returns the key or null.
+ */
+export function keyFromFragment(hash) {
+  const h = String(hash || '').replace(/^#/, '');
+  if (!h) return null;
+  const params = new URLSearchParams(h);
+  const key = params.get('key');
+  return key ? key : null;
+}
+
+/** Absolute facilitator link: the member page with the key in the fragment. */
+export function facilitatorLink(origin, code, key) {
+  return `${origin}/s/${encodeURIComponent(code)}#key=${encodeURIComponent(key)}`;
+}
+
+/** The session code from a path like /s/{code} or /d/{code}, or null. */
+export function codeFromPath(pathname, prefix) {
+  const m = new RegExp(`^/${prefix}/([^/?#]+)/?$`).exec(String(pathname || ''));
+  return m ? decodeURIComponent(m[1]) : null;
+}

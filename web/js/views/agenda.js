@@ -1,0 +1,117 @@
+// Agenda: every item with its status; for the facilitator, start / next /
+// add / edit / move / remove.
+
+import { el, field, memo, replaceKeepingFocus } from '../dom.js';
+import { cmd, ITEM_KINDS, ItemStatus, Limits } from '../protocol.js';
+import { formatMinSec } from '../format.js';
+
+const KIND_LABEL = { discussion: 'Discussion', round: 'Round', board: 'Idea board', commitments: 'Commitments', break: 'Break' };
+const STATUS_LABEL = { pending: 'Up next', active: 'Now', done: 'Done' };
+
+export function kindLabel(kind) { return KIND_LABEL[kind] || kind; }
+
+function kindSelect(selected) {
+  return el('select', {}, ITEM_KINDS.map((k) => el('option', { value: k, text: kindLabel(k), selected: k === selected })));
+}
+
+export function agendaView(root, ctx) {
+  /** id of the item being edited, kept across re-renders */
+  let editing = null;
+  let lastArgs = null;
+
+  const list = el('ol', { class: 'agenda-list' });
+  const controls = el('div', { class: 'controls' });
+  const addTitle = el('input', { type: 'text', maxLength: Limits.TEXT, required: true, autocomplete: 'off' });
+  const addMinutes = el('input', { type: 'number', min: 1, max: 600, value: '10', required: true, inputMode: 'numeric' });
+  const addKind = kindSelect('discussion');
+  const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Add an agenda item' } },
+    field('New item', addTitle).wrap, field('Minutes', addMinutes).wrap, field('Kind', addKind).wrap,
+    el('button', { type: 'submit', text: 'Add item' }));
+  addForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const title = addTitle.value.trim();
+    if (!title) return;
+    if (await ctx.act(cmd.addAgendaItem(title, Number(addMinutes.value), addKind.value))) {
+      addTitle.value = '';
+      addTitle.focus();
+    }
+  });
+  const nextButton = el('button', { type: 'button', text: 'Next item', on: { click: () => ctx.act(cmd.nextAgendaItem()) } });
+  const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true }, el('div', { class: 'actions' }, nextButton), addForm);
+  root.append(list, facilitatorBox, controls);
+
+  const render = memo(([agenda, facilitator]) => {
+    facilitatorBox.hidden = !facilitator;
+    nextButton.textContent = agenda.currentId ? 'Next item' : 'Start first pending item';
+    const items = agenda.items;
+    if (!items.length) {
+      replaceKeepingFocus(list, el('li', { class: 'empty', text: 'No agenda items yet.' }));
+      return;
+    }
+    replaceKeepingFocus(list, items.map((item, i) => itemRow(item, i, items.length, facilitator)));
+  });
+
+  function itemRow(item, index, count, facilitator) {
+    const current = item.status === ItemStatus.ACTIVE;
+    if (facilitator && editing === item.id) return editRow(item);
+    const meta = [`${item.minutes} min`, kindLabel(item.kind)];
+    if (item.status === ItemStatus.DONE && item.spentMs) meta.push(`took ${formatMinSec(Math.round(item.spentMs / 1000))}`);
+    const li = el('li', { class: ['agenda-item', `status-${item.status}`], attrs: { 'aria-current': current ? 'step' : null } },
+      el('span', { class: 'badge', text: STATUS_LABEL[item.status] || item.status }),
+      el('span', { class: 'item-title', text: item.title }),
+      el('span', { class: 'meta', text: meta.join(' · ') }));
+    if (facilitator) {
+      const label = item.title;
+      li.append(el('div', { class: 'row-actions' },
+        item.status !== ItemStatus.ACTIVE && el('button', { type: 'button', key: `start-${item.id}`, text: 'Start',
+          attrs: { 'aria-label': `Start “${label}”` }, on: { click: () => ctx.act(cmd.startAgendaItem(item.id)) } }),
+        el('button', { type: 'button', key: `edit-${item.id}`, text: 'Edit', attrs: { 'aria-label': `Edit “${label}”` },
+          on: { click: () => { editing = item.id; rerender(); focusKey(`title-${item.id}`); } } }),
+        el('button', { type: 'button', key: `up-${item.id}`, text: '↑', disabled: index === 0, attrs: { 'aria-label': `Move “${label}” up` },
+          on: { click: () => ctx.act(cmd.moveAgendaItem(item.id, index - 1)) } }),
+        el('button', { type: 'button', key: `down-${item.id}`, text: '↓', disabled: index === count - 1, attrs: { 'aria-label': `Move “${label}” down` },
+          on: { click: () => ctx.act(cmd.moveAgendaItem(item.id, index + 1)) } }),
+        el('button', { type: 'button', key: `remove-${item.id}`, class: 'danger', text: 'Remove', attrs: { 'aria-label': `Remove “${label}”` },
+          on: { click: async () => { if (await ctx.confirm(`Remove “${label}” from the agenda?`, 'Remove')) ctx.act(cmd.removeAgendaItem(item.id)); } } })));
+    }
+    return li;
+  }
+
+  function editRow(item) {
+    const title = el('input', { type: 'text', value: item.title, maxLength: Limits.TEXT, required: true, key: `title-${item.id}` });
+    const minutes = el('input', { type: 'number', min: 1, max: 600, value: String(item.minutes), required: true });
+    const kind = kindSelect(item.kind);
+    const form = el('form', { class: 'inline-form', attrs: { 'aria-label': `Edit “${item.title}”` } },
+      field('Title', title).wrap, field('Minutes', minutes).wrap, field('Kind', kind).wrap,
+      el('button', { type: 'submit', text: 'Save' }),
+      el('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = null; rerender(); focusKey(`edit-${item.id}`); } } }));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      if (await ctx.act(cmd.updateAgendaItem(item.id, { title: title.value.trim(), minutes: Number(minutes.value), kind: kind.value }))) {
+        editing = null;
+        rerender();
+        focusKey(`edit-${item.id}`);
+      }
+    });
+    return el('li', { class: 'agenda-item editing' }, form);
+  }
+
+  function focusKey(key) {
+    const n = [...root.querySelectorAll('[data-key]')].find((x) => x.dataset.key === key);
+    if (n) n.focus();
+  }
+
+  function rerender() {
+    if (!lastArgs) return;
+    const [agenda, facilitator] = lastArgs;
+    render([agenda, facilitator, editing]);
+  }
+
+  return {
+    update(state, you) {
+      const facilitator = !!(you && you.facilitator);
+      lastArgs = [state.agenda, facilitator];
+      render([state.agenda, facilitator, editing]);
+    },
+  };
+}

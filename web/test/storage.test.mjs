@@ -1,0 +1,46 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { BrowserMemory, keyFromFragment, facilitatorLink, codeFromPath, normaliseCode } from '../js/storage.js';
+import { MapStorage } from './fakes.mjs';
+
+test('keys and tokens are kept per session code, case-insensitively', () => {
+  const raw = new MapStorage();
+  const m = new BrowserMemory(raw);
+  m.setFacilitatorKey('AbC', 'K1');
+  m.setResumeToken('abc', 'R1');
+  assert.equal(m.facilitatorKey('abc'), 'K1');
+  assert.equal(m.resumeToken('ABC'), 'R1');
+  assert.equal(raw.getItem('roundtable.key.abc'), 'K1');
+  assert.equal(raw.getItem('roundtable.resume.abc'), 'R1');
+  assert.equal(m.facilitatorKey('other'), null);
+  m.setResumeToken('abc', null);
+  assert.equal(m.resumeToken('abc'), null);
+});
+
+test('a refusing storage does not break anything', () => {
+  const m = new BrowserMemory({ getItem() { throw new Error('denied'); }, setItem() { throw new Error('denied'); }, removeItem() {} });
+  assert.equal(m.name(), null);
+  m.setName('Ana');
+  assert.equal(new BrowserMemory(null).name(), null);
+});
+
+test('fragment key', () => {
+  assert.equal(keyFromFragment('#key=abc%2B1'), 'abc+1');
+  assert.equal(keyFromFragment('#other=1'), null);
+  assert.equal(keyFromFragment(''), null);
+});
+
+test('facilitator link puts the key in the fragment only', () => {
+  const link = facilitatorLink('https://rt.example', 'abc', 'k/+=');
+  assert.equal(link, 'https://rt.example/s/abc#key=k%2F%2B%3D');
+  assert.equal(keyFromFragment(new URL(link).hash), 'k/+=');
+  assert.equal(new URL(link).pathname, '/s/abc');
+});
+
+test('code from path', () => {
+  assert.equal(codeFromPath('/s/Ab-c_9', 's'), 'Ab-c_9');
+  assert.equal(codeFromPath('/d/xyz/', 'd'), 'xyz');
+  assert.equal(codeFromPath('/s/', 's'), null);
+  assert.equal(codeFromPath('/s/a/b', 's'), null);
+  assert.equal(normaliseCode(' AbC '), 'abc');
+});
