@@ -197,6 +197,31 @@ class RedisSessionStoreTest extends SessionStoreContract {
         Await.result(store.load(code)).board.ideas.stream().map((Idea i) -> i.text).toList());
   }
 
+  @Test
+  void aServerThatStopsAnsweringFailsCommandsWithinTheDeadline() {
+    assumeTrue(redis.canRestart(), "needs a private redis-server to freeze");
+    SessionStore store = open(LONG_TTL_MS);
+    String code = newCode();
+    Await.result(store.create(fresh(code, now())));
+    Recorder recorder = new Recorder();
+    Await.result(store.subscribe(code, recorder));
+    Await.result(store.update(code, addIdea("before", now())));
+    recorder.awaitVersion(2, WAIT);
+
+    redis.freeze();
+    try {
+      assertFailsFast(store.update(code, addIdea("frozen", now())));
+      assertFailsFast(store.ping());
+    } finally {
+      redis.thaw();
+    }
+
+    Update after = Await.result(store.update(code, addIdea("after", now())));
+    assertEquals(3, after.current().version, "the timed-out update only read, so it did not land");
+    recorder.awaitVersion(3, WAIT);
+    assertStrictlyIncreasing(recorder.versions());
+  }
+
   private static void assertFailsFast(Future<?> f) {
     long started = System.nanoTime();
     Throwable e = Await.failure(f, Duration.ofSeconds(6));

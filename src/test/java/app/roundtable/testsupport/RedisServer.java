@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * data set first (as a deployment with persistence would keep it) and start brings the server back
  * on the same port with that data.
  *
+ * {@link #freeze()} and {@link #thaw()} make it stop answering without closing any connection.
+ *
  * <p>Also a tiny blocking RESP client ({@link #command}) for looking behind a store's back.
  */
 public final class RedisServer implements AutoCloseable {
@@ -128,11 +130,34 @@ public final class RedisServer implements AutoCloseable {
     process = null;
   }
 
+  /** Suspends the private server's process: connections stay open, nothing is answered. */
+  public synchronized void freeze() {
+    signal("-STOP");
+  }
+
+  public synchronized void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String sig) {
+    if (external || process == null) throw new UnsupportedOperationException("no private redis-server running");
+    try {
+      int rc = new ProcessBuilder("kill", sig, String.valueOf(process.pid())).inheritIO().start().waitFor();
+      if (rc != 0) throw new IllegalStateException("kill " + sig + " exited " + rc);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     if (!external) {
       if (process != null) {
         process.destroy();
+        signalQuietly("-CONT");
         try {
           process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -222,6 +247,14 @@ public final class RedisServer implements AutoCloseable {
     }
     in.read();
     return b.toString(StandardCharsets.UTF_8);
+  }
+
+  private void signalQuietly(String sig) {
+    try {
+      signal(sig);
+    } catch (RuntimeException ignored) {
+      // Already gone.
+    }
   }
 
   private String log() {

@@ -33,7 +33,8 @@ final class RedisCommands {
 
   static StoreUnavailableException unavailable(Request request, Throwable cause) {
     if (cause instanceof StoreUnavailableException s) return s;
-    return new StoreUnavailableException("redis " + request.command() + ": " + cause.getMessage(), cause);
+    String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    return new StoreUnavailableException("redis " + request.command() + ": " + why, cause);
   }
 
   /** True when Redis answered with an error reply starting with {@code code} (e.g. NOSCRIPT). */

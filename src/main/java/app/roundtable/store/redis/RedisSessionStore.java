@@ -70,9 +70,10 @@ public final class RedisSessionStore implements SessionStore {
         .setMaxWaitingHandlers(4_096));
     this.commands = new RedisCommands(client, commandTimeoutMs);
     this.script = new ApplyScript(commands);
-    // A pool of its own: a subscribed connection must never be handed out for ordinary commands.
-    Redis pubsubClient = Redis.createClient(vertx, options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(8));
-    this.subscriptions = new RedisSubscriptions(vertx, pubsubClient, commands);
+    // A client of its own per pub/sub connection: a subscribed connection must never be handed out
+    // for ordinary commands, and closing the client is what surely drops a half-dead socket.
+    RedisOptions pubsub = options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
+    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands);
   }
 
   private static RedisOptions options(String url, long timeoutMs) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * This node's session listeners, fed from one dedicated Redis pub/sub connection.
@@ -45,7 +46,8 @@ final class RedisSubscriptions {
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
   private final ContextInternal ctx;
-  private final Redis client;
+  /** Makes a client for one pub/sub connection; closing that client is the sure way to drop its socket. */
+  private final Supplier<Redis> clients;
   private final RedisCommands commands;
   private final long timeoutMs;
 
@@ -55,16 +57,18 @@ final class RedisSubscriptions {
   private final Map<String, Integer> repliesDue = new HashMap<>();
   /** Null while disconnected. */
   private RedisConnection conn;
+  /** The client behind {@link #conn}, or behind the connection attempt in progress. */
+  private Redis client;
   private boolean connecting;
   private boolean closed;
   private long backoffMs = MIN_BACKOFF_MS;
   private long reconnectTimer = -1;
   private long healthTimer = -1;
 
-  RedisSubscriptions(Vertx vertx, Redis client, RedisCommands commands) {
+  RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands) {
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
-    this.client = client;
+    this.clients = clients;
     this.commands = commands;
     this.timeoutMs = commands.timeoutMs();
   }
@@ -97,11 +101,10 @@ final class RedisSubscriptions {
         }
       }
       channels.clear();
-      RedisConnection c = conn;
       conn = null;
-      (c == null ? Future.<Void>succeededFuture() : c.close().otherwiseEmpty())
-          .eventually(client::close)
-          .onComplete(ar -> p.complete());
+      Redis c = client;
+      client = null;
+      (c == null ? Future.<Void>succeededFuture() : c.close()).onComplete(ar -> p.complete());
     });
     return p.future();
   }
@@ -152,18 +155,25 @@ final class RedisSubscriptions {
   private void connect() {
     if (closed || connecting || conn != null) return;
     connecting = true;
-    client.connect().onComplete(ar -> ctx.runOnContext(v -> {
-      connecting = false;
+    Redis attempt = clients.get();
+    client = attempt;
+    // The client's own connect timeout covers TCP only; a server that accepts but never answers
+    // the handshake would otherwise stall reconnection forever.
+    long timer = vertx.setTimer(timeoutMs, t -> {
+      if (client == attempt && conn == null) giveUp(attempt, "pub/sub connect timed out");
+    });
+    attempt.connect().onComplete(ar -> ctx.runOnContext(v -> {
+      vertx.cancelTimer(timer);
+      if (client != attempt || closed) {
+        attempt.close();
+        return;
+      }
       if (ar.failed()) {
-        log.debug("redis pub/sub connect failed: " + ar.cause());
-        scheduleReconnect();
+        giveUp(attempt, "pub/sub connect failed: " + ar.cause());
         return;
       }
       RedisConnection c = ar.result();
-      if (closed) {
-        c.close();
-        return;
-      }
+      connecting = false;
       conn = c;
       backoffMs = MIN_BACKOFF_MS;
       repliesDue.clear();
@@ -173,6 +183,14 @@ final class RedisSubscriptions {
       if (!channels.isEmpty()) sendSubscribe(new ArrayList<>(channels.keySet()));
       checkHealth(c);
     }));
+  }
+
+  private void giveUp(Redis attempt, String why) {
+    log.debug("redis " + why);
+    connecting = false;
+    client = null;
+    attempt.close();
+    scheduleReconnect();
   }
 
   /**
@@ -199,7 +217,10 @@ final class RedisSubscriptions {
     conn = null;
     repliesDue.clear();
     for (Channel ch : channels.values()) ch.confirmed = false;
-    c.close();
+    // The socket may still be open (an unanswered PING): closing its client drops it for sure.
+    Redis dead = client;
+    client = null;
+    if (dead != null) dead.close();
     scheduleReconnect();
   }
 
