@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -40,7 +41,7 @@ public final class InMemorySessionStore implements SessionStore {
     sessions.compute(session.code, (code, e) -> {
       if (e == null) e = new Entry(null);
       synchronized (e) {
-        if (e.current == null) {
+        if (e.current == null || expired(e.current)) {
           e.current = session;
           created[0] = true;
         }
@@ -64,6 +65,7 @@ public final class InMemorySessionStore implements SessionStore {
     Entry e = live(code);
     if (e == null) return Future.failedFuture(new UnknownSessionException(code));
     synchronized (e) {
+      if (e.current == null) return Future.failedFuture(new UnknownSessionException(code));
       Outcome outcome;
       try {
         outcome = change.apply(e.current);
@@ -72,6 +74,10 @@ public final class InMemorySessionStore implements SessionStore {
       }
       if (outcome instanceof Outcome.Applied applied) {
         Session next = applied.session();
+        if (next.version != e.current.version + 1) {
+          return Future.failedFuture(new IllegalStateException(
+              "applied version " + next.version + " does not follow " + e.current.version));
+        }
         e.current = next;
         for (Listener l : e.listeners) l.context.runOnContext(v -> l.consumer.accept(next));
       }
@@ -81,10 +87,13 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
-    Entry e = sessions.computeIfAbsent(code, c -> new Entry(null));
-    Context ctx = vertx.getOrCreateContext();
-    Listener l = new Listener(ctx, consumer);
-    e.listeners.add(l);
+    Listener l = new Listener(vertx.getOrCreateContext(), consumer);
+    // Added inside compute so that a concurrent sweep cannot drop the entry in between.
+    Entry e = sessions.compute(code, (c, existing) -> {
+      Entry entry = existing == null ? new Entry(null) : existing;
+      entry.listeners.add(l);
+      return entry;
+    });
     return Future.succeededFuture(() -> {
       e.listeners.remove(l);
       return Future.succeededFuture();
@@ -94,6 +103,16 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public Future<Void> ping() {
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> heartbeat(String nodeId, long ttlMs) {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Set<String>> liveNodes(Set<String> nodeIds) {
+    return Future.succeededFuture(Set.copyOf(nodeIds));
   }
 
   @Override
@@ -109,26 +128,32 @@ public final class InMemorySessionStore implements SessionStore {
 
   /** Drops sessions whose last change is older than the TTL (and entries that only held listeners). */
   void sweep() {
-    long now = clock.getAsLong();
-    sessions.entrySet().removeIf(en -> {
-      Entry e = en.getValue();
-      synchronized (e) {
-        return e.current == null ? e.listeners.isEmpty() : now - e.current.updatedAt > ttlMs;
-      }
-    });
+    for (String code : sessions.keySet()) forgetIfIdle(code);
   }
 
+  private boolean expired(Session s) {
+    return clock.getAsLong() - s.updatedAt > ttlMs;
+  }
+
+  /** The entry of a session that exists now; an expired session is forgotten, its listeners kept. */
   private Entry live(String code) {
     Entry e = sessions.get(code);
     if (e == null) return null;
     synchronized (e) {
-      if (e.current == null) return null;
-      if (clock.getAsLong() - e.current.updatedAt > ttlMs) {
-        sessions.remove(code, e);
-        return null;
-      }
+      if (e.current != null && !expired(e.current)) return e;
     }
-    return e;
+    forgetIfIdle(code);
+    return null;
+  }
+
+  /** Atomic with {@link #subscribe}'s compute, so a listener is never added to a dropped entry. */
+  private void forgetIfIdle(String code) {
+    sessions.computeIfPresent(code, (c, e) -> {
+      synchronized (e) {
+        if (e.current != null && expired(e.current)) e.current = null;
+        return e.current == null && e.listeners.isEmpty() ? null : e;
+      }
+    });
   }
 
   private static final class Entry {

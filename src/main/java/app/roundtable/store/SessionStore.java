@@ -3,6 +3,7 @@ package app.roundtable.store;
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
 import io.vertx.core.Future;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -10,6 +11,9 @@ import java.util.function.Function;
  * Where sessions live. One contract, two implementations: {@link InMemorySessionStore} (one node)
  * and the Redis store (any number of nodes). {@code SessionStoreContract} in the tests holds both to
  * these promises:
+ *
+ * <p>Sessions handed out (by {@link #load}, {@link #update} and to listeners) may be shared between
+ * callers and must not be mutated; changes work on {@link Session#copy()}.
  *
  * <ul>
  *   <li><b>Atomic updates.</b> {@link #update} applies a change to the latest version and writes it
@@ -33,19 +37,41 @@ public interface SessionStore {
 
   /**
    * Applies {@code change} to the latest version of the session atomically. {@code change} must be
-   * pure (it may run more than once on conflicts). Fails with {@link UnknownSessionException} when
-   * the session does not exist.
+   * pure (it may run more than once on conflicts, on any thread); only the result of its last run is
+   * kept. An {@link Outcome.Applied} session must be at exactly the current version + 1. Only an
+   * applied outcome writes and publishes; any other outcome leaves the session as it is and
+   * {@link Update#current()} is the version the change saw. Fails with {@link
+   * UnknownSessionException} when the session does not exist.
    */
   Future<Update> update(String code, Function<Session, Outcome> change);
 
   /**
-   * Calls {@code listener} with every version written from now on, in order, on the calling
-   * context. Subscribing twice for one code gives two independent subscriptions.
+   * Calls {@code listener} with versions written from now on (once the returned future succeeded),
+   * in increasing order, on the calling context; never a version at or below one it already got.
+   * In-memory delivers every version. Across nodes a version may be skipped when pub/sub dropped
+   * messages (e.g. a reconnect); the store then delivers the latest version it re-reads, and
+   * clients that see the gap sync. Subscribing twice for one code gives two independent
+   * subscriptions; a code need not exist yet.
    */
   Future<Subscription> subscribe(String code, Consumer<Session> listener);
 
   /** Succeeds when the backing store answers now; readiness probes use it. */
   Future<Void> ping();
+
+  /**
+   * Records that node {@code nodeId} is alive for the next {@code ttlMs}. Each server node calls it
+   * periodically (well within the TTL). Sessions count connections per node id ({@code
+   * Member.presence}, {@code Session.displays}); when a node dies its heartbeat lapses, and the
+   * surviving nodes use {@link #liveNodes} to drop the dead node's counts, so its members do not
+   * show online forever. In one JVM every node is this node, so the in-memory store keeps nothing.
+   */
+  Future<Void> heartbeat(String nodeId, long ttlMs);
+
+  /**
+   * Which of {@code nodeIds} have a heartbeat that has not lapsed. The in-memory store has only the
+   * local node and reports every given id as live.
+   */
+  Future<Set<String>> liveNodes(Set<String> nodeIds);
 
   Future<Void> close();
 

@@ -1,0 +1,226 @@
+package app.roundtable.store.redis;
+
+import app.roundtable.domain.Outcome;
+import app.roundtable.domain.Session;
+import app.roundtable.store.SessionCodec;
+import app.roundtable.store.SessionStore;
+import app.roundtable.store.StoreUnavailableException;
+import app.roundtable.store.UnknownSessionException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Sessions in Redis, shared by any number of nodes. Needs Redis 6 or later (RESP3).
+ *
+ * <p>Layout: {@code rt:s:<code>} holds the whole session as {@link SessionCodec} JSON and carries
+ * the session's TTL (refreshed by every write); {@code rt:c:<code>} is its pub/sub channel;
+ * {@code rt:node:<id>} is a node's heartbeat.
+ *
+ * <p>An update reads the state, runs the change, and hands the result to {@code redis/apply.lua},
+ * which writes and publishes it only if the stored version is still the one the change saw;
+ * otherwise the update re-reads and re-applies, up to {@link #MAX_ATTEMPTS} times. On one node a
+ * session's updates run one at a time ({@link UpdateLanes}), so retries come only from other nodes.
+ *
+ * <p>Every command has a deadline ({@code commandTimeoutMs}); a whole update has {@code 2 ×} that.
+ * Past it the update fails with {@link StoreUnavailableException}: nothing further is attempted, but
+ * a script already sent may still have landed (the outcome is unknown, as the protocol says). The
+ * client's pool reconnects on demand; the pub/sub connection reconnects with backoff.
+ */
+public final class RedisSessionStore implements SessionStore {
+  /** Conflicting writes from other nodes tolerated before an update gives up. */
+  public static final int MAX_ATTEMPTS = 50;
+  public static final long DEFAULT_COMMAND_TIMEOUT_MS = 2_000;
+  /** Updates of one session that may wait on this node before new ones are refused. */
+  private static final int MAX_QUEUED_PER_SESSION = 1_000;
+
+  private final Redis client;
+  private final RedisCommands commands;
+  private final ApplyScript script;
+  private final RedisSubscriptions subscriptions;
+  private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
+  private final long ttlMs;
+  private final long updateTimeoutMs;
+
+  /** {@code url} as {@code redis://[:password@]host:port[/db]}; sessions expire {@code ttlMs} after their last change. */
+  public RedisSessionStore(Vertx vertx, String url, long ttlMs) {
+    this(vertx, url, ttlMs, DEFAULT_COMMAND_TIMEOUT_MS);
+  }
+
+  public RedisSessionStore(Vertx vertx, String url, long ttlMs, long commandTimeoutMs) {
+    if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
+    this.ttlMs = ttlMs;
+    this.updateTimeoutMs = 2 * commandTimeoutMs;
+    this.client = Redis.createClient(vertx, options(url, commandTimeoutMs)
+        .setMaxPoolSize(8)
+        .setMaxPoolWaiting(4_096)
+        .setMaxWaitingHandlers(4_096));
+    this.commands = new RedisCommands(client, commandTimeoutMs);
+    this.script = new ApplyScript(commands);
+    // A client of its own per pub/sub connection: a subscribed connection must never be handed out
+    // for ordinary commands, and closing the client is what surely drops a half-dead socket.
+    RedisOptions pubsub = options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
+    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands);
+  }
+
+  private static RedisOptions options(String url, long timeoutMs) {
+    return new RedisOptions()
+        .setConnectionString(url)
+        .setPreferredProtocolVersion(ProtocolVersion.RESP3)
+        .setNetClientOptions(new NetClientOptions()
+            .setConnectTimeout((int) timeoutMs)
+            .setTcpKeepAlive(true)
+            .setTcpNoDelay(true));
+  }
+
+  @Override
+  public Future<Boolean> create(Session session) {
+    Request set = Request.cmd(Command.SET)
+        .arg(RedisKeys.state(session.code))
+        .arg(SessionCodec.encode(session))
+        .arg("NX").arg("PX").arg(ttlMs);
+    return commands.send(set).map(r -> r != null && "OK".equals(r.toString()));
+  }
+
+  @Override
+  public Future<Session> load(String code) {
+    return read(code);
+  }
+
+  @Override
+  public Future<Update> update(String code, Function<Session, Outcome> change) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(updateTimeoutMs);
+    return lanes.<Update>submit(code, lane -> attempt(code, change, lane, 1, deadline))
+        .timeout(updateTimeoutMs, TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException
+            ? new StoreUnavailableException("update of " + code + " did not finish in " + updateTimeoutMs + " ms", e)
+            : e));
+  }
+
+  /**
+   * One try: the change on the lane's last known state when it has one (a guess the script
+   * checks), else on a fresh read. Only a write is validated by the script, so an outcome that
+   * writes nothing is trusted only when computed on a fresh read.
+   */
+  private Future<Update> attempt(String code, Function<Session, Outcome> change, UpdateLanes.Lane lane,
+      int attempt, long deadline) {
+    if (System.nanoTime() > deadline) {
+      return Future.failedFuture(new StoreUnavailableException("update of " + code + " ran out of time"));
+    }
+    Session guess = lane.known;
+    Future<Session> base = guess != null ? Future.succeededFuture(guess) : read(code);
+    return base.compose(current -> {
+      if (current == null) {
+        lane.known = null;
+        return Future.failedFuture(new UnknownSessionException(code));
+      }
+      Outcome outcome = change.apply(current);
+      if (!(outcome instanceof Outcome.Applied applied)) {
+        if (guess != null) {
+          lane.known = null;
+          return attempt(code, change, lane, attempt, deadline);
+        }
+        lane.known = current;
+        return Future.succeededFuture(new Update(outcome, current));
+      }
+      Session next = applied.session();
+      if (next.version != current.version + 1) {
+        return Future.failedFuture(new IllegalStateException(
+            "applied version " + next.version + " does not follow " + current.version));
+      }
+      return script.apply(code, current.version, SessionCodec.encode(next), ttlMs).compose(result -> {
+        switch (result) {
+          case WRITTEN:
+            lane.known = next;
+            return Future.succeededFuture(new Update(outcome, next));
+          case NO_SESSION:
+            lane.known = null;
+            return Future.failedFuture(new UnknownSessionException(code));
+          default:
+            lane.known = null;
+            if (attempt >= MAX_ATTEMPTS) {
+              return Future.failedFuture(new StoreUnavailableException(
+                  "update of " + code + " conflicted " + attempt + " times; gave up"));
+            }
+            return attempt(code, change, lane, attempt + 1, deadline);
+        }
+      });
+    });
+  }
+
+  private Future<Session> read(String code) {
+    return commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(code)))
+        .map(r -> r == null ? null : SessionCodec.decode(r.toBytes()));
+  }
+
+  @Override
+  public Future<Subscription> subscribe(String code, Consumer<Session> listener) {
+    return subscriptions.subscribe(code, listener);
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return commands.send(Request.cmd(Command.PING)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> heartbeat(String nodeId, long ttlMs) {
+    return commands.send(Request.cmd(Command.SET)
+            .arg(RedisKeys.node(nodeId))
+            .arg(System.currentTimeMillis())
+            .arg("PX").arg(ttlMs))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Set<String>> liveNodes(Set<String> nodeIds) {
+    if (nodeIds.isEmpty()) return Future.succeededFuture(Set.of());
+    List<String> ids = new ArrayList<>(nodeIds);
+    Request mget = Request.cmd(Command.MGET);
+    for (String id : ids) mget.arg(RedisKeys.node(id));
+    return commands.send(mget).map(r -> {
+      Set<String> live = new HashSet<>();
+      for (int i = 0; i < ids.size(); i++) {
+        if (r.get(i) != null) live.add(ids.get(i));
+      }
+      return live;
+    });
+  }
+
+  /** Whether the pub/sub connection is up now (for metrics and tests). */
+  public Future<Boolean> subscriptionsConnected() {
+    return subscriptions.connected();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return subscriptions.close().eventually(client::close);
+  }
+
+  /** Sessions with updates queued on this node, for metrics. */
+  public int busySessions() {
+    return lanes.size();
+  }
+
+  /** For tests: the key and channel names. */
+  public static String stateKey(String code) {
+    return RedisKeys.state(code);
+  }
+
+  public static String channel(String code) {
+    return RedisKeys.channel(code);
+  }
+}
