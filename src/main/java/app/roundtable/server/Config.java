@@ -16,6 +16,8 @@ import java.util.Map;
  * @param nodeId this node's name in presence records (defaults to the host name)
  * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
+ * @param heartbeatMs how often this node says it is alive; a node silent for 3 beats is dead and
+ *     its connections no longer count as online
  */
 public record Config(
     int port,
@@ -29,7 +31,8 @@ public record Config(
     int verticles,
     int drainSeconds,
     String webRoot,
-    Limits limits) {
+    Limits limits,
+    long heartbeatMs) {
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -40,11 +43,13 @@ public record Config(
         blankToNull(env.get("CREATE_TOKEN")),
         intOf(env, "SESSION_TTL_DAYS", 30),
         blankToNull(env.get("REDIS_URL")),
-        env.getOrDefault("NODE_ID", defaultNodeId()),
+        // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
+        env.getOrDefault("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
         intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
         intOf(env, "DRAIN_SECONDS", 20),
         env.getOrDefault("WEB_ROOT", "web"),
-        Limits.DEFAULTS);
+        Limits.DEFAULTS,
+        intOf(env, "HEARTBEAT_MS", 5000));
   }
 
   /** A config for tests and embedding: in-memory, given port, defaults elsewhere. */
@@ -54,32 +59,37 @@ public record Config(
 
   public Config withRedis(String url) {
     return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, url, nodeId,
-        verticles, drainSeconds, webRoot, limits);
+        verticles, drainSeconds, webRoot, limits, heartbeatMs);
   }
 
   public Config withNodeId(String id) {
     return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, id,
-        verticles, drainSeconds, webRoot, limits);
+        verticles, drainSeconds, webRoot, limits, heartbeatMs);
   }
 
   public Config withCreateToken(String token) {
     return new Config(port, host, publicUrl, allowedOrigins, token, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, limits);
+        verticles, drainSeconds, webRoot, limits, heartbeatMs);
   }
 
   public Config withAllowedOrigins(List<String> origins) {
     return new Config(port, host, publicUrl, origins, createToken, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, limits);
+        verticles, drainSeconds, webRoot, limits, heartbeatMs);
   }
 
   public Config withVerticles(int n) {
     return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
-        n, drainSeconds, webRoot, limits);
+        n, drainSeconds, webRoot, limits, heartbeatMs);
   }
 
   public Config withLimits(Limits l) {
     return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, l);
+        verticles, drainSeconds, webRoot, l, heartbeatMs);
+  }
+
+  public Config withHeartbeatMs(long ms) {
+    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
+        verticles, drainSeconds, webRoot, limits, ms);
   }
 
   private static int intOf(Map<String, String> env, String name, int otherwise) {

@@ -18,9 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * node's members do not show online forever. Their turns and places are untouched.
  */
 final class PresenceKeeper {
-  static final long BEAT_EVERY_MS = 5_000;
-  static final long BEAT_TTL_MS = 15_000;
-  static final long SWEEP_EVERY_MS = 10_000;
   private static final System.Logger LOG = System.getLogger(PresenceKeeper.class.getName());
 
   private final Services services;
@@ -34,9 +31,10 @@ final class PresenceKeeper {
   }
 
   void start(Vertx vertx) {
+    long every = services.config.heartbeatMs();
     beat();
-    beatTimer = vertx.setPeriodic(BEAT_EVERY_MS, id -> beat());
-    sweepTimer = vertx.setPeriodic(SWEEP_EVERY_MS, id -> sweep());
+    beatTimer = vertx.setPeriodic(every, id -> beat());
+    sweepTimer = vertx.setPeriodic(2 * every, id -> sweep());
   }
 
   void stop(Vertx vertx) {
@@ -53,7 +51,7 @@ final class PresenceKeeper {
   }
 
   private void beat() {
-    services.store.heartbeat(services.config.nodeId(), BEAT_TTL_MS)
+    services.store.heartbeat(services.config.nodeId(), 3 * services.config.heartbeatMs())
         .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: {0}", e.toString()));
   }
 

@@ -75,6 +75,7 @@ public final class RoundtableNode {
       }
       return chain;
     }).map(v -> {
+      services.presence.start(vertx);
       LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store)",
           services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis");
       return this;
@@ -114,6 +115,7 @@ public final class RoundtableNode {
 
   /** Stops at once (the connections just drop, as when a process dies). */
   public Future<Void> close() {
+    services.presence.stop(vertx);
     return services.store.close().transform(ar -> vertx.close());
   }
 }

@@ -20,6 +20,7 @@ final class Services {
   final AtomicBoolean draining = new AtomicBoolean();
   /** False while the store is known to be unreachable (kept by the readiness checks). */
   final AtomicBoolean storeReachable = new AtomicBoolean(true);
+  final PresenceKeeper presence;
 
   Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock) {
     this.config = config;
@@ -27,6 +28,7 @@ final class Services {
     this.metrics = metrics;
     this.decoder = decoder;
     this.clock = clock;
+    this.presence = new PresenceKeeper(this);
   }
 
   Context context() {

@@ -39,6 +39,7 @@ final class SessionHub {
       ls.subscription = sub;
       sessions.put(code, ls);
       services.metrics.activeSessions.incrementAndGet();
+      services.presence.serving(code);
       return ls;
     });
     opening.put(code, f);
@@ -55,6 +56,7 @@ final class SessionHub {
     if (!ls.unused() || sessions.get(ls.code) != ls) return;
     sessions.remove(ls.code);
     services.metrics.activeSessions.decrementAndGet();
+    services.presence.notServing(ls.code);
     if (ls.subscription != null) ls.subscription.cancel();
   }
 

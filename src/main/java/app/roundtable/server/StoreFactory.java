@@ -1,6 +1,7 @@
 package app.roundtable.server;
 
 import app.roundtable.store.SessionStore;
+import app.roundtable.store.redis.RedisSessionStore;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -10,6 +11,6 @@ final class StoreFactory {
   private StoreFactory() {}
 
   static SessionStore redis(Vertx vertx, Config config, LongSupplier clock, Duration ttl) {
-    throw new IllegalStateException("REDIS_URL is set but this build has no Redis store yet");
+    return new RedisSessionStore(vertx, config.redisUrl(), ttl.toMillis());
   }
 }

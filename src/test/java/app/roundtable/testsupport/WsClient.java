@@ -76,8 +76,11 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  /** Prefix of this client's command ids; two sockets of one member must not reuse ids. */
+  public String idPrefix = "c";
+
   public String nextId() {
-    return "c" + ids.incrementAndGet();
+    return idPrefix + ids.incrementAndGet();
   }
 
   public void sendRaw(String text) {
