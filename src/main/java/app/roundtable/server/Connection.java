@@ -434,14 +434,13 @@ final class Connection {
 
   private void onClose() {
     services.metrics.openSockets.decrementAndGet();
-    boolean wasJoined = phase == Phase.MEMBER || phase == Phase.DISPLAY;
-    boolean display = phase == Phase.DISPLAY;
-    Phase before = phase;
     phase = Phase.CLOSED;
+    // Joined until now, whatever the phase says: a server-side close (slow consumer, ended,
+    // removed) marks the phase CLOSED early, and the presence must still be taken back.
     if (local != null) {
-      if (before == Phase.MEMBER) services.metrics.memberConnections.decrementAndGet();
-      if (before == Phase.DISPLAY) services.metrics.displayConnections.decrementAndGet();
-      if (wasJoined) undoPresence(local.code, memberId, display);
+      boolean display = memberId == null;
+      (display ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
+      undoPresence(local.code, memberId, display);
       local.connections.remove(this);
       hub.release(local);
     }
