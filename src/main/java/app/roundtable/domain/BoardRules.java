@@ -108,7 +108,7 @@ final class BoardRules {
     Idea idea = s.board.idea(c.ideaId());
     if (idea == null) return noIdea();
     String group = Checks.blank(c.group()) ? null : c.group().strip();
-    if (group != null && group.length() > ctx.limits().maxGroupLength()) {
+    if (group != null && Checks.chars(group) > ctx.limits().maxGroupLength()) {
       return Verdict.refuse(LIMIT_EXCEEDED, "That group name is too long.");
     }
     if (Objects.equals(group, idea.group)) return Verdict.UNCHANGED;

@@ -15,9 +15,14 @@ final class Checks {
     return s == null || s.isBlank();
   }
 
+  /** Length as people count it (and as the protocol edge does): code points, not UTF-16 units. */
+  static int chars(String s) {
+    return s.codePointCount(0, s.length());
+  }
+
   static Verdict name(String name, Limits limits) {
     if (blank(name)) return Verdict.refuse(BAD_REQUEST, "A name can't be empty.");
-    if (name.strip().length() > limits.maxNameLength()) {
+    if (chars(name.strip()) > limits.maxNameLength()) {
       return Verdict.refuse(LIMIT_EXCEEDED, "That name is too long.");
     }
     return null;
@@ -31,7 +36,7 @@ final class Checks {
 
   /** Text that may be empty: the board prompt, a commitment note. */
   static Verdict length(String text, String what, Limits limits) {
-    if (text != null && text.strip().length() > limits.maxTextLength()) {
+    if (text != null && chars(text.strip()) > limits.maxTextLength()) {
       return Verdict.refuse(LIMIT_EXCEEDED, what + " is too long.");
     }
     return null;

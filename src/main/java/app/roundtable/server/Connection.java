@@ -14,7 +14,11 @@ import app.roundtable.store.SessionStore.Update;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
 import io.vertx.core.Future;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +64,8 @@ final class Connection {
     ws.setWriteQueueMaxSize(MAX_UNSENT_BYTES);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> refuse(null, Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text."));
-    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "socket error: {0}", e.toString()));
+    ws.frameHandler(this::countMessageBytes);
+    ws.exceptionHandler(this::onSocketError);
     ws.closeHandler(v -> onClose());
     services.metrics.openSockets.incrementAndGet();
   }
@@ -73,6 +78,38 @@ final class Connection {
   }
 
   // --- inbound ------------------------------------------------------------------------------
+
+  /**
+   * Bytes of the message being received so far. Vert.x's own message limit only reports an
+   * over-size message to the exception handler and keeps the socket; the contract closes it.
+   */
+  private int messageBytes;
+
+  private void countMessageBytes(WebSocketFrame f) {
+    if (f.isClose() || f.type() == WebSocketFrameType.PING || f.type() == WebSocketFrameType.PONG) return;
+    messageBytes = (f.isContinuation() ? messageBytes : 0) + f.binaryData().length();
+    if (messageBytes > services.config.limits().frameBytes()) tooBig();
+    if (f.isFinal()) messageBytes = 0;
+  }
+
+  /**
+   * A frame over the size limit fails in Netty's decoder; Vert.x reports it here and then drops the
+   * TCP connection without a close frame. Send the close frame the contract promises first.
+   */
+  private void onSocketError(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException c
+        && c.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
+      tooBig();
+    } else {
+      LOG.log(System.Logger.Level.DEBUG, "socket error: {0}", e.toString());
+    }
+  }
+
+  private void tooBig() {
+    if (ws.isClosed()) return;
+    ws.close((short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+        "Frames are limited to " + services.config.limits().frameBytes() + " bytes.");
+  }
 
   private void onText(String text) {
     if (phase == Phase.CLOSED) return;
@@ -397,14 +434,13 @@ final class Connection {
 
   private void onClose() {
     services.metrics.openSockets.decrementAndGet();
-    boolean wasJoined = phase == Phase.MEMBER || phase == Phase.DISPLAY;
-    boolean display = phase == Phase.DISPLAY;
-    Phase before = phase;
     phase = Phase.CLOSED;
+    // Joined until now, whatever the phase says: a server-side close (slow consumer, ended,
+    // removed) marks the phase CLOSED early, and the presence must still be taken back.
     if (local != null) {
-      if (before == Phase.MEMBER) services.metrics.memberConnections.decrementAndGet();
-      if (before == Phase.DISPLAY) services.metrics.displayConnections.decrementAndGet();
-      if (wasJoined) undoPresence(local.code, memberId, display);
+      boolean display = memberId == null;
+      (display ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
+      undoPresence(local.code, memberId, display);
       local.connections.remove(this);
       hub.release(local);
     }

@@ -91,6 +91,15 @@ public final class WsClient implements AutoCloseable {
     ws.writeBinaryMessage(Buffer.buffer(bytes));
   }
 
+  /** One text message sent as several frames: the first, continuations, the last with FIN. */
+  public void sendFragments(String... parts) {
+    for (int i = 0; i < parts.length; i++) {
+      boolean fin = i == parts.length - 1;
+      ws.writeFrame(i == 0 ? io.vertx.core.http.WebSocketFrame.textFrame(parts[i], fin)
+          : io.vertx.core.http.WebSocketFrame.continuationFrame(Buffer.buffer(parts[i]), fin));
+    }
+  }
+
   /** Sends a command with a fresh id and returns the id. */
   public String send(JsonObject command) {
     String id = command.getString("id");
