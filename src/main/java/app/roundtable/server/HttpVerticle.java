@@ -59,6 +59,8 @@ final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(services.config.limits().frameBytes())
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
+        // A peer that stopped reading won't answer our close either: don't wait long for it.
+        .setWebSocketClosingTimeout(3)
         .setIdleTimeout(75)
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setTcpNoDelay(true);
