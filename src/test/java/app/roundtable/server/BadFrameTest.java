@@ -11,16 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.roundtable.testsupport.Edge;
 import app.roundtable.testsupport.Edge.Snapshot;
-import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,28 +24,11 @@ import org.junit.jupiter.api.Test;
  * Frames the server can't use: each gets its documented error, changes nothing, and leaves the
  * socket open — except a frame over the size limit, which closes it with 1009.
  */
-class BadFrameTest {
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
-
+class BadFrameTest extends InMemoryNodeTest {
   String code;
   String key;
   /** The facilitator, joined, on the board's writing phase. */
   WsClient fac;
-
-  @BeforeAll
-  static void start() {
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
-  }
 
   @BeforeEach
   void session() {

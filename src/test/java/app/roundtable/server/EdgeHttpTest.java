@@ -6,38 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.roundtable.testsupport.Http;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RawWebSocket;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP edge: Origin checks on the upgrade, page headers, the create API's refusals, codes, probes, metrics. */
-class EdgeHttpTest {
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
-  }
+class EdgeHttpTest extends InMemoryNodeTest {
 
   // --- WebSocket Origin -----------------------------------------------------------------------
 

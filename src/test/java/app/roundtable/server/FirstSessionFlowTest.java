@@ -7,40 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A whole first session over real WebSockets: a facilitator, five members and a display, from
  * check-in to commitments; then the follow-up carries the commitments and the summary records it.
  */
-class FirstSessionFlowTest {
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
-  }
+class FirstSessionFlowTest extends InMemoryNodeTest {
 
   @Test
   void aWholeFirstSessionFromCheckInToCommitments() {

@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.roundtable.testsupport.Edge.Snapshot;
-import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,29 +22,12 @@ import org.junit.jupiter.api.Test;
  * A client that sends far more than 20 commands a second: the excess gets {@code rate_limited},
  * what was accepted is applied exactly once, the socket stays, and a second later it may go on.
  */
-class FloodTest {
+class FloodTest extends InMemoryNodeTest {
   static final int FLOOD = 200;
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
-
   String code;
   WsClient fac;
   WsClient flooder;
   WsClient bystander;
-
-  @BeforeAll
-  static void start() {
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
-  }
 
   @BeforeEach
   void session() {

@@ -4,33 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A dropped socket costs nobody their turn, place or role; the resume token brings them back. */
-class ResumeTest {
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
-  }
+class ResumeTest extends InMemoryNodeTest {
 
   static JsonObject member(JsonObject state, String id) {
     for (Object m : state.getJsonArray("members")) if (((JsonObject) m).getString("id").equals(id)) return (JsonObject) m;

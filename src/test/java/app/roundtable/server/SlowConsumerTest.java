@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.RawWebSocket;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,31 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A member whose device stops reading while the session changes a lot: the server closes that one
  * socket instead of buffering for it, and everyone else keeps getting every version promptly.
  */
-class SlowConsumerTest {
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
-  }
+class SlowConsumerTest extends InMemoryNodeTest {
 
   @Test
   void aClientThatStopsReadingIsClosedAndTheOthersNeverWait() throws Exception {
