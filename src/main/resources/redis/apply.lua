@@ -6,9 +6,11 @@
 -- ARGV[3]  expiry in milliseconds, counted from this write
 -- ARGV[4]  the session's pub/sub channel, rt:c:<code>
 --
--- Returns  1  written, and the new state published on the channel (the same bytes)
---          0  someone else wrote first: nothing done; re-read, re-apply, retry
---         -1  no such session (never created, or expired): nothing done
+-- Returns  1       written, and the new state published on the channel (the same bytes)
+--         -1       no such session (never created, or expired): nothing done
+--         a string someone else wrote first: nothing done; this is the stored state, to re-apply
+--                  the change to and retry (without another read, so that a node retrying after a
+--                  conflict is not always one round trip behind the node that keeps winning)
 --
 -- The version is read with an anchored match instead of cjson: SessionCodec always writes it
 -- first, and digits compare as strings because neither side has leading zeros.
@@ -17,7 +19,7 @@ if not current then
   return -1
 end
 if string.match(current, '^{"version":(%d+)') ~= ARGV[1] then
-  return 0
+  return current
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 redis.call('PUBLISH', ARGV[4], ARGV[2])

@@ -1,8 +1,12 @@
 package app.roundtable.store.redis;
 
+import app.roundtable.domain.Session;
+import app.roundtable.store.SessionCodec;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +20,14 @@ import java.util.HexFormat;
  * (which also caches it in Redis) when the server does not know it yet, e.g. after a restart.
  */
 final class ApplyScript {
-  /** What the script did. */
-  enum Result { WRITTEN, CONFLICT, NO_SESSION }
+  /** What the script did; on a conflict, with the state that is stored instead. */
+  sealed interface Result {
+    record Written() implements Result {}
+
+    record NoSession() implements Result {}
+
+    record Conflict(Session stored) implements Result {}
+  }
 
   private static final String SOURCE = read("/redis/apply.lua");
   private static final String SHA = sha1(SOURCE);
@@ -34,12 +44,16 @@ final class ApplyScript {
         .recover(e -> RedisCommands.isErrorReply(e, "NOSCRIPT")
             ? commands.send(request(Command.EVAL, SOURCE, code, version, newState, ttlMs))
             : Future.failedFuture(e))
-        .map(r -> switch (r.toInteger()) {
-          case 1 -> Result.WRITTEN;
-          case 0 -> Result.CONFLICT;
-          case -1 -> Result.NO_SESSION;
-          default -> throw new IllegalStateException("apply.lua returned " + r);
-        });
+        .map(ApplyScript::result);
+  }
+
+  private static Result result(Response r) {
+    if (r.type() == ResponseType.BULK) return new Result.Conflict(SessionCodec.decode(r.toBytes()));
+    return switch (r.toInteger()) {
+      case 1 -> new Result.Written();
+      case -1 -> new Result.NoSession();
+      default -> throw new IllegalStateException("apply.lua returned " + r);
+    };
   }
 
   private static Request request(Command cmd, String script, String code, String version, byte[] state, long ttlMs) {

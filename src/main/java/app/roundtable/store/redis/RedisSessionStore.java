@@ -32,7 +32,8 @@ import java.util.function.Function;
  *
  * <p>An update reads the state, runs the change, and hands the result to {@code redis/apply.lua},
  * which writes and publishes it only if the stored version is still the one the change saw;
- * otherwise the update re-reads and re-applies, up to {@link #MAX_ATTEMPTS} times. On one node a
+ * otherwise it returns the stored state and the update re-applies the change to that, up to
+ * {@link #MAX_ATTEMPTS} times. On one node a
  * session's updates run one at a time ({@link UpdateLanes}), so retries come only from other nodes.
  *
  * <p>Every command has a deadline ({@code commandTimeoutMs}); a whole update has {@code 2 ×} that.
@@ -103,7 +104,7 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public Future<Update> update(String code, Function<Session, Outcome> change) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(updateTimeoutMs);
-    return lanes.<Update>submit(code, lane -> attempt(code, change, lane, 1, deadline))
+    return lanes.<Update>submit(code, lane -> attempt(code, change, lane, 1, deadline, null))
         .timeout(updateTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof TimeoutException
             ? new StoreUnavailableException("update of " + code + " did not finish in " + updateTimeoutMs + " ms", e)
@@ -116,12 +117,14 @@ public final class RedisSessionStore implements SessionStore {
    * writes nothing is trusted only when computed on a fresh read.
    */
   private Future<Update> attempt(String code, Function<Session, Outcome> change, UpdateLanes.Lane lane,
-      int attempt, long deadline) {
+      int attempt, long deadline, Session fresh) {
     if (System.nanoTime() > deadline) {
       return Future.failedFuture(new StoreUnavailableException("update of " + code + " ran out of time"));
     }
-    Session guess = lane.known;
-    Future<Session> base = guess != null ? Future.succeededFuture(guess) : read(code);
+    Session guess = fresh == null ? lane.known : null;
+    Future<Session> base = fresh != null ? Future.succeededFuture(fresh)
+        : guess != null ? Future.succeededFuture(guess)
+        : read(code);
     return base.compose(current -> {
       if (current == null) {
         lane.known = null;
@@ -131,7 +134,7 @@ public final class RedisSessionStore implements SessionStore {
       if (!(outcome instanceof Outcome.Applied applied)) {
         if (guess != null) {
           lane.known = null;
-          return attempt(code, change, lane, attempt, deadline);
+          return attempt(code, change, lane, attempt, deadline, null);
         }
         lane.known = current;
         return Future.succeededFuture(new Update(outcome, current));
@@ -142,21 +145,21 @@ public final class RedisSessionStore implements SessionStore {
             "applied version " + next.version + " does not follow " + current.version));
       }
       return script.apply(code, current.version, SessionCodec.encode(next), ttlMs).compose(result -> {
-        switch (result) {
-          case WRITTEN:
-            lane.known = next;
-            return Future.succeededFuture(new Update(outcome, next));
-          case NO_SESSION:
-            lane.known = null;
-            return Future.failedFuture(new UnknownSessionException(code));
-          default:
-            lane.known = null;
-            if (attempt >= MAX_ATTEMPTS) {
-              return Future.failedFuture(new StoreUnavailableException(
-                  "update of " + code + " conflicted " + attempt + " times; gave up"));
-            }
-            return attempt(code, change, lane, attempt + 1, deadline);
+        if (result instanceof ApplyScript.Result.Written) {
+          lane.known = next;
+          return Future.succeededFuture(new Update(outcome, next));
         }
+        if (result instanceof ApplyScript.Result.Conflict conflict) {
+          // As fresh as a read: the next try may trust an outcome that writes nothing.
+          lane.known = null;
+          if (attempt >= MAX_ATTEMPTS) {
+            return Future.failedFuture(new StoreUnavailableException(
+                "update of " + code + " conflicted " + attempt + " times; gave up"));
+          }
+          return attempt(code, change, lane, attempt + 1, deadline, conflict.stored());
+        }
+        lane.known = null;
+        return Future.failedFuture(new UnknownSessionException(code));
       });
     });
   }
