@@ -51,5 +51,6 @@ if (!code) {
   });
   connection.on('status', (st, detail) => status.update(st, detail));
   window.addEventListener('online', () => connection.reconnectNow());
+  window.addEventListener('offline', () => connection.networkLost());
   connection.start();
 }
