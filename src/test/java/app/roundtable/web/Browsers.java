@@ -54,6 +54,11 @@ final class Browsers implements AutoCloseable {
     return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setViewportSize(width, height));
   }
 
+  /** A laptop-sized context that ignores the pages' CSP: only for proving that text alone keeps markup out. */
+  BrowserContext personWithoutCsp() {
+    return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setViewportSize(1280, 900).setBypassCSP(true));
+  }
+
   /** The whole page, top to bottom. */
   static Path screenshot(Page page, String name) {
     Path file = SCREENSHOTS.resolve(name + ".png");
