@@ -54,6 +54,7 @@ class WholeSessionInBrowsersTest {
     button(ana, "Create session").click();
     assertThat(ana.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your session is ready"))).isVisible();
     assertThat(ana.getByLabel("Facilitator link (private)")).hasValue(Pattern.compile("/s/[^#]+#key=.+"));
+    Browsers.screenshot(ana, "start-created");
     ana.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue to the session")).click();
     ana.waitForURL(Pattern.compile(".*/s/[^/#]+$"));
     String code = ana.url().replaceAll(".*/s/", "");
@@ -73,6 +74,8 @@ class WholeSessionInBrowsersTest {
     Page ben = open(browsers.person(), "/s/" + code);
     join(ben, "Ben");
     Page chloe = open(browsers.phone(), "/s/" + code);
+    assertThat(chloe.locator("#join-info")).containsText("2 people are here now.");
+    Browsers.viewportShot(chloe, "member-phone-join");
     join(chloe, "Chloé");
     Page dev = open(browsers.person(), "/s/" + code);
     join(dev, "Dev");
