@@ -138,6 +138,15 @@ export class Connection {
     this.open();
   }
 
+  /**
+   * The browser says the network is gone (window 'offline'): the socket cannot be trusted, so
+   * drop it and show reconnecting now instead of waiting for two silent pings.
+   */
+  networkLost() {
+    if (this.finished || !this.ws) return;
+    this.lost();
+  }
+
   /** Closes for good, without `leave` (a closed tab only marks the member offline). */
   stop() {
     this.finished = true;

@@ -49,7 +49,12 @@ if (!code) {
     const now = connection.serverNow();
     for (const v of views) if (v.tick) v.tick(now);
   });
-  connection.on('status', (st, detail) => status.update(st, detail));
+  connection.on('status', (st, detail) => {
+    status.update(st, detail);
+    // Nobody can join an ended session: stop inviting the room to.
+    $('join-section').hidden = st === Status.ENDED;
+  });
   window.addEventListener('online', () => connection.reconnectNow());
+  window.addEventListener('offline', () => connection.networkLost());
   connection.start();
 }

@@ -114,6 +114,7 @@ function start() {
   });
   connection.on('refusal', (err) => errors.show(errorSentence(err.code)));
   window.addEventListener('online', () => connection.reconnectNow());
+  window.addEventListener('offline', () => connection.networkLost());
 
   $('join-form').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -159,6 +159,25 @@ test('two unanswered pings count as a dead link', () => {
   assert.equal(statuses.at(-1)[0], Status.RECONNECTING);
 });
 
+test('the browser going offline drops the socket at once; a later online skips the wait', () => {
+  const { conn, statuses } = setup();
+  conn.networkLost(); // nothing open yet: nothing to do
+  assert.equal(statuses.length, 0);
+  conn.start();
+  const ws = FakeSocket.latest();
+  ws.open();
+  ws.receive(welcome());
+  conn.networkLost();
+  assert.equal(ws.closed, true);
+  assert.deepEqual(statuses.at(-1), [Status.RECONNECTING, { attempt: 1, delayMs: 750 }]);
+  conn.networkLost(); // already reconnecting: no second drop
+  assert.equal(statuses.at(-1)[1].attempt, 1);
+  conn.reconnectNow();
+  assert.equal(FakeSocket.instances.length, 2);
+  FakeSocket.latest().open();
+  assert.deepEqual(FakeSocket.latest().sent[0], { type: 'join', code: 'abc', resume: 'tok-1' });
+});
+
 test('closed ended stops for good', () => {
   const { conn, time, statuses } = setup();
   conn.start();

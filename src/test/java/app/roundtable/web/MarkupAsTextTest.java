@@ -1,0 +1,104 @@
+package app.roundtable.web;
+
+import static app.roundtable.web.WholeSessionInBrowsersTest.DIALOGS;
+import static app.roundtable.web.WholeSessionInBrowsersTest.addCommitment;
+import static app.roundtable.web.WholeSessionInBrowsersTest.button;
+import static app.roundtable.web.WholeSessionInBrowsersTest.join;
+import static app.roundtable.web.WholeSessionInBrowsersTest.open;
+import static app.roundtable.web.WholeSessionInBrowsersTest.postIdea;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.roundtable.server.RoundtableNode;
+import app.roundtable.testsupport.Nodes;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A title, name, prompt, idea and commitment that look like HTML show as text on every page.
+ * The browsers here ignore the pages' CSP, so the proof rests on the client writing text only
+ * (with the CSP on, an inline onerror could not run anyway).
+ */
+class MarkupAsTextTest {
+  static final String PAYLOAD = "<img src=x onerror=alert(1)>";
+  static final String NO_INJECTED_IMG =
+      "() => document.querySelectorAll('img[src=\"x\"], img[onerror], [onerror]').length";
+
+  static RoundtableNode node;
+  static Browsers browsers;
+
+  @BeforeAll
+  static void start() {
+    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    node = Nodes.startInMemory();
+    browsers = new Browsers(node.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (browsers != null) browsers.close();
+    } finally {
+      if (node != null) Nodes.await(node.close());
+    }
+  }
+
+  @Test
+  void markupFromPeopleShowsAsTextEverywhere() {
+    DIALOGS.clear();
+    Page ana = open(browsers.personWithoutCsp(), "/");
+    ana.getByLabel("Title").fill("Title " + PAYLOAD);
+    button(ana, "Create session").click();
+    ana.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue to the session")).click();
+    ana.waitForURL(Pattern.compile(".*/s/[^/#]+$"));
+    String code = ana.url().replaceAll(".*/s/", "");
+    join(ana, "Ana");
+
+    Page mallory = open(browsers.personWithoutCsp(), "/s/" + code);
+    join(mallory, PAYLOAD);
+    Page display = open(browsers.personWithoutCsp(), "/d/" + code);
+    assertThat(display.locator("#status")).hasText("Connected.");
+
+    // Name: in the people list and, with the hand up, as the speaker everywhere.
+    assertThat(ana.locator("#members-section")).containsText(PAYLOAD);
+    button(mallory, "Raise hand").click();
+    assertThat(display.locator("#queue-section")).containsText("Speaking: " + PAYLOAD);
+    assertThat(ana.locator("#queue-section")).containsText("Speaking: " + PAYLOAD);
+
+    // Prompt and idea: written, revealed, voted on, in results.
+    button(ana, "Start “Idea board: approaches to try”").click();
+    ana.locator("#board-section").getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true))
+        .fill("Prompt " + PAYLOAD);
+    button(ana, "Set prompt").click();
+    button(ana, "Writing").click();
+    postIdea(mallory, PAYLOAD);
+    assertThat(mallory.locator("#board-section")).containsText(PAYLOAD); // own idea
+    button(ana, "Reveal").click();
+    button(ana, "Voting").click();
+    button(mallory, "Vote for: " + PAYLOAD).click();
+    button(ana, "Results").click();
+    for (Page p : List.of(ana, mallory, display)) {
+      assertThat(p.locator("#board-section")).containsText("Prompt " + PAYLOAD);
+      assertThat(p.locator("#board-section").getByRole(AriaRole.LISTITEM).first()).containsText(PAYLOAD);
+      assertThat(p.locator("#session-title")).hasText("Title " + PAYLOAD);
+    }
+
+    // Commitment: own list, and the group's on the facilitator's page.
+    addCommitment(mallory, "Commit " + PAYLOAD);
+    assertThat(ana.locator("#commitments-section")).containsText(PAYLOAD + ": Commit " + PAYLOAD);
+    Browsers.screenshot(display, "display-markup-as-text");
+
+    for (Page p : List.of(ana, mallory, display)) {
+      assertEquals(0, ((Number) p.evaluate(NO_INJECTED_IMG)).intValue(), "no injected element on " + p.url());
+    }
+    assertThat(ana).hasTitle("Title " + PAYLOAD + " · Roundtable");
+    assertEquals(List.of(), DIALOGS, "no page opened a JavaScript dialog");
+  }
+}
