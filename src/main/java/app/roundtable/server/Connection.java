@@ -352,10 +352,9 @@ final class Connection {
    */
   boolean deliver(Session s, String stateFrame, Map<String, String> yous) {
     if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
-    if (s.version > sentVersion) {
-      sentVersion = s.version;
-      send(stateFrame);
-    }
+    if (s.version <= sentVersion) return true; // its welcome or a sync already showed it this or newer
+    sentVersion = s.version;
+    send(stateFrame);
     if (phase == Phase.MEMBER) {
       String you = LocalSession.youOf(s, memberId, yous);
       if (!you.isEmpty() && !you.equals(lastYou)) {

@@ -26,6 +26,8 @@ final class LocalSession {
   SessionStore.Subscription subscription;
   /** Latest version delivered by the store, or seen in a join/sync reply; null before the first. */
   Session latest;
+  /** Highest version the store subscription delivered. */
+  private long delivered = -1;
   private final Metrics metrics;
 
   LocalSession(String code, Metrics metrics) {
@@ -44,11 +46,11 @@ final class LocalSession {
 
   /** A version from the store: to every connection that has not seen it yet. */
   void deliver(Session s) {
-    if (latest != null && s.version <= latest.version) {
-      // Already seen through a join or sync reply, but connections may still lag behind it.
-      if (s.version < latest.version) return;
-    }
-    latest = s;
+    // Filter on what the store delivered, not on `latest`: a join reply may have shown this loop a
+    // newer version while older ones are still on their way, and the other connections need those.
+    if (s.version <= delivered) return;
+    delivered = s.version;
+    observe(s);
     long start = System.nanoTime();
     String frame = Frames.state(s);
     Map<String, String> yous = new HashMap<>();
