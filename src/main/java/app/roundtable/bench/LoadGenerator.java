@@ -86,9 +86,12 @@ public final class LoadGenerator {
   private final Options o;
   private final Vertx vertx;
   private final List<Loop> loops = new ArrayList<>();
-  private final Map<String, WebSocketClient> wsClients = new HashMap<>();
+  private final Map<String, WebSocketClient> wsClients = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<BenchSession> active = new ArrayList<>();
   private final List<BenchSession> idle = new ArrayList<>();
+  /** Connect + join of one facilitator, and of a whole session (µs); recorded on the loops, read after. */
+  private final Histogram joinTimes = new org.HdrHistogram.ConcurrentHistogram(60_000_000L, 2);
+  private final Histogram sessionJoinTimes = new org.HdrHistogram.ConcurrentHistogram(60_000_000L, 2);
 
   private LoadGenerator(Options o) {
     this.o = o;
@@ -104,10 +107,16 @@ public final class LoadGenerator {
     }
   }
 
-  /** The loopback source address of the i-th client: 127.1.x.y, {@code perIp} clients each. */
+  /**
+   * The second octet of this run's source addresses: a different block per run, so that runs one
+   * after another against the same server do not find the per-IP join budget already spent.
+   */
+  private static final int BLOCK = 1 + (int) (ProcessHandle.current().pid() % 200);
+
+  /** The loopback source address of the i-th client: 127.B.x.y, {@code perIp} clients each. */
   static String loopbackSource(int i, int perIp) {
     int ip = i / perIp;
-    return "127.1." + (ip / 250) + "." + (ip % 250 + 1);
+    return "127." + (BLOCK + ip / 62500) + "." + (ip / 250 % 250) + "." + (ip % 250 + 1);
   }
 
   static String loopbackSource(int i) {
@@ -148,6 +157,9 @@ public final class LoadGenerator {
     }
     int connections = joinAll();
     double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
+    log("facilitator connect+join p50 %.1f ms max %.1f ms; whole session p50 %.1f ms max %.1f ms",
+        joinTimes.getValueAtPercentile(50) / 1e3, joinTimes.getMaxValue() / 1e3,
+        sessionJoinTimes.getValueAtPercentile(50) / 1e3, sessionJoinTimes.getMaxValue() / 1e3);
     for (Loop l : loops) l.call(() -> {
       for (BenchSession s : active) if (s.loop == l) {
         s.arm();
@@ -200,7 +212,7 @@ public final class LoadGenerator {
   private List<String[]> createSessions(int n) throws Exception {
     String[] t = target(0);
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(t[0])
-        .setDefaultPort(Integer.parseInt(t[1])), new PoolOptions().setHttp1MaxSize(16));
+        .setDefaultPort(Integer.parseInt(t[1])).setKeepAlive(false), new PoolOptions().setHttp1MaxSize(16));
     List<String[]> out = new ArrayList<>();
     int batch = 64;
     for (int from = 0; from < n; from += batch) {
@@ -260,11 +272,15 @@ public final class LoadGenerator {
       inFlight[0]++;
       // The facilitator first (it holds the key), then the others together.
       BenchSession.Client fac = s.clients.get(0);
+      long t0 = System.nanoTime();
       joinOne(fac, sources, targets).compose(v -> {
+        long t1 = System.nanoTime();
+        joinTimes.recordValue((t1 - t0) / 1000);
         List<Future<Void>> rest = new ArrayList<>();
         for (BenchSession.Client c : s.clients) if (c != fac) rest.add(joinOne(c, sources, targets));
         return Future.all(rest);
       }).onComplete(ar -> {
+        sessionJoinTimes.recordValue((System.nanoTime() - t0) / 1000);
         inFlight[0]--;
         if (ar.failed()) {
           done.completeExceptionally(new IllegalStateException("session " + s.code + ": " + ar.cause().getMessage(),
