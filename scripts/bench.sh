@@ -16,7 +16,7 @@
 #   --sessions N (1000)  --rate R (1)  --duration S (20)  --warmup S (5)  --sweep R1,R2,.. (1,2,4,6,8,10,12,14,16)
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
 #   --store memory|redis contention scenario's store (memory)
-#   --profile            record the (first) server with JFR and print its hot methods
+#   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
 # environment: SERVER_JVM_OPTS (default -Xmx2g), GEN_JVM_OPTS (default -Xmx2g), VERTICLES (default nproc)
@@ -76,7 +76,7 @@ trap 'exit 130' INT TERM
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 20000))
+    p=$((20000 + RANDOM % 12000))  # below the ephemeral range (32768+)
     ss -Hltn "sport = :$p" | grep -q . || { echo "$p"; return; }
   done
 }
@@ -84,17 +84,13 @@ free_port() {
 # start_server NAME PORT [REDIS_URL] [extra KEY=VALUE...] → sets $server_pid
 start_server() {
   local name=$1 port=$2 redis=${3:-}; shift 3 || shift $#
-  local jfr=()
-  if [ "$profile" = 1 ] && [ "$name" = node1 ]; then
-    jfr=("-XX:StartFlightRecording=filename=$out/$cur-$stamp.jfr,settings=profile,dumponexit=true")
-  fi
   env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 ${redis:+REDIS_URL=$redis} "$@" \
-    java $SERVER_JVM_OPTS "${jfr[@]}" -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
+    java $SERVER_JVM_OPTS -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   for _ in $(seq 1 300); do
     if ! kill -0 "$server_pid" 2>/dev/null; then
-      echo "server $name did not start; its log:" >&2; tail -5 "$out/$cur-$name.log" >&2; return 1
+      wait "$server_pid"; echo "server $name did not start (exit $?); its log:" >&2; tail -20 "$out/$cur-$name.log" >&2; return 1
     fi
     curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.1
@@ -116,8 +112,10 @@ start_redis() {
 }
 
 generate() {
+  local jfr=()
+  [ "$profile" = 1 ] && jfr=(--jfr "$out/$cur-$stamp.jfr")
   java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur" \
-    --warmup "$warmup" --duration "$duration" "$@" | tee -a "$out/$cur-$stamp.md"
+    --warmup "$warmup" --duration "$duration" "${jfr[@]}" "$@" | tee -a "$out/$cur-$stamp.md"
 }
 
 run_one() {

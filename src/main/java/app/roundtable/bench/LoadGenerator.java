@@ -58,6 +58,8 @@ public final class LoadGenerator {
     public int clientsPerIp = 50;
     public String label = "bench";
     public boolean quiet;
+    /** When set: a JFR recording (settings=profile) of the first server over the first measured window. */
+    public String jfrFile;
   }
 
   /** One measured step (one rate). Latencies in microseconds. */
@@ -361,6 +363,12 @@ public final class LoadGenerator {
     long[] cpu0 = ProcStat.cpu(o.serverPids);
     long[] self0 = ProcStat.cpu("self");
     long[] redis0 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
+    if (o.jfrFile != null && !o.serverPids.isEmpty()) {
+      // Only the measured window: set-up (creates, joins) would otherwise dominate the profile.
+      ProcStat.jcmd(o.serverPids.get(0), "JFR.start", "name=bench", "settings=profile",
+          "duration=" + Math.max(1, millis / 1000) + "s", "filename=" + java.nio.file.Path.of(o.jfrFile).toAbsolutePath());
+      o.jfrFile = null;
+    }
     long t0 = System.nanoTime();
     begin.run();
     Thread.sleep(millis);
@@ -500,6 +508,7 @@ public final class LoadGenerator {
         case "--contention" -> { o.contention = Integer.parseInt(v); i++; }
         case "--rounds" -> { o.contentionRounds = Integer.parseInt(v); i++; }
         case "--label" -> { o.label = v; i++; }
+        case "--jfr" -> { o.jfrFile = v; i++; }
         case "--help", "-h" -> {
           System.out.println("""
               LoadGenerator --targets host:port[,host:port] --server-pids pid[,pid] [options]
@@ -513,6 +522,7 @@ public final class LoadGenerator {
                 --floor             measure the kernel floor afterwards (plain blocking sockets)
                 --contention M      one session, M members raising hands within the same 100 ms, --rounds times
                 --redis-pid P       also report Redis CPU per delivered frame
+                --jfr FILE          record the first server with JFR over the first measured window
               """);
           return;
         }

@@ -74,6 +74,22 @@ final class ProcStat {
     }
   }
 
+  /** {@code jcmd <pid> args...}; returns its output, or the error. */
+  static String jcmd(long pid, String... args) {
+    String[] cmd = new String[args.length + 2];
+    cmd[0] = "jcmd";
+    cmd[1] = Long.toString(pid);
+    System.arraycopy(args, 0, cmd, 2, args.length);
+    try {
+      return run(cmd);
+    } catch (IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e.toString();
+    }
+  }
+
   private static String run(String... cmd) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
