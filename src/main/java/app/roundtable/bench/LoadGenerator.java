@@ -360,6 +360,7 @@ public final class LoadGenerator {
       l.reset(true);
       return null;
     });
+    Map<String, long[]> threads0 = o.serverPids.isEmpty() ? Map.of() : ProcStat.threads(o.serverPids.get(0));
     long[] cpu0 = ProcStat.cpu(o.serverPids);
     long[] self0 = ProcStat.cpu("self");
     long[] redis0 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
@@ -378,6 +379,19 @@ public final class LoadGenerator {
     });
     long t1 = System.nanoTime();
     long[] cpu1 = ProcStat.cpu(o.serverPids);
+    Map<String, long[]> threads1 = o.serverPids.isEmpty() ? Map.of() : ProcStat.threads(o.serverPids.get(0));
+    StringBuilder byThread = new StringBuilder();
+    threads1.entrySet().stream()
+        .map(e -> {
+          long[] b = threads0.getOrDefault(e.getKey(), new long[2]);
+          return Map.entry(e.getKey(), new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+        })
+        .filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
+        .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+        .limit(6)
+        .forEach(e -> byThread.append(String.format(Locale.ROOT, " %s %.2f+%.2f s;", e.getKey(),
+            e.getValue()[0] / 1e9, e.getValue()[1] / 1e9)));
+    if (byThread.length() > 0) log("server (node 1) CPU by thread, user+sys:%s", byThread);
     long[] self1 = ProcStat.cpu("self");
     long[] redis1 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
     end.run();

@@ -42,6 +42,32 @@ final class ProcStat {
     return new long[] {u, k};
   }
 
+  /**
+   * CPU (user + system nanoseconds) of every thread of {@code pid}, summed by thread name with its
+   * digits dropped ("GC Thread#0" and "GC Thread#1" → "GC Thread#"), to tell event loops from GC
+   * and JIT. Empty when unreadable.
+   */
+  static java.util.Map<String, long[]> threads(long pid) {
+    java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String s = Files.readString(t.resolve("stat"));
+          String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("[0-9]+", "");
+          String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split(" ");
+          long[] acc = out.computeIfAbsent(name, k -> new long[2]);
+          acc[0] += Long.parseLong(f[11]) * NANOS_PER_TICK;
+          acc[1] += Long.parseLong(f[12]) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or the process is gone
+    }
+    return out;
+  }
+
   /** Resident set size in bytes (VmRSS), or -1. */
   static long rss(long pid) {
     try {
