@@ -58,7 +58,7 @@ if [ "$build" = 1 ]; then
   echo "building…" >&2
   mvn -B -q package -DskipTests
 fi
-jar=target/roundtable.jar
+jar=${JAR:-target/roundtable.jar}   # JAR=... runs another build (A/B comparisons)
 
 pids=()
 cleanup() {

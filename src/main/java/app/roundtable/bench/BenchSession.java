@@ -140,7 +140,10 @@ final class BenchSession {
     vDone[i] = true;
     if (!vRecord[i]) return;
     loop.completed++;
-    loop.fromSend.recordValue(Math.max(0, (vLast[i] - vSent[i]) / 1000));
+    long us = Math.max(0, (vLast[i] - vSent[i]) / 1000);
+    loop.fromSend.recordValue(us);
+    int sec = (int) ((vSent[i] - loop.windowStart) / 1_000_000_000L);
+    if (sec >= 0 && sec < loop.secondMax.length && us > loop.secondMax[sec]) loop.secondMax[sec] = us;
     loop.fromSchedule.recordValue(Math.max(0, (vLast[i] - vIntended[i]) / 1000));
   }
 

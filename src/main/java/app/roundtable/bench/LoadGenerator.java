@@ -400,7 +400,9 @@ public final class LoadGenerator {
     Histogram fromSchedule = Loop.newHistogram();
     long[] n = new long[6];
     Map<String, Long> codes = new TreeMap<>();
+    long[] secondMax = new long[600];
     for (Loop l : loops) l.call(() -> {
+      for (int k = 0; k < secondMax.length; k++) secondMax[k] = Math.max(secondMax[k], l.secondMax[k]);
       fromSend.add(l.fromSend);
       fromSchedule.add(l.fromSchedule);
       n[0] += l.deliveries;
@@ -412,6 +414,11 @@ public final class LoadGenerator {
       l.errorCodes.forEach((k, v) -> codes.merge(k, v, Long::sum));
       return null;
     });
+    StringBuilder perSecond = new StringBuilder();
+    for (int k = 0; k < Math.min(secondMax.length, (int) Math.ceil((t1 - t0) / 1e9)); k++) {
+      perSecond.append(String.format(Locale.ROOT, " %.1f", secondMax[k] / 1000.0));
+    }
+    log("worst latency per second of the window (ms):%s", perSecond);
     int clients = 0;
     for (BenchSession s : active) clients += s.clients.size();
     long[] serverCpu = cpu0[0] < 0 || cpu1[0] < 0 ? new long[] {-1, -1} : new long[] {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]};

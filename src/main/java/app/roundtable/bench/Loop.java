@@ -32,6 +32,9 @@ final class Loop {
   Histogram fromSend = newHistogram();
   /** Same, from the time the open-loop schedule meant to send it (shows generator lag too). */
   Histogram fromSchedule = newHistogram();
+  /** Worst latency (µs) of the commands sent in each second of the window: shows stalls in time. */
+  long[] secondMax = new long[600];
+  long windowStart;
   long deliveries;
   long deliveredBytes;
   long gaps;
@@ -81,6 +84,8 @@ final class Loop {
     fromSchedule = newHistogram();
     deliveries = deliveredBytes = gaps = recordedCommands = completed = errors = 0;
     errorCodes.clear();
+    secondMax = new long[600];
+    windowStart = System.nanoTime();
     measuring = measure;
   }
 
