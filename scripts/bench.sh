@@ -19,7 +19,7 @@
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
-# environment: SERVER_JVM_OPTS (default -Xmx2g), GEN_JVM_OPTS (default -Xmx2g), VERTICLES (default nproc)
+# environment: SERVER_JVM_OPTS (default -Xmx2g -XX:+UseParallelGC; see docs/benchmarks.md), GEN_JVM_OPTS (default -Xmx2g), VERTICLES (default nproc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,7 +47,7 @@ done
 # As many open files as we may: every connection is a descriptor on both sides.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fdlimit=$(ulimit -n)
-SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xmx2g}
+SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xmx2g -XX:+UseParallelGC}
 GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xmx2g}
 VERTICLES=${VERTICLES:-$(nproc)}
 out=target/bench

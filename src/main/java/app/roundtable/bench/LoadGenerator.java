@@ -339,20 +339,26 @@ public final class LoadGenerator {
     BenchSession s = active.get(0);
     Random random = new Random(42);
     long roundMs = 2000;
-    return window(0, o.contentionRounds * roundMs, () -> {
-      s.loop.call(() -> {
-        for (int r = 0; r < o.contentionRounds; r++) {
-          long base = r * roundMs + 1;
-          for (BenchSession.Client c : s.clients) {
-            if (!"member".equals(c.role)) continue;
-            s.loop.vertx.setTimer(base + random.nextInt(100), id -> s.sendSimple(c, "raiseHand", true));
-            s.loop.vertx.setTimer(base + 1000 + random.nextInt(100), id -> s.sendSimple(c, "lowerHand", false));
-          }
-          s.loop.vertx.setTimer(base + 1400, id -> s.sendSimple(s.facilitator, "nextSpeaker", false));
-        }
-        return null;
-      });
-    }, () -> { });
+    int warmupRounds = Math.max(1, o.warmupSec / 2);
+    // Unmeasured rounds first: the first raises run through cold code.
+    s.loop.call(() -> rounds(s, random, warmupRounds, roundMs, false));
+    Thread.sleep(warmupRounds * roundMs + 500);
+    return window(0, o.contentionRounds * roundMs,
+        () -> s.loop.call(() -> rounds(s, random, o.contentionRounds, roundMs, true)), () -> { });
+  }
+
+  /** Schedules {@code n} rounds of raise (all members within 100 ms), lower, end of turn. */
+  private Void rounds(BenchSession s, Random random, int n, long roundMs, boolean record) {
+    for (int r = 0; r < n; r++) {
+      long base = r * roundMs + 1;
+      for (BenchSession.Client c : s.clients) {
+        if (!"member".equals(c.role)) continue;
+        s.loop.vertx.setTimer(base + random.nextInt(100), id -> s.sendSimple(c, "raiseHand", record));
+        s.loop.vertx.setTimer(base + 1000 + random.nextInt(100), id -> s.sendSimple(c, "lowerHand", false));
+      }
+      s.loop.vertx.setTimer(base + 1400, id -> s.sendSimple(s.facilitator, "nextSpeaker", false));
+    }
+    return null;
   }
 
   private Row window(double rate, long millis, Runnable begin, Runnable end) throws InterruptedException {

@@ -80,7 +80,10 @@ final class ProcStat {
     return -1;
   }
 
-  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  /** GC.heap_info lines that carry the heap's use: G1's whole heap, or the generations of Parallel/Serial; ZGC's heap. */
+  private static final Pattern USED = Pattern.compile(
+      "(?m)^\\s*(?:garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
+  private static final Pattern ZUSED = Pattern.compile("(?m)^\\s*ZHeap\\s+used (\\d+)M");
 
   /**
    * Heap in use by {@code pid} right after a full GC, in bytes, through {@code jcmd} (GC.run then
@@ -90,8 +93,11 @@ final class ProcStat {
     try {
       run("jcmd", Long.toString(pid), "GC.run");
       String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-      Matcher m = USED.matcher(info);
-      return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+      long used = 0;
+      boolean found = false;
+      for (Matcher m = USED.matcher(info); m.find(); found = true) used += Long.parseLong(m.group(1)) * 1024;
+      for (Matcher m = ZUSED.matcher(info); m.find(); found = true) used += Long.parseLong(m.group(1)) << 20;
+      return found ? used : -1;
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
