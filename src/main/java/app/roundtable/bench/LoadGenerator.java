@@ -91,6 +91,7 @@ public final class LoadGenerator {
   private final Map<String, WebSocketClient> wsClients = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<BenchSession> active = new ArrayList<>();
   private final List<BenchSession> idle = new ArrayList<>();
+  private boolean firstStep = true;
   /** Connect + join of one facilitator, and of a whole session (µs); recorded on the loops, read after. */
   private final Histogram joinTimes = new org.HdrHistogram.ConcurrentHistogram(60_000_000L, 2);
   private final Histogram sessionJoinTimes = new org.HdrHistogram.ConcurrentHistogram(60_000_000L, 2);
@@ -321,7 +322,9 @@ public final class LoadGenerator {
       l.start(rate);
       return null;
     });
-    Thread.sleep(o.warmupSec * 1000L);
+    // The first step also warms the JIT of both processes: at least 8 s before measuring.
+    Thread.sleep((firstStep ? Math.max(8, o.warmupSec) : o.warmupSec) * 1000L);
+    firstStep = false;
     return window(rate, o.durationSec * 1000L, () -> { }, () -> {
       for (Loop l : loops) l.call(() -> {
         l.stop();
