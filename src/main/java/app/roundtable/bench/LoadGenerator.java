@@ -322,8 +322,10 @@ public final class LoadGenerator {
       l.start(rate);
       return null;
     });
-    // The first step also warms the JIT of both processes: at least 8 s before measuring.
-    Thread.sleep((firstStep ? Math.max(8, o.warmupSec) : o.warmupSec) * 1000L);
+    // The first step also warms the JIT of both processes: at least 8 s before measuring (12 with JFR).
+    int warm = firstStep ? Math.max(o.jfrFile != null ? 12 : 8, o.warmupSec) : o.warmupSec;
+    startJfr(warm + o.durationSec);
+    Thread.sleep(warm * 1000L);
     firstStep = false;
     return window(rate, o.durationSec * 1000L, () -> { }, () -> {
       for (Loop l : loops) l.call(() -> {
@@ -342,7 +344,8 @@ public final class LoadGenerator {
     BenchSession s = active.get(0);
     Random random = new Random(42);
     long roundMs = 2000;
-    int warmupRounds = Math.max(1, o.warmupSec / 2);
+    int warmupRounds = Math.max(o.jfrFile != null ? 5 : 1, o.warmupSec / 2);
+    startJfr(warmupRounds * roundMs / 1000 + 1 + o.contentionRounds * roundMs / 1000);
     // Unmeasured rounds first: the first raises run through cold code.
     s.loop.call(() -> rounds(s, random, warmupRounds, roundMs, false));
     Thread.sleep(warmupRounds * roundMs + 500);
@@ -364,6 +367,18 @@ public final class LoadGenerator {
     return null;
   }
 
+  /**
+   * Starts the JFR recording (once) for {@code seconds}: at the start of a warm-up, so that the
+   * recompilation JFR's start causes settles before the measured window (started inside the
+   * window, it stalled the server for seconds). Set-up (creates, joins) stays out of the profile.
+   */
+  private void startJfr(long seconds) {
+    if (o.jfrFile == null || o.serverPids.isEmpty()) return;
+    ProcStat.jcmd(o.serverPids.get(0), "JFR.start", "name=bench", "settings=profile",
+        "duration=" + seconds + "s", "filename=" + java.nio.file.Path.of(o.jfrFile).toAbsolutePath());
+    o.jfrFile = null;
+  }
+
   private Row window(double rate, long millis, Runnable begin, Runnable end) throws InterruptedException {
     for (Loop l : loops) l.call(() -> {
       l.reset(true);
@@ -373,12 +388,6 @@ public final class LoadGenerator {
     long[] cpu0 = ProcStat.cpu(o.serverPids);
     long[] self0 = ProcStat.cpu("self");
     long[] redis0 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
-    if (o.jfrFile != null && !o.serverPids.isEmpty()) {
-      // Only the measured window: set-up (creates, joins) would otherwise dominate the profile.
-      ProcStat.jcmd(o.serverPids.get(0), "JFR.start", "name=bench", "settings=profile",
-          "duration=" + Math.max(1, millis / 1000) + "s", "filename=" + java.nio.file.Path.of(o.jfrFile).toAbsolutePath());
-      o.jfrFile = null;
-    }
     long t0 = System.nanoTime();
     begin.run();
     Thread.sleep(millis);
