@@ -48,8 +48,19 @@ public record Config(
         intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
         intOf(env, "DRAIN_SECONDS", 20),
         env.getOrDefault("WEB_ROOT", "web"),
-        Limits.DEFAULTS,
+        limitsOf(env),
         intOf(env, "HEARTBEAT_MS", 5000));
+  }
+
+  /** The contract's default limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class). */
+  private static Limits limitsOf(Map<String, String> env) {
+    Limits d = Limits.DEFAULTS;
+    int maxMembers = intOf(env, "MAX_MEMBERS", d.maxMembers());
+    if (maxMembers < 1) throw new IllegalArgumentException("MAX_MEMBERS must be at least 1");
+    if (maxMembers == d.maxMembers()) return d;
+    return new Limits(maxMembers, d.maxDisplays(), d.maxAgendaItems(), d.maxIdeas(), d.maxCommitmentsPerMember(),
+        d.maxNameLength(), d.maxTextLength(), d.maxGroundRules(), d.maxGroupLength(), d.maxVotesPerMember(),
+        d.maxItemMinutes(), d.maxTimerSeconds(), d.maxTurnLimitSec(), d.frameBytes(), d.commandsPerSecond());
   }
 
   /** A config for tests and embedding: in-memory, given port, defaults elsewhere. */

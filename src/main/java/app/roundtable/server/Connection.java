@@ -13,12 +13,14 @@ import app.roundtable.protocol.Inbound;
 import app.roundtable.store.SessionStore.Update;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,11 +352,11 @@ final class Connection {
    * A new version of the session. Returns false when this connection is done with the session
    * (closed, removed, ended, or left) and should be dropped from it.
    */
-  boolean deliver(Session s, String stateFrame, Map<String, String> yous) {
+  boolean deliver(Session s, String stateFrame, ByteBuf encodedState, Map<String, String> yous) {
     if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
     if (s.version <= sentVersion) return true; // its welcome or a sync already showed it this or newer
     sentVersion = s.version;
-    send(stateFrame);
+    sendEncoded(stateFrame, encodedState);
     if (phase == Phase.MEMBER) {
       String you = LocalSession.youOf(s, memberId, yous);
       if (!you.isEmpty() && !you.equals(lastYou)) {
@@ -422,6 +424,28 @@ final class Connection {
       return;
     }
     ws.writeTextMessage(text);
+  }
+
+  /**
+   * Sends a frame already encoded to UTF-8 (shared by every connection of the session: this takes
+   * a retained duplicate, the caller keeps its own reference). Frames over the size limit go
+   * through {@link #send}, which splits them into continuation frames as Vert.x does.
+   */
+  void sendEncoded(String text, ByteBuf utf8) {
+    if (utf8.readableBytes() > services.config.limits().frameBytes()) {
+      send(text);
+      return;
+    }
+    if (ws.isClosed()) return;
+    if (ws.writeQueueFull()) {
+      services.metrics.slowConsumer();
+      phase = Phase.CLOSED;
+      ws.close((short) 1008, "too slow");
+      return;
+    }
+    // Vert.x's public API only writes text frames from a String (encoded again per socket); its
+    // frame class takes the shared bytes. Unpooled, so Vert.x does not copy it to a heap buffer.
+    ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
   }
 
   // --- end of life --------------------------------------------------------------------------

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpVerticle extends VerticleBase {
   private static final long PING_EVERY_MS = 25_000;
+  /** Pings go out in this many slices spread over the period, not all at once (see {@link #pingSlice}). */
+  private static final int PING_SLICES = 25;
+  private int pingTick;
   private final Services services;
   private final int port;
   private SessionHub hub;
@@ -64,7 +67,7 @@ final class HttpVerticle extends VerticleBase {
         .setIdleTimeout(75)
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setTcpNoDelay(true);
-    vertx.setPeriodic(PING_EVERY_MS, id -> pingAll());
+    vertx.setPeriodic(PING_EVERY_MS / PING_SLICES, id -> pingSlice());
     vertx.setPeriodic(1000, id -> flushStaleAcks());
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen();
@@ -135,10 +138,18 @@ final class HttpVerticle extends VerticleBase {
     }
   }
 
-  private void pingAll() {
+  /**
+   * Every connection is pinged once per {@link #PING_EVERY_MS}, a 1/{@link #PING_SLICES} slice of
+   * them at a time: pinging thousands of sockets in one go stalled the loop for hundreds of
+   * milliseconds (one write and one pong read each), which every session on it felt.
+   */
+  private void pingSlice() {
+    int slice = pingTick++ % PING_SLICES;
     for (LocalSession ls : hub.all()) {
       for (Connection c : ls.connections) {
-        if (!c.socket().isClosed()) c.socket().writePing(Buffer.buffer());
+        if (Math.floorMod(System.identityHashCode(c), PING_SLICES) == slice && !c.socket().isClosed()) {
+          c.socket().writePing(Buffer.buffer());
+        }
       }
     }
   }

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Roundtable load benchmark: builds, starts what a scenario needs (server processes, a throw-away
+# redis-server), runs the load generator against 127.0.0.1 only, stops everything, prints a table.
+#
+#   scripts/bench.sh [scenario] [options]
+#
+# scenarios (default: memory):
+#   memory      one node, in-memory store: N sessions x 7 clients at R changes/session/s
+#   redis       one node, Redis store (needs a build with the Redis store)
+#   redis2      two nodes on one Redis, each session's clients alternating between them
+#   contention  one session, 30 members raise their hands within the same 100 ms (10 rounds)
+#   capacity    as many joined connections as the open-file limit allows, then nominal load on 1000 sessions
+#   sweep       one node, memory: rates rising until p99 > 50 ms (the knee)
+#   all         every one of the above in turn
+# options:
+#   --sessions N (1000)  --rate R (1)  --duration S (20)  --warmup S (5)  --sweep R1,R2,.. (1,2,4,6,8,10,12,14,16)
+#   --connections N      capacity: total joined connections (default: open-file limit - 1000)
+#   --store memory|redis contention scenario's store (memory)
+#   --profile            record the first server with JFR during the (first) measured window; print its hot methods
+#   --no-build           use target/roundtable.jar as it is
+#   --quick              short runs for checking the harness (100 sessions, 3 s windows)
+# environment: SERVER_JVM_OPTS (default -Xmx2g -XX:+UseParallelGC; see docs/benchmarks.md), GEN_JVM_OPTS (default -Xmx2g), VERTICLES (default nproc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scenario=memory
+case "${1:-}" in memory|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
+sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
+profile=0 build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sessions) sessions=$2; shift 2 ;;
+    --rate) rate=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --sweep) sweep=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --store) store=$2; shift 2 ;;
+    --profile) profile=1; shift ;;
+    --no-build) build=0; shift ;;
+    --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# As many open files as we may: every connection is a descriptor on both sides.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+fdlimit=$(ulimit -n)
+SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xmx2g -XX:+UseParallelGC}
+GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xmx2g}
+VERTICLES=${VERTICLES:-$(nproc)}
+out=target/bench
+mkdir -p "$out"
+stamp=$(date +%Y%m%d-%H%M%S)
+
+if [ "$build" = 1 ]; then
+  echo "building…" >&2
+  mvn -B -q package -DskipTests
+fi
+jar=${JAR:-target/roundtable.jar}   # JAR=... runs another build (A/B comparisons)
+
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${pids[@]:-}"; do
+    [ -n "$p" ] || continue
+    for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+  done
+  pids=()
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 12000))  # below the ephemeral range (32768+)
+    ss -Hltn "sport = :$p" | grep -q . || { echo "$p"; return; }
+  done
+}
+
+# start_server NAME PORT [REDIS_URL] [extra KEY=VALUE...] → sets $server_pid
+start_server() {
+  local name=$1 port=$2 redis=${3:-}; shift 3 || shift $#
+  env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 ${redis:+REDIS_URL=$redis} "$@" \
+    java $SERVER_JVM_OPTS -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  for _ in $(seq 1 300); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      wait "$server_pid"; echo "server $name did not start (exit $?); its log:" >&2; tail -20 "$out/$cur-$name.log" >&2; return 1
+    fi
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "server $name not ready after 30 s" >&2; return 1
+}
+
+start_redis() {
+  redis_port=$(free_port)
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --protected-mode yes \
+    >"$out/$cur-redis.log" 2>&1 &
+  redis_pid=$!
+  pids+=("$redis_pid")
+  for _ in $(seq 1 50); do
+    redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "redis-server did not start" >&2; return 1
+}
+
+generate() {
+  local jfr=()
+  [ "$profile" = 1 ] && jfr=(--jfr "$out/$cur-$stamp.jfr")
+  java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur" \
+    --warmup "$warmup" --duration "$duration" "${jfr[@]}" "$@" | tee -a "$out/$cur-$stamp.md"
+}
+
+run_one() {
+  cur=$1
+  echo >&2; echo "=== $cur ($(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)) ===" >&2
+  local p1 p2
+  case "$cur" in
+    memory)
+      p1=$(free_port); start_server node1 "$p1" "" || return 1
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --rate "$rate" --heap --floor ;;
+    redis)
+      command -v redis-server >/dev/null || { echo "redis-server not installed" >&2; return 1; }
+      start_redis; p1=$(free_port)
+      start_server node1 "$p1" "redis://127.0.0.1:$redis_port" || { echo "(this build has no Redis store yet?)" >&2; return 1; }
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --redis-pid "$redis_pid" \
+        --sessions "$sessions" --rate "$rate" --heap --floor ;;
+    redis2)
+      command -v redis-server >/dev/null || { echo "redis-server not installed" >&2; return 1; }
+      start_redis; p1=$(free_port); p2=$(free_port)
+      start_server node1 "$p1" "redis://127.0.0.1:$redis_port" || { echo "(this build has no Redis store yet?)" >&2; return 1; }
+      local s1=$server_pid
+      start_server node2 "$p2" "redis://127.0.0.1:$redis_port" || return 1
+      generate --targets "127.0.0.1:$p1,127.0.0.1:$p2" --server-pids "$s1,$server_pid" --redis-pid "$redis_pid" \
+        --sessions "$sessions" --rate "$rate" --floor ;;
+    contention)
+      local redis_url=""
+      if [ "$store" = redis ]; then start_redis; redis_url="redis://127.0.0.1:$redis_port"; fi
+      p1=$(free_port); start_server node1 "$p1" "$redis_url" MAX_MEMBERS=40 || return 1
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --contention 30 --rounds 10 \
+        ${redis_url:+--redis-pid $redis_pid} ;;
+    capacity)
+      local total=${connections:-$((fdlimit - 1000))}
+      local active=$sessions
+      local idle_s=$(( total / 7 - active )); [ "$idle_s" -lt 0 ] && idle_s=0
+      p1=$(free_port); start_server node1 "$p1" "" || return 1
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$active" --idle-sessions "$idle_s" \
+        --rate "$rate" --heap ;;
+    sweep)
+      p1=$(free_port); start_server node1 "$p1" "" || return 1
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --sweep "$sweep" \
+        --warmup 2 --duration "$(( duration < 6 ? duration : 6 ))" ;;
+  esac
+  local status=$?
+  cleanup
+  if [ "$profile" = 1 ] && [ -f "$out/$cur-$stamp.jfr" ]; then
+    echo "--- JFR hot methods of node1 ($out/$cur-$stamp.jfr) ---"
+    java -cp "$jar" app.roundtable.bench.JfrSummary "$out/$cur-$stamp.jfr" 30 | tee "$out/$cur-$stamp-jfr.txt"
+  fi
+  return $status
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), kernel $(uname -r)," \
+  "$(java -version 2>&1 | head -1), open files $fdlimit, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine-$stamp.txt" >&2
+
+if [ "$scenario" = all ]; then
+  failed=0
+  for s in memory redis redis2 contention capacity sweep; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
+  exit $failed
+else
+  run_one "$scenario"
+fi
