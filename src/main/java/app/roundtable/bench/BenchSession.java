@@ -152,6 +152,8 @@ final class BenchSession {
     final String role;
     final String name;
     WebSocket ws;
+    /** Set when the generator closes it itself (end of run). */
+    boolean closing;
     long lastV = -1;
     String memberId;
     private Promise<Void> joined;
@@ -175,6 +177,7 @@ final class BenchSession {
         w.exceptionHandler(e -> { });
         w.closeHandler(v -> {
           if (!joined.future().isComplete()) joined.tryFail("closed before welcome");
+          else if (!closing) loop.closedSockets++;
         });
         JsonObject j = new JsonObject().put("type", "join").put("id", "j").put("code", code);
         if ("display".equals(role)) j.put("role", "display");

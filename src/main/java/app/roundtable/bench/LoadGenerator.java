@@ -64,7 +64,7 @@ public final class LoadGenerator {
 
   /** One measured step (one rate). Latencies in microseconds. */
   public record Row(String label, int sessions, int clients, double rate, double seconds, long deliveries,
-      long deliveredBytes, long commands, long completed, long gaps, long errors, Map<String, Long> errorCodes,
+      long deliveredBytes, long commands, long completed, long gaps, long errors, Map<String, Long> errorCodes, long closedSockets,
       Histogram fromSend, Histogram fromSchedule, long[] serverCpu, long[] selfCpu, long[] redisCpu) {
 
     public double deliveriesPerSec() {
@@ -187,7 +187,10 @@ public final class LoadGenerator {
       stateBytes += row.deliveredBytes();
       states += row.deliveries();
       log("%s", oneLine(row));
-      if (o.sweep != null && row.fromSend().getValueAtPercentile(99) / 1000.0 > o.kneeMs) break;
+      // Past the knee: p99 over the limit, or commands whose version never reached every client
+      // (the server drops a client that stops reading: 1 MiB unsent), or sockets closed on us.
+      boolean lost = row.completed() < row.commands() * 0.99 || row.closedSockets() > 0;
+      if (o.sweep != null && (lost || row.fromSend().getValueAtPercentile(99) / 1000.0 > o.kneeMs)) break;
     }
     double avgState = states == 0 ? 2000 : stateBytes / (double) states;
     Setup setup = new Setup(connections, heapBase, heapSessions, heapJoined, rss, joinSeconds, avgState);
@@ -306,8 +309,14 @@ public final class LoadGenerator {
   private void closeAll() throws InterruptedException {
     for (Loop l : loops) l.call(() -> {
       l.stop();
-      for (BenchSession s : active) if (s.loop == l) for (BenchSession.Client c : s.clients) if (c.ws != null) c.ws.close();
-      for (BenchSession s : idle) if (s.loop == l) for (BenchSession.Client c : s.clients) if (c.ws != null) c.ws.close();
+      for (BenchSession s : active) if (s.loop == l) for (BenchSession.Client c : s.clients) if (c.ws != null) {
+        c.closing = true;
+        c.ws.close();
+      }
+      for (BenchSession s : idle) if (s.loop == l) for (BenchSession.Client c : s.clients) if (c.ws != null) {
+        c.closing = true;
+        c.ws.close();
+      }
       return null;
     });
     Thread.sleep(1500);
@@ -416,7 +425,7 @@ public final class LoadGenerator {
     Thread.sleep(1500); // grace: versions of commands sent in the window finish arriving
     Histogram fromSend = Loop.newHistogram();
     Histogram fromSchedule = Loop.newHistogram();
-    long[] n = new long[6];
+    long[] n = new long[7];
     Map<String, Long> codes = new TreeMap<>();
     long[] secondMax = new long[600];
     for (Loop l : loops) l.call(() -> {
@@ -429,6 +438,8 @@ public final class LoadGenerator {
       n[3] += l.completed;
       n[4] += l.gaps;
       n[5] += l.errors;
+      n[6] += l.closedSockets;
+      l.closedSockets = 0;
       l.errorCodes.forEach((k, v) -> codes.merge(k, v, Long::sum));
       return null;
     });
@@ -442,7 +453,7 @@ public final class LoadGenerator {
     long[] serverCpu = cpu0[0] < 0 || cpu1[0] < 0 ? new long[] {-1, -1} : new long[] {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]};
     long[] redisCpu = redis0 == null || redis0[0] < 0 || redis1[0] < 0 ? null
         : new long[] {redis1[0] - redis0[0], redis1[1] - redis0[1]};
-    return new Row(o.label, active.size(), clients, rate, (t1 - t0) / 1e9, n[0], n[1], n[2], n[3], n[4], n[5], codes,
+    return new Row(o.label, active.size(), clients, rate, (t1 - t0) / 1e9, n[0], n[1], n[2], n[3], n[4], n[5], codes, n[6],
         fromSend, fromSchedule, serverCpu, new long[] {self1[0] - self0[0], self1[1] - self0[1]}, redisCpu);
   }
 
@@ -463,7 +474,8 @@ public final class LoadGenerator {
         r.label(), r.rate(), r.deliveriesPerSec(), ms(r.fromSend(), 50), ms(r.fromSend(), 99), ms(r.fromSend(), 99.9),
         r.fromSend().getTotalCount() == 0 ? Double.NaN : r.fromSend().getMaxValue() / 1000.0,
         ms(r.fromSchedule(), 99), r.perFrameUs(r.serverCpu()[0]), r.perFrameUs(r.serverCpu()[1]), r.commands(),
-        r.completed(), r.gaps(), r.errors(), r.errorCodes().isEmpty() ? "" : " " + r.errorCodes());
+        r.completed(), r.gaps(), r.errors(), r.errorCodes().isEmpty() ? "" : " " + r.errorCodes())
+        + (r.closedSockets() > 0 ? " sockets closed by the server: " + r.closedSockets() : "");
   }
 
   /** Markdown tables: setup, one row per step, and the floor beside the server's figures. */
@@ -494,7 +506,8 @@ public final class LoadGenerator {
           ms(r.fromSchedule(), 99), user, sys, user + sys,
           (r.serverCpu()[0] + r.serverCpu()[1]) / 1e9 / r.seconds(), (r.selfCpu()[0] + r.selfCpu()[1]) / 1e9 / r.seconds(),
           r.redisCpu() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.perFrameUs(r.redisCpu()[0] + r.redisCpu()[1])),
-          r.completed(), r.commands(), r.gaps(), r.errors() == 0 ? "0" : r.errors() + " " + r.errorCodes()));
+          r.completed(), r.commands(), r.gaps(), (r.errors() == 0 ? "0" : r.errors() + " " + r.errorCodes())
+              + (r.closedSockets() > 0 ? ", " + r.closedSockets() + " sockets closed" : "")));
     }
     KernelFloor.Result f = rep.floor();
     if (f != null) {
