@@ -9,14 +9,21 @@ public final class Frames {
 
   /** The public state of one version: the same text goes to every connection of the session. */
   public static String state(Session s) {
-    return Json.write(g -> {
-      g.writeStartObject();
-      g.writeStringField("type", "state");
-      g.writeNumberField("v", s.version);
-      g.writeFieldName("state");
-      StateView.write(g, s);
-      g.writeEndObject();
-    });
+    return Json.write(g -> writeState(g, s));
+  }
+
+  /** The same frame as {@link #state}, as UTF-8 bytes (what the fan-out writes to sockets). */
+  public static byte[] stateUtf8(Session s) {
+    return Json.writeUtf8(g -> writeState(g, s));
+  }
+
+  private static void writeState(com.fasterxml.jackson.core.JsonGenerator g, Session s) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "state");
+    g.writeNumberField("v", s.version);
+    g.writeFieldName("state");
+    StateView.write(g, s);
+    g.writeEndObject();
   }
 
   /** {@code you} frame from a view already written by {@link YouView#json}. */

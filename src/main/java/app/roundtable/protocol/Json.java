@@ -26,6 +26,17 @@ final class Json {
     return w.toString();
   }
 
+  /** UTF-8 bytes straight from the generator: no intermediate String to encode again. */
+  static byte[] writeUtf8(Body body) {
+    com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(2048);
+    try (JsonGenerator g = FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   static void nullableNumber(JsonGenerator g, String field, Long value) throws IOException {
     if (value == null) g.writeNullField(field);
     else g.writeNumberField(field, value);

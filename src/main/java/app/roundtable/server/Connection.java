@@ -352,11 +352,11 @@ final class Connection {
    * A new version of the session. Returns false when this connection is done with the session
    * (closed, removed, ended, or left) and should be dropped from it.
    */
-  boolean deliver(Session s, String stateFrame, ByteBuf encodedState, Map<String, String> yous) {
+  boolean deliver(Session s, ByteBuf encodedState, Map<String, String> yous) {
     if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
     if (s.version <= sentVersion) return true; // its welcome or a sync already showed it this or newer
     sentVersion = s.version;
-    sendEncoded(stateFrame, encodedState);
+    sendEncoded(encodedState);
     if (phase == Phase.MEMBER) {
       String you = LocalSession.youOf(s, memberId, yous);
       if (!you.isEmpty() && !you.equals(lastYou)) {
@@ -387,6 +387,7 @@ final class Connection {
     } else {
       parkedIds.add(id);
       parkedVersions.add(new long[] {v, services.clock.getAsLong()});
+      hub.withParkedAcks.add(this);
     }
   }
 
@@ -403,6 +404,7 @@ final class Connection {
         i--;
       }
     }
+    if (parkedIds.isEmpty()) hub.withParkedAcks.remove(this);
   }
 
   private void refuse(String id, Reason reason, String message) {
@@ -431,9 +433,10 @@ final class Connection {
    * a retained duplicate, the caller keeps its own reference). Frames over the size limit go
    * through {@link #send}, which splits them into continuation frames as Vert.x does.
    */
-  void sendEncoded(String text, ByteBuf utf8) {
+  void sendEncoded(ByteBuf utf8) {
     if (utf8.readableBytes() > services.config.limits().frameBytes()) {
-      send(text);
+      // Past the frame limit Vert.x would fragment a String write; keep that path for big states.
+      send(utf8.toString(java.nio.charset.StandardCharsets.UTF_8));
       return;
     }
     if (ws.isClosed()) return;
@@ -458,6 +461,7 @@ final class Connection {
   private void onClose() {
     services.metrics.openSockets.decrementAndGet();
     phase = Phase.CLOSED;
+    hub.withParkedAcks.remove(this);
     // Joined until now, whatever the phase says: a server-side close (slow consumer, ended,
     // removed) marks the phase CLOSED early, and the presence must still be taken back.
     if (local != null) {

@@ -1,11 +1,9 @@
 package app.roundtable.server;
 
 import app.roundtable.domain.Session;
-import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.YouView;
 import app.roundtable.store.SessionStore;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +16,8 @@ import java.util.Set;
  * One session as seen by one event loop: its connections on this loop, the store subscription
  * feeding it versions, and the latest version's state frame. Runs on its event loop only.
  *
- * <p>Each version is written once ({@link Frames#state}), encoded to UTF-8 once into a direct
- * buffer, and that same buffer goes to every connection (no per-socket encoding or copy); each
+ * <p>Each version is written once per node ({@link StateFrames}), copied once into a direct buffer
+ * per loop, and that same buffer goes to every connection (no per-socket encoding or copy); each
  * member's private view is written once per version and sent only when it changed.
  */
 final class LocalSession {
@@ -34,9 +32,12 @@ final class LocalSession {
   private long delivered = -1;
   private final Metrics metrics;
 
-  LocalSession(String code, Metrics metrics) {
+  private final StateFrames frames;
+
+  LocalSession(String code, Metrics metrics, StateFrames frames) {
     this.code = code;
     this.metrics = metrics;
+    this.frames = frames;
   }
 
   boolean unused() {
@@ -56,31 +57,19 @@ final class LocalSession {
     delivered = s.version;
     observe(s);
     long start = System.nanoTime();
-    String frame = Frames.state(s);
-    ByteBuf encoded = encode(frame);
+    byte[] utf8 = frames.of(s);
+    ByteBuf encoded = Unpooled.directBuffer(utf8.length).writeBytes(utf8);
     Map<String, String> yous = new HashMap<>();
     List<Connection> gone = new ArrayList<>();
     try {
       for (Connection c : connections) {
-        if (!c.deliver(s, frame, encoded, yous)) gone.add(c);
+        if (!c.deliver(s, encoded, yous)) gone.add(c);
       }
     } finally {
       encoded.release();
     }
     for (Connection c : gone) connections.remove(c);
     metrics.fanout(System.nanoTime() - start);
-  }
-
-  /**
-   * The frame's UTF-8 bytes in an unpooled direct buffer: each socket writes a retained duplicate
-   * of it, which Vert.x passes to Netty as is and Netty hands to the kernel without a copy. (A
-   * pooled buffer would be copied per socket by Vert.x, a heap buffer by Netty.) Released once the
-   * last socket has written it.
-   */
-  static ByteBuf encode(String frame) {
-    ByteBuf b = Unpooled.directBuffer(ByteBufUtil.utf8Bytes(frame));
-    ByteBufUtil.writeUtf8(b, frame);
-    return b;
   }
 
   /** The private view of {@code memberId} at {@code s}, written at most once per version. */

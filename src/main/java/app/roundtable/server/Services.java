@@ -21,6 +21,7 @@ final class Services {
   /** False while the store is known to be unreachable (kept by the readiness checks). */
   final AtomicBoolean storeReachable = new AtomicBoolean(true);
   final PresenceKeeper presence;
+  final StateFrames frames = new StateFrames();
 
   Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock) {
     this.config = config;

@@ -14,6 +14,8 @@ final class SessionHub {
   private final Map<String, LocalSession> sessions = new HashMap<>();
   private final Map<String, Future<LocalSession>> opening = new HashMap<>();
   private final Services services;
+  /** Connections holding acks for versions not yet sent to them (normally none, briefly). */
+  final java.util.Set<Connection> withParkedAcks = new java.util.HashSet<>();
 
   SessionHub(Services services) {
     this.services = services;
@@ -33,7 +35,7 @@ final class SessionHub {
         return ls;
       });
     }
-    LocalSession ls = new LocalSession(code, services.metrics);
+    LocalSession ls = new LocalSession(code, services.metrics, services.frames);
     ls.pending++;
     Future<LocalSession> f = services.store.subscribe(code, ls::deliver).map(sub -> {
       ls.subscription = sub;
@@ -57,6 +59,7 @@ final class SessionHub {
     sessions.remove(ls.code);
     services.metrics.activeSessions.decrementAndGet();
     services.presence.notServing(ls.code);
+    services.frames.forget(ls.code);
     if (ls.subscription != null) ls.subscription.cancel();
   }
 
