@@ -38,7 +38,8 @@ public final class RoundtableNode {
     FrameDecoder decoder = new FrameDecoder(config.limits());
     Metrics metrics = new Metrics(decoder.types());
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(new VertxOptions().setPreferNativeTransport(true)
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry))
         .build();
     Duration ttl = Duration.ofDays(config.sessionTtlDays());
@@ -76,8 +77,9 @@ public final class RoundtableNode {
       return chain;
     }).map(v -> {
       services.presence.start(vertx);
-      LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store)",
-          services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis");
+      LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store, {3} transport)",
+          services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis",
+          vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return this;
     });
   }

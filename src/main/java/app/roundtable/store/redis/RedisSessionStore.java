@@ -53,6 +53,7 @@ public final class RedisSessionStore implements SessionStore {
   private final ApplyScript script;
   private final RedisSubscriptions subscriptions;
   private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
+  private final RecentStates recent = new RecentStates();
   private final long ttlMs;
   private final long updateTimeoutMs;
 
@@ -74,7 +75,7 @@ public final class RedisSessionStore implements SessionStore {
     // A client of its own per pub/sub connection: a subscribed connection must never be handed out
     // for ordinary commands, and closing the client is what surely drops a half-dead socket.
     RedisOptions pubsub = options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
-    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands);
+    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode);
   }
 
   private static RedisOptions options(String url, long timeoutMs) {
@@ -121,20 +122,22 @@ public final class RedisSessionStore implements SessionStore {
     if (System.nanoTime() > deadline) {
       return Future.failedFuture(new StoreUnavailableException("update of " + code + " ran out of time"));
     }
-    Session guess = fresh == null ? lane.known : null;
+    // A guess only on a first try: any retry starts from a read or the script's stored state.
+    Session guess = fresh != null || attempt > 1 ? null : lane.known != null ? lane.known : recent.get(code);
     Future<Session> base = fresh != null ? Future.succeededFuture(fresh)
         : guess != null ? Future.succeededFuture(guess)
         : read(code);
     return base.compose(current -> {
       if (current == null) {
         lane.known = null;
+        recent.forget(code);
         return Future.failedFuture(new UnknownSessionException(code));
       }
       Outcome outcome = change.apply(current);
       if (!(outcome instanceof Outcome.Applied applied)) {
         if (guess != null) {
           lane.known = null;
-          return attempt(code, change, lane, attempt, deadline, null);
+          return attempt(code, change, lane, attempt + 1, deadline, null);
         }
         lane.known = current;
         return Future.succeededFuture(new Update(outcome, current));
@@ -147,6 +150,7 @@ public final class RedisSessionStore implements SessionStore {
       return script.apply(code, current.version, SessionCodec.encode(next), ttlMs).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
+          recent.offer(next);
           return Future.succeededFuture(new Update(outcome, next));
         }
         if (result instanceof ApplyScript.Result.Conflict conflict) {
@@ -166,7 +170,7 @@ public final class RedisSessionStore implements SessionStore {
 
   private Future<Session> read(String code) {
     return commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(code)))
-        .map(r -> r == null ? null : SessionCodec.decode(r.toBytes()));
+        .map(r -> r == null ? null : recent.decode(code, r.toBytes()));
   }
 
   @Override

@@ -65,7 +65,12 @@ final class RedisSubscriptions {
   private long reconnectTimer = -1;
   private long healthTimer = -1;
 
-  RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands) {
+  /** Turns published or read bytes into a session, reusing this node's own object when it has it. */
+  private final java.util.function.BiFunction<String, byte[], Session> decoder;
+
+  RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands,
+      java.util.function.BiFunction<String, byte[], Session> decoder) {
+    this.decoder = decoder;
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
     this.clients = clients;
@@ -245,7 +250,7 @@ final class RedisSubscriptions {
         if (ch == null) return;
         Session s;
         try {
-          s = SessionCodec.decode(r.get(2).toBytes());
+          s = decoder.apply(code, r.get(2).toBytes());
         } catch (IllegalArgumentException e) {
           log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
           return;
@@ -284,7 +289,7 @@ final class RedisSubscriptions {
             });
             return;
           }
-          Session s = ar.result() == null ? null : SessionCodec.decode(ar.result().toBytes());
+          Session s = ar.result() == null ? null : decoder.apply(ch.code, ar.result().toBytes());
           long version = s == null ? -1 : s.version;
           for (Listener l : List.copyOf(ch.listeners)) {
             if (l.pending != null) {
