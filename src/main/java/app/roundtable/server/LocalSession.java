@@ -33,11 +33,13 @@ final class LocalSession {
   private final Metrics metrics;
 
   private final StateFrames frames;
+  private final PresenceKeeper presence;
 
-  LocalSession(String code, Metrics metrics, StateFrames frames) {
+  LocalSession(String code, Metrics metrics, StateFrames frames, PresenceKeeper presence) {
     this.code = code;
     this.metrics = metrics;
     this.frames = frames;
+    this.presence = presence;
   }
 
   boolean unused() {
@@ -46,7 +48,10 @@ final class LocalSession {
 
   /** Remembers {@code s} if it is newer than what this loop has seen. */
   void observe(Session s) {
-    if (latest == null || s.version > latest.version) latest = s;
+    if (latest == null || s.version > latest.version) {
+      latest = s;
+      presence.seen(s);
+    }
   }
 
   /** A version from the store: to every connection that has not seen it yet. */

@@ -23,6 +23,8 @@ final class PresenceKeeper {
   private final Services services;
   /** Sessions with connections on this node: code → number of event loops serving it. */
   private final Map<String, Integer> served = new ConcurrentHashMap<>();
+  /** The newest version of each served session this node has seen: the sweep needs no reads. */
+  private final Map<String, Session> latest = new ConcurrentHashMap<>();
   private long beatTimer = -1;
   private long sweepTimer = -1;
 
@@ -47,7 +49,13 @@ final class PresenceKeeper {
   }
 
   void notServing(String code) {
-    served.computeIfPresent(code, (k, n) -> n <= 1 ? null : n - 1);
+    if (served.computeIfPresent(code, (k, n) -> n <= 1 ? null : n - 1) == null) latest.remove(code);
+  }
+
+  /** A version this node delivered or showed to a client. */
+  void seen(Session s) {
+    if (!served.containsKey(s.code)) return;
+    latest.merge(s.code, s, (old, now) -> now.version >= old.version ? now : old);
   }
 
   private void beat() {
@@ -55,21 +63,26 @@ final class PresenceKeeper {
         .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: {0}", e.toString()));
   }
 
-  /** For each served session: which other nodes hold connections, and are they still alive? */
+  /**
+   * Which other nodes hold connections in the sessions served here, and are they still alive? One
+   * look-up of all their heartbeats per sweep, from the versions already at hand: no session reads.
+   */
   void sweep() {
-    for (String code : served.keySet()) {
-      services.store.load(code).onSuccess(s -> {
-        if (s == null) return;
-        Set<String> holders = holders(s);
-        holders.remove(services.config.nodeId());
-        if (holders.isEmpty()) return;
-        services.store.liveNodes(holders).onSuccess(live -> {
-          for (String node : holders) {
-            if (!live.contains(node)) forget(code, node);
-          }
-        });
-      });
+    Map<String, Set<String>> holdersByCode = new java.util.HashMap<>();
+    Set<String> all = new HashSet<>();
+    for (Session s : latest.values()) {
+      Set<String> holders = holders(s);
+      holders.remove(services.config.nodeId());
+      if (holders.isEmpty()) continue;
+      holdersByCode.put(s.code, holders);
+      all.addAll(holders);
     }
+    if (all.isEmpty()) return;
+    services.store.liveNodes(all).onSuccess(live -> holdersByCode.forEach((code, holders) -> {
+      for (String node : holders) {
+        if (!live.contains(node)) forget(code, node);
+      }
+    }));
   }
 
   private void forget(String code, String node) {

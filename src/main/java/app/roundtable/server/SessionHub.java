@@ -35,7 +35,7 @@ final class SessionHub {
         return ls;
       });
     }
-    LocalSession ls = new LocalSession(code, services.metrics, services.frames);
+    LocalSession ls = new LocalSession(code, services.metrics, services.frames, services.presence);
     ls.pending++;
     Future<LocalSession> f = services.store.subscribe(code, ls::deliver).map(sub -> {
       ls.subscription = sub;
