@@ -4,7 +4,7 @@ import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
 import { errorSentence } from './protocol.js';
-import { sessionInfo } from './api.js';
+import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
 import { confirmDialog, createAnnouncer, el } from './dom.js';
 import { actor, errorArea, startTicking } from './page.js';
 import { statusView } from './views/status.js';
@@ -41,10 +41,18 @@ const status = statusView($('status'), {
     const key = code && memory.facilitatorKey(code);
     if (!key) return [];
     const note = el('span', { class: 'meta', attrs: { role: 'status' } });
+    // Ending is when a group plans its next meeting: the follow-up stays one click away.
+    const followUp = el('button', { type: 'button', text: 'Create follow-up session', on: { click: async () => {
+      note.textContent = 'Creating the follow-up…';
+      const res = await createFollowUp(code, key);
+      if (!res.ok) { note.textContent = httpErrorSentence(res.code, errorSentence); return; }
+      memory.setFacilitatorKey(res.data.code, res.data.facilitatorKey);
+      location.assign(`/s/${encodeURIComponent(res.data.code)}`);
+    } } });
     return [el('button', { type: 'button', text: 'Download summary', on: { click: async () => {
       note.textContent = 'Preparing the summary…';
       note.textContent = (await downloadSummary(code, key)) || 'Summary downloaded.';
-    } } }), note];
+    } } }), followUp, note];
   },
 });
 

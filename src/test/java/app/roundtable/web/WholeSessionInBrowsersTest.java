@@ -2,6 +2,7 @@ package app.roundtable.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.server.RoundtableNode;
 import app.roundtable.testsupport.Http;
@@ -203,8 +204,27 @@ class WholeSessionInBrowsersTest {
     assertThat(display.locator("#qr")).isHidden(); // no invitation to an ended session
     Browsers.viewportShot(ben, "member-ended");
     Browsers.viewportShot(display, "display-ended");
-    assertEquals(List.of(), DIALOGS, "no page opened a JavaScript dialog");
     assertEquals("ended", new Http(node.port()).get("/api/sessions/" + code).json().getString("status"));
+
+    // The record: the facilitator downloads the summary as a Markdown file.
+    com.microsoft.playwright.Download download = ana.waitForDownload(() -> button(ana, "Download summary").click());
+    String markdown;
+    try {
+      markdown = java.nio.file.Files.readString(download.path());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertTrue(markdown.contains("Ask my lead for feedback every Friday"), markdown);
+    assertTrue(markdown.contains("## Speaking balance"), markdown);
+
+    // The follow-up: a new session that carries these commitments to report on.
+    button(ana, "Create follow-up session").click();
+    ana.waitForURL(url -> url.contains("/s/") && !url.contains(code));
+    assertThat(ana.locator("#session-title")).containsText("Leading through change — follow-up");
+    join(ana, "Ana");
+    assertThat(ana.locator("body")).containsText("Ask my lead for feedback every Friday");
+    assertThat(button(ana, "End session")).isVisible(); // facilitator of the follow-up too
+    assertEquals(List.of(), DIALOGS, "no page opened a JavaScript dialog");
   }
 
   /** Every JavaScript dialog (alert, confirm, prompt) any page opened: the pages never use them. */
