@@ -52,6 +52,8 @@ final class Connection {
   private long sentVersion = -1;
   /** The private view last sent, to send {@code you} only when it changed. */
   private String lastYou;
+  /** Fingerprint of the private view at the last delivery; the view is rewritten only when it moves. */
+  private long lastYouSignature = Long.MIN_VALUE;
   /** Acks for versions this connection has not been sent yet: they follow their state. */
   private final List<long[]> parkedVersions = new ArrayList<>();
   private final List<String> parkedIds = new ArrayList<>();
@@ -352,16 +354,20 @@ final class Connection {
    * A new version of the session. Returns false when this connection is done with the session
    * (closed, removed, ended, or left) and should be dropped from it.
    */
-  boolean deliver(Session s, ByteBuf encodedState, Map<String, String> yous) {
+  boolean deliver(Session s, ByteBuf encodedState, Map<String, String> yous, Map<String, Long> authored) {
     if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
     if (s.version <= sentVersion) return true; // its welcome or a sync already showed it this or newer
     sentVersion = s.version;
     sendEncoded(encodedState);
     if (phase == Phase.MEMBER) {
-      String you = LocalSession.youOf(s, memberId, yous);
-      if (!you.isEmpty() && !you.equals(lastYou)) {
-        lastYou = you;
-        send(Frames.you(s.version, you));
+      long signature = LocalSession.youSignature(s, memberId, authored);
+      if (signature != lastYouSignature) {
+        lastYouSignature = signature;
+        String you = LocalSession.youOf(s, memberId, yous);
+        if (!you.isEmpty() && !you.equals(lastYou)) {
+          lastYou = you;
+          send(Frames.you(s.version, you));
+        }
       }
     }
     flushAcks();
@@ -484,6 +490,7 @@ final class Connection {
     phase = Phase.NEW;
     sentVersion = -1;
     lastYou = null;
+    lastYouSignature = Long.MIN_VALUE;
   }
 
   private void undoPresence(String code, String id, boolean display) {

@@ -145,9 +145,12 @@ final class HttpVerticle extends VerticleBase {
    */
   private void pingSlice() {
     int slice = pingTick++ % PING_SLICES;
+    // Sliced by session (its code's cached hash), not by connection: a tick then walks the
+    // sessions once instead of every socket on the loop.
     for (LocalSession ls : hub.all()) {
+      if (Math.floorMod(ls.code.hashCode(), PING_SLICES) != slice) continue;
       for (Connection c : ls.connections) {
-        if (Math.floorMod(System.identityHashCode(c), PING_SLICES) == slice && !c.socket().isClosed()) {
+        if (!c.socket().isClosed()) {
           c.socket().writePing(Buffer.buffer());
         }
       }

@@ -65,16 +65,44 @@ final class LocalSession {
     byte[] utf8 = frames.of(s);
     ByteBuf encoded = Unpooled.directBuffer(utf8.length).writeBytes(utf8);
     Map<String, String> yous = new HashMap<>();
+    Map<String, Long> authored = new HashMap<>();
     List<Connection> gone = new ArrayList<>();
     try {
       for (Connection c : connections) {
-        if (!c.deliver(s, encoded, yous)) gone.add(c);
+        if (!c.deliver(s, encoded, yous, authored)) gone.add(c);
       }
     } finally {
       encoded.release();
     }
     for (Connection c : gone) connections.remove(c);
     metrics.fanout(System.nanoTime() - start);
+  }
+
+  /**
+   * A cheap fingerprint of everything {@code memberId}'s private view is made of (role, votes,
+   * own ideas), so the view is written out only when the fingerprint moved. The written views are
+   * still compared before sending, so a fingerprint that moves for nothing costs only a write.
+   */
+  static long youSignature(Session s, String memberId, Map<String, Long> authored) {
+    if (authored.isEmpty()) {
+      authored.put("", 0L); // marks the map as filled for this version
+      for (app.roundtable.domain.Idea i : s.board.ideas) {
+        if (i.authorId == null) continue;
+        long h = mix(mix(i.id.hashCode()) + i.text.hashCode());
+        authored.merge(i.authorId, h, (a, b) -> mix(a * 31 + b));
+      }
+    }
+    app.roundtable.domain.Member m = s.member(memberId);
+    if (m == null) return 0;
+    long h = mix(m.facilitator ? 1 : 2) + s.board.votesPerMember;
+    for (Map.Entry<String, Integer> v : m.votes.entrySet()) h = mix(h * 31 + v.getKey().hashCode()) + v.getValue();
+    return mix(h * 31 + authored.getOrDefault(memberId, 7L));
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** The private view of {@code memberId} at {@code s}, written at most once per version. */
