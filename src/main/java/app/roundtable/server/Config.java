@@ -69,38 +69,71 @@ public record Config(
   }
 
   public Config withRedis(String url) {
-    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, url, nodeId,
-        verticles, drainSeconds, webRoot, limits, heartbeatMs);
+    return with(d -> d.redisUrl = url);
   }
 
   public Config withNodeId(String id) {
-    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, id,
-        verticles, drainSeconds, webRoot, limits, heartbeatMs);
+    return with(d -> d.nodeId = id);
   }
 
   public Config withCreateToken(String token) {
-    return new Config(port, host, publicUrl, allowedOrigins, token, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, limits, heartbeatMs);
+    return with(d -> d.createToken = token);
   }
 
   public Config withAllowedOrigins(List<String> origins) {
-    return new Config(port, host, publicUrl, origins, createToken, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, limits, heartbeatMs);
+    return with(d -> d.allowedOrigins = origins);
   }
 
   public Config withVerticles(int n) {
-    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
-        n, drainSeconds, webRoot, limits, heartbeatMs);
+    return with(d -> d.verticles = n);
   }
 
   public Config withLimits(Limits l) {
-    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, l, heartbeatMs);
+    return with(d -> d.limits = l);
   }
 
   public Config withHeartbeatMs(long ms) {
-    return new Config(port, host, publicUrl, allowedOrigins, createToken, sessionTtlDays, redisUrl, nodeId,
-        verticles, drainSeconds, webRoot, limits, ms);
+    return with(d -> d.heartbeatMs = ms);
+  }
+
+  /** A copy with some fields changed: one place that lists them all. */
+  private Config with(java.util.function.Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
+        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs);
+  }
+
+  private static final class Draft {
+    int port;
+    String host;
+    String publicUrl;
+    List<String> allowedOrigins;
+    String createToken;
+    int sessionTtlDays;
+    String redisUrl;
+    String nodeId;
+    int verticles;
+    int drainSeconds;
+    String webRoot;
+    Limits limits;
+    long heartbeatMs;
+
+    Draft(Config c) {
+      port = c.port;
+      host = c.host;
+      publicUrl = c.publicUrl;
+      allowedOrigins = c.allowedOrigins;
+      createToken = c.createToken;
+      sessionTtlDays = c.sessionTtlDays;
+      redisUrl = c.redisUrl;
+      nodeId = c.nodeId;
+      verticles = c.verticles;
+      drainSeconds = c.drainSeconds;
+      webRoot = c.webRoot;
+      limits = c.limits;
+      heartbeatMs = c.heartbeatMs;
+    }
   }
 
   private static int intOf(Map<String, String> env, String name, int otherwise) {
