@@ -56,6 +56,7 @@ public final class RedisSessionStore implements SessionStore {
   private final RecentStates recent = new RecentStates();
   private final long ttlMs;
   private final long updateTimeoutMs;
+  private final Vertx vertx;
 
   /** {@code url} as {@code redis://[:password@]host:port[/db]}; sessions expire {@code ttlMs} after their last change. */
   public RedisSessionStore(Vertx vertx, String url, long ttlMs) {
@@ -64,6 +65,7 @@ public final class RedisSessionStore implements SessionStore {
 
   public RedisSessionStore(Vertx vertx, String url, long ttlMs, long commandTimeoutMs) {
     if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
+    this.vertx = vertx;
     this.ttlMs = ttlMs;
     this.updateTimeoutMs = 2 * commandTimeoutMs;
     this.client = Redis.createClient(vertx, options(url, commandTimeoutMs)
@@ -160,7 +162,12 @@ public final class RedisSessionStore implements SessionStore {
             return Future.failedFuture(new StoreUnavailableException(
                 "update of " + code + " conflicted " + attempt + " times; gave up"));
           }
-          return attempt(code, change, lane, attempt + 1, deadline, conflict.stored());
+          // Another node keeps winning: step aside for a moment (growing, jittered) so a burst
+          // there cannot starve this node's update into giving up.
+          if (attempt < 3) return attempt(code, change, lane, attempt + 1, deadline, conflict.stored());
+          long pauseMs = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt - 2, 5));
+          return Future.<Void>future(p -> vertx.setTimer(pauseMs, t -> p.complete()))
+              .compose(v -> attempt(code, change, lane, attempt + 1, deadline, null));
         }
         lane.known = null;
         return Future.failedFuture(new UnknownSessionException(code));
