@@ -40,9 +40,9 @@ final class Connection {
   private final ServerWebSocket ws;
   private final Services services;
   private final SessionHub hub;
-  private final String ip;
   private final RateLimiter rate;
-  private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
+  /** Small: a person sends a command now and then; grows only for a burst. */
+  private final ArrayDeque<Inbound> queue = new ArrayDeque<>(2);
   private boolean busy;
 
   private Phase phase = Phase.NEW;
@@ -51,7 +51,8 @@ final class Connection {
   /** Highest version this connection has been sent (welcome, state or sync). */
   private long sentVersion = -1;
   /** The private view last sent, to send {@code you} only when it changed. */
-  private String lastYou;
+  /** 64-bit hash of the private view last sent (not the text: idle connections stay small). */
+  private long lastYou;
   /** Fingerprint of the private view at the last delivery; the view is rewritten only when it moves. */
   private long lastYouSignature = Long.MIN_VALUE;
   /** Acks for versions this connection has not been sent yet: they follow their state. */
@@ -62,7 +63,6 @@ final class Connection {
     this.ws = ws;
     this.services = services;
     this.hub = hub;
-    this.ip = ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
     this.rate = new RateLimiter(services.config.limits().commandsPerSecond(),
         services.config.limits().commandsPerSecond(), services.clock.getAsLong());
     ws.setWriteQueueMaxSize(MAX_UNSENT_BYTES);
@@ -76,6 +76,10 @@ final class Connection {
 
   /** Bytes a client may leave unread before it is disconnected (it stopped reading). */
   static final int MAX_UNSENT_BYTES = 1 << 20;
+
+  private String ip() {
+    return ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
+  }
 
   ServerWebSocket socket() {
     return ws;
@@ -195,6 +199,7 @@ final class Connection {
     services.metrics.command("join");
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
+    String ip = ip();
     if (!services.joinGuard.allow(ip, now)) {
       refuse(j.id(), Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again.");
       return Future.succeededFuture();
@@ -214,7 +219,7 @@ final class Connection {
   private Future<Void> joinLoaded(Inbound.Join j, LocalSession ls, long started) {
     return services.store.load(ls.code).compose(s -> {
       if (s == null) {
-        services.joinGuard.miss(ip, services.clock.getAsLong());
+        services.joinGuard.miss(ip(), services.clock.getAsLong());
         refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
         return Future.succeededFuture();
       }
@@ -281,7 +286,7 @@ final class Connection {
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
     sentVersion = s.version;
-    lastYou = display ? null : LocalSession.youOf(s, id, new java.util.HashMap<>());
+    lastYou = display ? 0 : hash(LocalSession.youOf(s, id, new java.util.HashMap<>()));
     send(Frames.welcome(s, id, resume, services.clock.getAsLong()));
   }
 
@@ -326,7 +331,7 @@ final class Connection {
         String you = LocalSession.youOf(s, memberId, new java.util.HashMap<>());
         if (!you.isEmpty()) {
           send(Frames.you(s.version, you));
-          lastYou = you;
+          lastYou = hash(you);
         }
       }
       if (id != null) send(Frames.ack(id, s.version));
@@ -364,8 +369,9 @@ final class Connection {
       if (signature != lastYouSignature) {
         lastYouSignature = signature;
         String you = LocalSession.youOf(s, memberId, yous);
-        if (!you.isEmpty() && !you.equals(lastYou)) {
-          lastYou = you;
+        long youHash = you.isEmpty() ? lastYou : hash(you);
+        if (youHash != lastYou) {
+          lastYou = youHash;
           send(Frames.you(s.version, you));
         }
       }
@@ -457,6 +463,16 @@ final class Connection {
     ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.retainedDuplicate(), true));
   }
 
+  /** FNV-1a, 64 bits: tells two successive private views of one member apart. */
+  static long hash(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h ^= text.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
   // --- end of life --------------------------------------------------------------------------
 
   /** Close for a node drain: the client resumes on another node. */
@@ -489,7 +505,7 @@ final class Connection {
     memberId = null;
     phase = Phase.NEW;
     sentVersion = -1;
-    lastYou = null;
+    lastYou = 0;
     lastYouSignature = Long.MIN_VALUE;
   }
 
