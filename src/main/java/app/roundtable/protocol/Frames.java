@@ -31,8 +31,11 @@ public final class Frames {
     return "{\"type\":\"you\",\"v\":" + v + ",\"you\":" + youJson + "}";
   }
 
-  /** memberId and resume are null for a display; you is null for a display. */
-  public static String welcome(Session s, String memberId, String resume, long serverTime) {
+  /**
+   * memberId and resume are null for a display. {@code youJson} is the member's private view as
+   * written by {@link YouView#json} (written once by the caller, who also remembers it), or null.
+   */
+  public static String welcome(Session s, String memberId, String resume, long serverTime, String youJson) {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeStringField("type", "welcome");
@@ -42,12 +45,9 @@ public final class Frames {
       g.writeNumberField("v", s.version);
       g.writeFieldName("state");
       StateView.write(g, s);
-      if (memberId == null || s.member(memberId) == null) {
-        g.writeNullField("you");
-      } else {
-        g.writeFieldName("you");
-        YouView.write(g, s, s.member(memberId));
-      }
+      g.writeFieldName("you");
+      if (youJson == null) g.writeNull();
+      else g.writeRawValue(youJson);
       g.writeEndObject();
     });
   }

@@ -10,6 +10,7 @@ import app.roundtable.domain.Rules;
 import app.roundtable.domain.Session;
 import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.Inbound;
+import app.roundtable.protocol.YouView;
 import app.roundtable.store.SessionStore.Update;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
@@ -286,8 +287,9 @@ final class Connection {
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
     sentVersion = s.version;
-    lastYou = display ? 0 : hash(LocalSession.youOf(s, id, new java.util.HashMap<>()));
-    send(Frames.welcome(s, id, resume, services.clock.getAsLong()));
+    String you = display ? null : YouView.json(s, id);
+    lastYou = you == null ? 0 : hash(you);
+    send(Frames.welcome(s, id, resume, services.clock.getAsLong(), you));
   }
 
   // --- commands -----------------------------------------------------------------------------

@@ -94,7 +94,6 @@ final class HttpVerticle extends VerticleBase {
       return;
     }
     services.store.ping().timeout(2, TimeUnit.SECONDS).onComplete(ar -> {
-      services.storeReachable.set(ar.succeeded());
       if (ar.succeeded()) ctx.response().end("ready");
       else ctx.response().setStatusCode(503).end("store unreachable");
     });

@@ -18,8 +18,6 @@ final class Services {
   /** Shuffles and idea ids: unpredictable, so neither says anything about who posted when. */
   final SecureRandom random = new SecureRandom();
   final AtomicBoolean draining = new AtomicBoolean();
-  /** False while the store is known to be unreachable (kept by the readiness checks). */
-  final AtomicBoolean storeReachable = new AtomicBoolean(true);
   final PresenceKeeper presence;
   final StateFrames frames = new StateFrames();
 
