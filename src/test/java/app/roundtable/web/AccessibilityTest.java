@@ -7,39 +7,16 @@ import static app.roundtable.web.WholeSessionInBrowsersTest.postIdea;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.server.RoundtableNode;
-import app.roundtable.testsupport.Nodes;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** axe-core finds no critical or serious violation on any page, in the states people see. */
-class AccessibilityTest {
-  static RoundtableNode node;
-  static Browsers browsers;
-
-  @BeforeAll
-  static void start() {
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    node = Nodes.startInMemory();
-    browsers = new Browsers(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browsers != null) browsers.close();
-    } finally {
-      if (node != null) Nodes.await(node.close());
-    }
-  }
-
+class AccessibilityTest extends BrowserTest {
   @Test
   void everyPageScansCleanForCriticalAndSeriousViolations() {
     List<String> problems = new ArrayList<>();

@@ -9,16 +9,12 @@ import static app.roundtable.web.WholeSessionInBrowsersTest.postIdea;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.roundtable.server.RoundtableNode;
-import app.roundtable.testsupport.Nodes;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,29 +22,10 @@ import org.junit.jupiter.api.Test;
  * The browsers here ignore the pages' CSP, so the proof rests on the client writing text only
  * (with the CSP on, an inline onerror could not run anyway).
  */
-class MarkupAsTextTest {
+class MarkupAsTextTest extends BrowserTest {
   static final String PAYLOAD = "<img src=x onerror=alert(1)>";
   static final String NO_INJECTED_IMG =
       "() => document.querySelectorAll('img[src=\"x\"], img[onerror], [onerror]').length";
-
-  static RoundtableNode node;
-  static Browsers browsers;
-
-  @BeforeAll
-  static void start() {
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    node = Nodes.startInMemory();
-    browsers = new Browsers(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browsers != null) browsers.close();
-    } finally {
-      if (node != null) Nodes.await(node.close());
-    }
-  }
 
   @Test
   void markupFromPeopleShowsAsTextEverywhere() {

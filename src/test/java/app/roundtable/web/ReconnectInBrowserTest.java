@@ -6,8 +6,6 @@ import static app.roundtable.web.WholeSessionInBrowsersTest.open;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.server.RoundtableNode;
-import app.roundtable.testsupport.Nodes;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,34 +13,13 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A member's network drops (Playwright's offline emulation): the page says it is reconnecting
  * and that they keep their place; back online it resumes as the same member, hand still up.
  */
-class ReconnectInBrowserTest {
-  static RoundtableNode node;
-  static Browsers browsers;
-
-  @BeforeAll
-  static void start() {
-    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    node = Nodes.startInMemory();
-    browsers = new Browsers(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browsers != null) browsers.close();
-    } finally {
-      if (node != null) Nodes.await(node.close());
-    }
-  }
-
+class ReconnectInBrowserTest extends BrowserTest {
   @Test
   void aMemberWhoGoesOfflineComesBackAsTheSameMemberWithTheHandStillUp() {
     Page ana = open(browsers.person(), "/");

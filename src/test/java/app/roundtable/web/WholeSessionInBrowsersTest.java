@@ -4,9 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.server.RoundtableNode;
 import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -14,8 +12,6 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,26 +20,7 @@ import org.junit.jupiter.api.Test;
  * turns, ideas go through the board's phases, commitments are added and the session ends. Every
  * assertion is on what a person sees on the page.
  */
-class WholeSessionInBrowsersTest {
-  static RoundtableNode node;
-  static Browsers browsers;
-
-  @BeforeAll
-  static void start() {
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    node = Nodes.startInMemory();
-    browsers = new Browsers(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browsers != null) browsers.close();
-    } finally {
-      if (node != null) Nodes.await(node.close());
-    }
-  }
-
+class WholeSessionInBrowsersTest extends BrowserTest {
   @Test
   void aWholeSessionFromTheStartPageToTheEnd() {
     // The facilitator creates the session on the start page and lands on the member page.
