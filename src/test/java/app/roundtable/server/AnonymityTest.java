@@ -71,10 +71,8 @@ class AnonymityTest {
 
   @Test
   void nothingLinksAnIdeaOrAVoteToItsAuthor() {
-    JsonObject created = http.createSession("Anonymous board", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Anonymous board", "blank");
+    String code = fac.code;
     List<WsClient> members = new ArrayList<>(List.of(fac));
     for (String n : List.of("Abe", "Bo", "Cy")) {
       WsClient c = WsClient.connect(clients, node.port());

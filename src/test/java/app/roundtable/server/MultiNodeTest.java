@@ -74,10 +74,8 @@ class MultiNodeTest {
 
   @Test
   void membersOnBothNodesSeeTheSameStatesAtTheSameVersions() {
-    JsonObject created = new Http(a.port()).createSession("Two nodes", "first");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, a.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, a.port(), "Two nodes", "first");
+    String code = fac.code;
     List<WsClient> all = new ArrayList<>(List.of(fac));
     for (int i = 0; i < 4; i++) {
       WsClient c = WsClient.connect(clients, i % 2 == 0 ? b.port() : a.port());
@@ -150,10 +148,8 @@ class MultiNodeTest {
 
   @Test
   void aKilledNodesMembersResumeOnTheOtherWithEverythingIntact() {
-    JsonObject created = new Http(a.port()).createSession("Failover", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, a.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, a.port(), "Failover", "blank");
+    String code = fac.code;
     fac.command("setBoardPhase", "phase", "writing");
     WsClient onB = WsClient.connect(clients, b.port());
     onB.join(code, "Bea");
@@ -180,10 +176,8 @@ class MultiNodeTest {
 
   @Test
   void aRedisOutageFailsFastAndHeals() {
-    JsonObject created = new Http(a.port()).createSession("Outage", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, a.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, a.port(), "Outage", "blank");
+    String code = fac.code;
     fac.command("setBoardPhase", "phase", "writing");
     fac.command("postIdea", "text", "before the outage");
     WsClient member = WsClient.connect(clients, b.port());

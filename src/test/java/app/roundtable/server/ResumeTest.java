@@ -19,10 +19,8 @@ class ResumeTest extends InMemoryNodeTest {
 
   @Test
   void aDroppedMemberKeepsTheirPlaceAndComesBackAsTheSameMember() {
-    JsonObject created = http.createSession("Resume", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Resume", "blank");
+    String code = fac.code;
     WsClient a = WsClient.connect(clients, node.port());
     a.join(code, "Abe");
     WsClient b = WsClient.connect(clients, node.port());
@@ -57,10 +55,8 @@ class ResumeTest extends InMemoryNodeTest {
 
   @Test
   void theFacilitatorRoleSurvivesADrop() {
-    JsonObject created = http.createSession("Role", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Role", "blank");
+    String code = fac.code;
     String token = fac.resume;
     fac.drop();
     WsClient back = WsClient.connect(clients, node.port());
@@ -72,10 +68,8 @@ class ResumeTest extends InMemoryNodeTest {
 
   @Test
   void leaveEndsTheTurnButTheMemberMayResume() {
-    JsonObject created = http.createSession("Leave", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Leave", "blank");
+    String code = fac.code;
     WsClient a = WsClient.connect(clients, node.port());
     a.join(code, "Abe");
     a.command("raiseHand");
@@ -95,10 +89,8 @@ class ResumeTest extends InMemoryNodeTest {
 
   @Test
   void aRemovedMembersTokenIsDead() {
-    JsonObject created = http.createSession("Remove", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Remove", "blank");
+    String code = fac.code;
     WsClient a = WsClient.connect(clients, node.port());
     a.join(code, "Abe");
     fac.command("removeMember", "memberId", a.memberId);

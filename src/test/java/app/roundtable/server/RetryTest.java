@@ -12,10 +12,8 @@ class RetryTest extends InMemoryNodeTest {
 
   @Test
   void theSameIdFromTheSameMemberIsAppliedOnceEvenAfterAResume() {
-    JsonObject created = http.createSession("Retry", "blank");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Retry", "blank");
+    String code = fac.code;
     fac.command("setBoardPhase", "phase", "writing");
     WsClient m = WsClient.connect(clients, node.port());
     m.join(code, "Mo");

@@ -3,7 +3,6 @@ package app.roundtable.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
@@ -35,10 +34,8 @@ class SameBytesTest {
 
   @Test
   void everyConnectionGetsTheSameStateFrameForAVersion() {
-    JsonObject created = new Http(node.port()).createSession("Bytes", "first");
-    String code = created.getString("code");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fae", created.getString("facilitatorKey"));
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Bytes", "first");
+    String code = fac.code;
     List<WsClient> all = new ArrayList<>(List.of(fac));
     for (int i = 0; i < 11; i++) {
       WsClient c = WsClient.connect(clients, node.port());

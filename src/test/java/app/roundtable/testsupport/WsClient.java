@@ -149,6 +149,20 @@ public final class WsClient implements AutoCloseable {
     return reply;
   }
 
+  /** Creates a session over HTTP on {@code port} and joins it as its facilitator, named "Fae". */
+  public static WsClient facilitator(Vertx vertx, int port, String title, String template) {
+    JsonObject created = new Http(port).createSession(title, template);
+    WsClient c = connect(vertx, port);
+    c.code = created.getString("code");
+    c.facilitatorKey = created.getString("facilitatorKey");
+    c.joinWithKey(c.code, "Fae", c.facilitatorKey);
+    return c;
+  }
+
+  /** Set by {@link #facilitator}: the session's code and key. */
+  public String code;
+  public String facilitatorKey;
+
   public JsonObject join(String code, String name) {
     send(new JsonObject().put("type", "join").put("code", code).put("name", name));
     return welcomed();
