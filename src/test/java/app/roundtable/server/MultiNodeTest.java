@@ -67,11 +67,6 @@ class MultiNodeTest {
     return Config.defaults(0).withRedis(redis.url()).withNodeId(id).withVerticles(2).withHeartbeatMs(200);
   }
 
-  static JsonObject member(JsonObject state, String id) {
-    for (Object m : state.getJsonArray("members")) if (((JsonObject) m).getString("id").equals(id)) return (JsonObject) m;
-    return null;
-  }
-
   @Test
   void membersOnBothNodesSeeTheSameStatesAtTheSameVersions() {
     WsClient fac = WsClient.facilitator(clients, a.port(), "Two nodes", "first");
@@ -159,8 +154,8 @@ class MultiNodeTest {
     String token = onB.resume;
 
     Nodes.await(b.close()); // dies: its sockets drop, nobody tells the session
-    JsonObject offline = fac.state(s -> !member(s, id).getBoolean("online"));
-    assertTrue(member(offline, id).getBoolean("handRaised") || id.equals(
+    JsonObject offline = fac.state(s -> !WsClient.member(s, id).getBoolean("online"));
+    assertTrue(WsClient.member(offline, id).getBoolean("handRaised") || id.equals(
         offline.getJsonObject("queue").getJsonObject("speaker") == null ? null
             : offline.getJsonObject("queue").getJsonObject("speaker").getString("memberId")));
 
@@ -168,7 +163,7 @@ class MultiNodeTest {
     JsonObject w = back.resume(code, token);
     assertEquals(id, w.getString("memberId"));
     assertEquals("survives the node", w.getJsonObject("you").getJsonArray("myIdeas").getJsonObject(0).getString("text"));
-    assertTrue(member(w.getJsonObject("state"), id).getBoolean("online"));
+    assertTrue(WsClient.member(w.getJsonObject("state"), id).getBoolean("online"));
     assertEquals(1, w.getJsonObject("state").getJsonObject("board").getInteger("ideaCount"));
     back.close();
     fac.close();

@@ -12,11 +12,6 @@ import org.junit.jupiter.api.Test;
 /** A dropped socket costs nobody their turn, place or role; the resume token brings them back. */
 class ResumeTest extends InMemoryNodeTest {
 
-  static JsonObject member(JsonObject state, String id) {
-    for (Object m : state.getJsonArray("members")) if (((JsonObject) m).getString("id").equals(id)) return (JsonObject) m;
-    return null;
-  }
-
   @Test
   void aDroppedMemberKeepsTheirPlaceAndComesBackAsTheSameMember() {
     WsClient fac = WsClient.facilitator(clients, node.port(), "Resume", "blank");
@@ -32,16 +27,16 @@ class ResumeTest extends InMemoryNodeTest {
     fac.state(s -> s.getJsonObject("queue").getJsonArray("waiting").contains(id));
 
     b.drop();
-    JsonObject offline = fac.state(s -> !member(s, id).getBoolean("online"));
+    JsonObject offline = fac.state(s -> !WsClient.member(s, id).getBoolean("online"));
     assertTrue(offline.getJsonObject("queue").getJsonArray("waiting").contains(id), "still waiting while offline");
-    assertTrue(member(offline, id).getBoolean("handRaised"));
+    assertTrue(WsClient.member(offline, id).getBoolean("handRaised"));
 
     WsClient back = WsClient.connect(clients, node.port());
     JsonObject w = back.resume(code, token);
     assertEquals(id, w.getString("memberId"));
     assertEquals(token, w.getString("resume"));
     JsonObject state = w.getJsonObject("state");
-    assertTrue(member(state, id).getBoolean("online"));
+    assertTrue(WsClient.member(state, id).getBoolean("online"));
     assertTrue(state.getJsonObject("queue").getJsonArray("waiting").contains(id));
     assertEquals(id, w.getJsonObject("you").getString("memberId"));
     // The speaker finishes; the resumed member is next as before.
@@ -76,10 +71,10 @@ class ResumeTest extends InMemoryNodeTest {
     String id = a.memberId;
     fac.state(s -> s.getJsonObject("queue").getJsonObject("speaker") != null);
     a.command("leave");
-    JsonObject s = fac.state(st -> !member(st, id).getBoolean("online"));
+    JsonObject s = fac.state(st -> !WsClient.member(st, id).getBoolean("online"));
     assertEquals(null, s.getJsonObject("queue").getValue("speaker"));
-    assertEquals(1, member(s, id).getInteger("turns"));
-    assertFalse(member(s, id).getBoolean("handRaised"));
+    assertEquals(1, WsClient.member(s, id).getInteger("turns"));
+    assertFalse(WsClient.member(s, id).getBoolean("handRaised"));
     assertEquals("not_joined", a.refused("raiseHand").getString("code"));
     JsonObject w = a.resume(code, a.resume);
     assertEquals(id, w.getString("memberId"));

@@ -94,7 +94,7 @@ class SlowConsumerTest extends InMemoryNodeTest {
     assertEquals(1008, status);
     slow.sendClose(status);
     JsonObject state = watcher.state(s -> !online(s, slowId));
-    assertNotNull(member(state, slowId));
+    assertNotNull(WsClient.member(state, slowId));
     assertEquals(2 + writers.size(), gauge("roundtable_connections\\{kind=\"member\"\\}"), "member connections counted");
 
     // Everyone else saw every version, in order, and goes on.
@@ -154,15 +154,8 @@ class SlowConsumerTest extends InMemoryNodeTest {
     return (long) Double.parseDouble(m.group(1));
   }
 
-  private static JsonObject member(JsonObject state, String id) {
-    for (Object m : state.getJsonArray("members")) {
-      if (((JsonObject) m).getString("id").equals(id)) return (JsonObject) m;
-    }
-    return null;
-  }
-
   private static boolean online(JsonObject state, String id) {
-    JsonObject m = member(state, id);
+    JsonObject m = WsClient.member(state, id);
     return m != null && m.getBoolean("online");
   }
 }

@@ -159,6 +159,12 @@ public final class WsClient implements AutoCloseable {
     return c;
   }
 
+  /** The member with this id in a public state, or null. */
+  public static JsonObject member(JsonObject state, String id) {
+    for (Object m : state.getJsonArray("members")) if (((JsonObject) m).getString("id").equals(id)) return (JsonObject) m;
+    return null;
+  }
+
   /** Set by {@link #facilitator}: the session's code and key. */
   public String code;
   public String facilitatorKey;
