@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -47,7 +48,6 @@ final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(services.metrics.scrape()));
-    router.get("/ws").handler(this::upgrade);
     new SessionApi(services).mount(router);
     new Pages(services.config.webRoot()).mount(router);
     router.errorHandler(413, ctx -> SessionApi.error(ctx, 413, "limit_exceeded", "The request body is too large."));
@@ -69,7 +69,12 @@ final class HttpVerticle extends VerticleBase {
         .setTcpNoDelay(true);
     vertx.setPeriodic(PING_EVERY_MS / PING_SLICES, id -> pingSlice());
     vertx.setPeriodic(1000, id -> flushStaleAcks());
-    server = vertx.createHttpServer(options).requestHandler(router);
+    // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
+    // connection writes its ready-made frames to the socket's own Netty channel (see Connection).
+    server = vertx.createHttpServer(options).requestHandler(req -> {
+      if ("/ws".equals(req.path()) && req.method() == HttpMethod.GET) upgrade(req);
+      else router.handle(req);
+    });
     return server.listen();
   }
 
@@ -99,14 +104,14 @@ final class HttpVerticle extends VerticleBase {
     });
   }
 
-  private void upgrade(RoutingContext ctx) {
-    HttpServerRequest req = ctx.request();
+  private void upgrade(HttpServerRequest req) {
+    SecurityHeaders.apply(req.response());
     if (services.draining.get()) {
-      ctx.response().setStatusCode(503).end();
+      req.response().setStatusCode(503).end();
       return;
     }
     if (!originAllowed(req)) {
-      ctx.response().setStatusCode(403).end();
+      req.response().setStatusCode(403).end();
       return;
     }
     req.toWebSocket().onSuccess(ws -> new Connection(ws, services, hub));

@@ -4,7 +4,7 @@ import app.roundtable.domain.Session;
 import app.roundtable.protocol.YouView;
 import app.roundtable.store.SessionStore;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +16,9 @@ import java.util.Set;
  * One session as seen by one event loop: its connections on this loop, the store subscription
  * feeding it versions, and the latest version's state frame. Runs on its event loop only.
  *
- * <p>Each version is written once per node ({@link StateFrames}), copied once into a direct buffer
- * per loop, and that same buffer goes to every connection (no per-socket encoding or copy); each
+ * <p>Each version is written and framed once per node ({@link StateFrames}), copied once into a
+ * direct buffer per loop, and that same buffer goes to every connection (no per-socket encoding,
+ * framing or copy); each
  * member's private view is written once per version and sent only when it changed.
  */
 final class LocalSession {
@@ -62,8 +63,8 @@ final class LocalSession {
     delivered = s.version;
     observe(s);
     long start = System.nanoTime();
-    byte[] utf8 = frames.of(s);
-    ByteBuf encoded = Unpooled.directBuffer(utf8.length).writeBytes(utf8);
+    byte[] wire = frames.of(s);
+    ByteBuf encoded = PooledByteBufAllocator.DEFAULT.directBuffer(wire.length).writeBytes(wire);
     Map<String, String> yous = new HashMap<>();
     Map<String, Long> authored = new HashMap<>();
     List<Connection> gone = new ArrayList<>();

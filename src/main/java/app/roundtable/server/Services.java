@@ -19,7 +19,7 @@ final class Services {
   final SecureRandom random = new SecureRandom();
   final AtomicBoolean draining = new AtomicBoolean();
   final PresenceKeeper presence;
-  final StateFrames frames = new StateFrames();
+  final StateFrames frames;
 
   Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock) {
     this.config = config;
@@ -28,6 +28,7 @@ final class Services {
     this.decoder = decoder;
     this.clock = clock;
     this.presence = new PresenceKeeper(this);
+    this.frames = new StateFrames(config.limits().frameBytes());
   }
 
   Context context() {
