@@ -17,6 +17,7 @@
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
 #   --store memory|redis contention scenario's store (memory)
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
+#   --no-perf            split CPU into user/kernel by /proc's ticks, not by perf sampling (perf is used when installed)
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
 # environment: SERVER_JVM_OPTS (default -Xmx2g -XX:+UseParallelGC; see docs/benchmarks.md), GEN_JVM_OPTS (default -Xmx2g), VERTICLES (default nproc)
@@ -26,7 +27,7 @@ cd "$(dirname "$0")/.."
 scenario=memory
 case "${1:-}" in memory|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1
+profile=0 build=1 perf=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
     --profile) profile=1; shift ;;
+    --no-perf) perf=0; shift ;;
     --no-build) build=0; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
     -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -114,6 +116,8 @@ start_redis() {
 generate() {
   local jfr=()
   [ "$profile" = 1 ] && jfr=(--jfr "$out/$cur-$stamp.jfr")
+  # perf's samples split CPU time into user and kernel; /proc's tick-based split is unreliable on VMs.
+  [ "$perf" = 1 ] && command -v perf >/dev/null && jfr+=(--perf)
   java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur" \
     --warmup "$warmup" --duration "$duration" "${jfr[@]}" "$@" | tee -a "$out/$cur-$stamp.md"
 }

@@ -22,20 +22,53 @@ import java.util.List;
  * delivery the kernel does in the writer's context, exactly as it does for the server's writes.
  */
 final class KernelFloor {
-  record Result(int connections, int frameBytes, long writes, double wallSec, double userUsPerWrite,
-      double sysUsPerWrite) {
+  /**
+   * {@code pace}: null for writes back to back; else bursts of {@code burst} writes (one per
+   * connection, as a version goes to a session's clients) {@code burstsPerSec} times a second.
+   */
+  record Result(Pace pace, int connections, int frameBytes, long writes, double wallSec, double userUsPerWrite,
+      double sysUsPerWrite, long[] perf) {
     double totalUsPerWrite() {
       return userUsPerWrite + sysUsPerWrite;
     }
+
+    /** {user, kernel} µs per write: the /proc total split by perf's samples when taken (see {@link PerfSplit}). */
+    double[] userKernelUs() {
+      if (perf == null) return new double[] {userUsPerWrite, sysUsPerWrite};
+      double kernelShare = perf[1] / (double) (perf[0] + perf[1]);
+      return new double[] {totalUsPerWrite() * (1 - kernelShare), totalUsPerWrite() * kernelShare};
+    }
+
+    String describe() {
+      return pace == null ? "back to back" : String.format(java.util.Locale.ROOT,
+          "%d writes (one per connection) %.0f times a second, as the load sends versions", pace.burst, pace.burstsPerSec);
+    }
   }
+
+  record Pace(int burst, double burstsPerSec) {}
 
   private KernelFloor() {}
 
-  /** Writes frames of {@code frameBytes} for about {@code seconds} (at least 20 000 writes). */
-  static Result measure(int connections, int frameBytes, double seconds) throws IOException, InterruptedException {
+  /** Writes frames of {@code frameBytes} back to back for about {@code seconds} (at least 20 000 writes). */
+  static Result measure(int connections, int frameBytes, double seconds, boolean perf) throws IOException, InterruptedException {
+    return measure(connections, frameBytes, seconds, null, perf);
+  }
+
+  /**
+   * As the load does it: a burst of writes to consecutive connections, {@code pace.burstsPerSec}
+   * times a second, the writer sleeping in between and the readers woken by the data. What the
+   * kernel charges per write then includes waking the reader and the writer's own wake-ups, which
+   * the server pays as well and the back-to-back floor mostly does not.
+   */
+  static Result measure(int connections, int frameBytes, double seconds, Pace pace, boolean perf)
+      throws IOException, InterruptedException {
     List<Socket> writers = new ArrayList<>(connections);
     List<SocketChannel> readers = new ArrayList<>(connections);
-    Selector selector = Selector.open();
+    // Back to back: one reader. Paced: two, as the load generator reads on two event loops.
+    int readerThreads = pace == null ? 1 : 2;
+    List<Selector> selectors = new ArrayList<>();
+    for (int i = 0; i < readerThreads; i++) selectors.add(Selector.open());
+    List<Thread> drains = new ArrayList<>();
     try (ServerSocket server = new ServerSocket()) {
       server.bind(new InetSocketAddress("127.0.0.1", 0), 4096);
       int port = server.getLocalPort();
@@ -48,12 +81,15 @@ final class KernelFloor {
         w.setTcpNoDelay(true);
         writers.add(w);
         ch.configureBlocking(false);
-        ch.register(selector, SelectionKey.OP_READ);
+        ch.register(selectors.get(i % readerThreads), SelectionKey.OP_READ);
         readers.add(ch);
       }
-      Thread drain = new Thread(() -> drain(selector), "floor-drain");
-      drain.setDaemon(true);
-      drain.start();
+      for (Selector sel : selectors) {
+        Thread drain = new Thread(() -> drain(sel), "floor-drain");
+        drain.setDaemon(true);
+        drain.start();
+        drains.add(drain);
+      }
 
       byte[] frame = new byte[frameBytes];
       Arrays.fill(frame, (byte) 'x');
@@ -61,26 +97,43 @@ final class KernelFloor {
       for (int i = 0; i < connections; i++) outs[i] = writers.get(i).getOutputStream();
       // Warm up the code path (and the JIT) before measuring.
       for (int i = 0; i < Math.min(20_000, connections * 4); i++) outs[i % connections].write(frame);
+      Thread.sleep(200);
 
+      PerfSplit sampling = perf ? PerfSplit.start(PerfSplit.list(PerfSplit.currentTid()), true) : null;
       long[] before = ProcStat.cpu("thread-self");
       long start = System.nanoTime();
       long deadline = start + (long) (seconds * 1e9);
       long writes = 0;
-      while (writes < 20_000 || System.nanoTime() < deadline) {
-        for (int k = 0; k < 1000; k++) {
-          outs[(int) (writes % connections)].write(frame);
-          writes++;
+      if (pace == null) {
+        while (writes < 20_000 || System.nanoTime() < deadline) {
+          for (int k = 0; k < 1000; k++) {
+            outs[(int) (writes % connections)].write(frame);
+            writes++;
+          }
+        }
+      } else {
+        long period = (long) (1e9 / pace.burstsPerSec);
+        long next = start;
+        while (writes < 20_000 || System.nanoTime() < deadline) {
+          next += period;
+          long wait = next - System.nanoTime();
+          if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+          for (int k = 0; k < pace.burst; k++) {
+            outs[(int) (writes % connections)].write(frame);
+            writes++;
+          }
         }
       }
       long wall = System.nanoTime() - start;
       long[] after = ProcStat.cpu("thread-self");
-      drain.interrupt();
-      return new Result(connections, frameBytes, writes, wall / 1e9,
-          (after[0] - before[0]) / 1e3 / writes, (after[1] - before[1]) / 1e3 / writes);
+      long[] samples = sampling == null ? null : sampling.stop();
+      return new Result(pace, connections, frameBytes, writes, wall / 1e9,
+          (after[0] - before[0]) / 1e3 / writes, (after[1] - before[1]) / 1e3 / writes, samples);
     } finally {
+      for (Thread t : drains) t.interrupt();
       for (Socket s : writers) closeQuietly(s);
       for (SocketChannel c : readers) closeQuietly(c);
-      closeQuietly(selector);
+      for (Selector sel : selectors) closeQuietly(sel);
     }
   }
 

@@ -60,12 +60,30 @@ public final class LoadGenerator {
     public boolean quiet;
     /** When set: a JFR recording (settings=profile) of the first server over the first measured window. */
     public String jfrFile;
+    /** Split the server's CPU into user and kernel time by perf sampling (see {@link PerfSplit}). */
+    public boolean perf;
   }
 
   /** One measured step (one rate). Latencies in microseconds. */
   public record Row(String label, int sessions, int clients, double rate, double seconds, long deliveries,
       long deliveredBytes, long commands, long completed, long gaps, long errors, Map<String, Long> errorCodes, long closedSockets,
-      Histogram fromSend, Histogram fromSchedule, long[] serverCpu, long[] selfCpu, long[] redisCpu) {
+      Histogram fromSend, Histogram fromSchedule, long[] serverCpu, long[] selfCpu, long[] redisCpu, long[] serverPerf) {
+
+    /**
+     * {user, kernel} µs of server CPU per delivered frame: the /proc total split by perf's samples
+     * when they were taken, else /proc's own (tick-sampled, unreliable here) split.
+     */
+    double[] userKernelUs() {
+      double user = perFrameUs(serverCpu[0]);
+      double sys = perFrameUs(serverCpu[1]);
+      if (serverPerf == null) return new double[] {user, sys};
+      double kernelShare = serverPerf[1] / (double) (serverPerf[0] + serverPerf[1]);
+      return new double[] {(user + sys) * (1 - kernelShare), (user + sys) * kernelShare};
+    }
+
+    String splitSource() {
+      return serverPerf == null ? "/proc ticks" : "perf, " + (serverPerf[0] + serverPerf[1]) + " samples";
+    }
 
     public double deliveriesPerSec() {
       return deliveries / seconds;
@@ -83,7 +101,7 @@ public final class LoadGenerator {
     }
   }
 
-  public record Report(Setup setup, List<Row> rows, KernelFloor.Result floor) {}
+  public record Report(Setup setup, List<Row> rows, List<KernelFloor.Result> floors) {}
 
   private final Options o;
   private final Vertx vertx;
@@ -196,15 +214,22 @@ public final class LoadGenerator {
     Setup setup = new Setup(connections, heapBase, heapSessions, heapJoined, rss, joinSeconds, avgState);
 
     closeAll();
-    KernelFloor.Result floor = null;
+    List<KernelFloor.Result> floors = new ArrayList<>();
     if (o.floor) {
       int n = Math.min(connections, o.floorMaxConnections);
       // Server frames are unmasked: 2 bytes of header plus 2 of length for 126..65535 payload bytes.
-      floor = KernelFloor.measure(n, (int) Math.round(avgState) + 4, 3);
-      log("floor: %d connections, %d B frames: %.2f µs sys + %.2f µs user per write", floor.connections(),
-          floor.frameBytes(), floor.sysUsPerWrite(), floor.userUsPerWrite());
+      int bytes = (int) Math.round(avgState) + 4;
+      floors.add(KernelFloor.measure(n, bytes, 3, o.perf));
+      // And at the load's own pace: one burst to a session's clients per change.
+      double changesPerSec = active.isEmpty() ? 1000 : active.size() * (o.sweep == null ? o.rate : o.sweep[0]);
+      floors.add(KernelFloor.measure(n, bytes, 5, new KernelFloor.Pace(2 + o.members, changesPerSec), o.perf));
+      for (KernelFloor.Result f : floors) {
+        double[] uk = f.userKernelUs();
+        log("floor (%s): %d connections, %d B frames: %.2f µs kernel + %.2f µs user per write", f.describe(),
+            f.connections(), f.frameBytes(), uk[1], uk[0]);
+      }
     }
-    return new Report(setup, rows, floor);
+    return new Report(setup, rows, floors);
   }
 
   // --- setup --------------------------------------------------------------------------------
@@ -397,6 +422,7 @@ public final class LoadGenerator {
     long[] cpu0 = ProcStat.cpu(o.serverPids);
     long[] self0 = ProcStat.cpu("self");
     long[] redis0 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
+    PerfSplit perf = o.perf && !o.serverPids.isEmpty() ? PerfSplit.start(o.serverPids, false) : null;
     long t0 = System.nanoTime();
     begin.run();
     Thread.sleep(millis);
@@ -406,6 +432,7 @@ public final class LoadGenerator {
     });
     long t1 = System.nanoTime();
     long[] cpu1 = ProcStat.cpu(o.serverPids);
+    long[] perfSamples = perf == null ? null : perf.stop();
     Map<String, long[]> threads1 = o.serverPids.isEmpty() ? Map.of() : ProcStat.threads(o.serverPids.get(0));
     StringBuilder byThread = new StringBuilder();
     threads1.entrySet().stream()
@@ -454,7 +481,7 @@ public final class LoadGenerator {
     long[] redisCpu = redis0 == null || redis0[0] < 0 || redis1[0] < 0 ? null
         : new long[] {redis1[0] - redis0[0], redis1[1] - redis0[1]};
     return new Row(o.label, active.size(), clients, rate, (t1 - t0) / 1e9, n[0], n[1], n[2], n[3], n[4], n[5], codes, n[6],
-        fromSend, fromSchedule, serverCpu, new long[] {self1[0] - self0[0], self1[1] - self0[1]}, redisCpu);
+        fromSend, fromSchedule, serverCpu, new long[] {self1[0] - self0[0], self1[1] - self0[1]}, redisCpu, perfSamples);
   }
 
   // --- output -------------------------------------------------------------------------------
@@ -470,10 +497,10 @@ public final class LoadGenerator {
   static String oneLine(Row r) {
     return String.format(Locale.ROOT,
         "%s rate=%.1f deliveries/s=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms (sched p99=%.2fms)"
-            + " server user=%.2fµs sys=%.2fµs per frame, commands=%d completed=%d gaps=%d errors=%d%s",
+            + " server user=%.2fµs sys=%.2fµs per frame (split: %s), commands=%d completed=%d gaps=%d errors=%d%s",
         r.label(), r.rate(), r.deliveriesPerSec(), ms(r.fromSend(), 50), ms(r.fromSend(), 99), ms(r.fromSend(), 99.9),
         r.fromSend().getTotalCount() == 0 ? Double.NaN : r.fromSend().getMaxValue() / 1000.0,
-        ms(r.fromSchedule(), 99), r.perFrameUs(r.serverCpu()[0]), r.perFrameUs(r.serverCpu()[1]), r.commands(),
+        ms(r.fromSchedule(), 99), r.userKernelUs()[0], r.userKernelUs()[1], r.splitSource(), r.commands(),
         r.completed(), r.gaps(), r.errors(), r.errorCodes().isEmpty() ? "" : " " + r.errorCodes())
         + (r.closedSockets() > 0 ? " sockets closed by the server: " + r.closedSockets() : "");
   }
@@ -493,32 +520,36 @@ public final class LoadGenerator {
     b.append("\n\n");
     b.append("| scenario | sessions | clients | changes/s/session | deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms |"
         + " p99 from schedule ms | server user µs/frame | server sys µs/frame | server total µs/frame | server cores |"
-        + " generator cores | redis µs/frame | complete | gaps | errors |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + " generator cores | redis µs/frame | complete | gaps | errors | user/kernel split |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Row r : rep.rows()) {
       Histogram h = r.fromSend();
-      double user = r.perFrameUs(r.serverCpu()[0]);
-      double sys = r.perFrameUs(r.serverCpu()[1]);
+      double user = r.userKernelUs()[0];
+      double sys = r.userKernelUs()[1];
       b.append(String.format(Locale.ROOT,
-          "| %s | %d | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %d/%d | %d | %s |\n",
+          "| %s | %d | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %d/%d | %d | %s | %s |\n",
           r.label(), r.sessions(), r.clients(), r.rate() == 0 ? "contention" : String.format(Locale.ROOT, "%.1f", r.rate()),
           r.deliveriesPerSec(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0,
           ms(r.fromSchedule(), 99), user, sys, user + sys,
           (r.serverCpu()[0] + r.serverCpu()[1]) / 1e9 / r.seconds(), (r.selfCpu()[0] + r.selfCpu()[1]) / 1e9 / r.seconds(),
           r.redisCpu() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.perFrameUs(r.redisCpu()[0] + r.redisCpu()[1])),
           r.completed(), r.commands(), r.gaps(), (r.errors() == 0 ? "0" : r.errors() + " " + r.errorCodes())
-              + (r.closedSockets() > 0 ? ", " + r.closedSockets() + " sockets closed" : "")));
+              + (r.closedSockets() > 0 ? ", " + r.closedSockets() + " sockets closed" : ""), r.splitSource()));
     }
-    KernelFloor.Result f = rep.floor();
-    if (f != null) {
+    for (KernelFloor.Result f : rep.floors()) {
+      double[] uk = f.userKernelUs();
       b.append(String.format(Locale.ROOT,
-          "\nkernel floor (plain blocking sockets, same machine, %d loopback connections, %d B per write, %d writes in %.1f s):"
-              + " sys %.2f µs + user %.2f µs = %.2f µs per write\n",
-          f.connections(), f.frameBytes(), f.writes(), f.wallSec(), f.sysUsPerWrite(), f.userUsPerWrite(), f.totalUsPerWrite()));
+          "\nkernel floor, %s (plain blocking sockets, same machine, %d loopback connections, %d B per write, %d writes in %.1f s):"
+              + " kernel %.2f µs + user %.2f µs = %.2f µs per write (split: %s)\n",
+          f.describe(), f.connections(), f.frameBytes(), f.writes(), f.wallSec(), uk[1], uk[0], f.totalUsPerWrite(),
+          f.perf() == null ? "/proc ticks" : "perf, " + (f.perf()[0] + f.perf()[1]) + " samples"));
       for (Row r : rep.rows()) {
-        double total = r.perFrameUs(r.serverCpu()[0]) + r.perFrameUs(r.serverCpu()[1]);
-        b.append(String.format(Locale.ROOT, "  %s @ %.1f/s: server total %.2f µs/frame = %.2f× the floor's sys per write\n",
-            r.label(), r.rate(), total, total / f.sysUsPerWrite()));
+        double[] server = r.userKernelUs();
+        double total = server[0] + server[1];
+        b.append(String.format(Locale.ROOT,
+            "  %s @ %.1f/s: server total %.2f µs/frame = %.2f× this floor's kernel time per write (%.2f× its total);"
+                + " server kernel %.2f µs/frame = %.2f× it\n",
+            r.label(), r.rate(), total, total / uk[1], total / f.totalUsPerWrite(), server[1], server[1] / uk[1]));
       }
     }
     return b.toString();
@@ -561,6 +592,7 @@ public final class LoadGenerator {
         case "--rounds" -> { o.contentionRounds = Integer.parseInt(v); i++; }
         case "--label" -> { o.label = v; i++; }
         case "--jfr" -> { o.jfrFile = v; i++; }
+        case "--perf" -> o.perf = true;
         case "--help", "-h" -> {
           System.out.println("""
               LoadGenerator --targets host:port[,host:port] --server-pids pid[,pid] [options]
@@ -575,6 +607,7 @@ public final class LoadGenerator {
                 --contention M      one session, M members raising hands within the same 100 ms, --rounds times
                 --redis-pid P       also report Redis CPU per delivered frame
                 --jfr FILE          record the first server with JFR over the first measured window
+                --perf              split server CPU into user/kernel by perf sampling (needs perf)
               """);
           return;
         }
