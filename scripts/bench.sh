@@ -17,6 +17,8 @@
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
 #   --store memory|redis contention scenario's store (memory)
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
+#   --pin                server on CPU 1, generator on CPU 0 (taskset), one event loop each: the server's own
+#                        capacity, not the machine's (sweep, memory); the default shares both cores
 #   --no-perf            split CPU into user/kernel by /proc's ticks, not by perf sampling (perf is used when installed)
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
@@ -27,7 +29,7 @@ cd "$(dirname "$0")/.."
 scenario=memory
 case "${1:-}" in memory|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=1
+profile=0 build=1 perf=1 pin=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --store) store=$2; shift 2 ;;
     --profile) profile=1; shift ;;
     --no-perf) perf=0; shift ;;
+    --pin) pin=1; shift ;;
     --no-build) build=0; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
     -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -51,6 +54,12 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fdlimit=$(ulimit -n)
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xmx2g -XX:+UseParallelGC}
 GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xmx2g}
+server_cpu=() gen_cpu=()
+if [ "$pin" = 1 ]; then
+  command -v taskset >/dev/null || { echo "--pin needs taskset (util-linux)" >&2; exit 2; }
+  server_cpu=(taskset -c 1) gen_cpu=(taskset -c 0)
+  VERTICLES=${VERTICLES:-1}
+fi
 VERTICLES=${VERTICLES:-$(nproc)}
 out=target/bench
 mkdir -p "$out"
@@ -87,7 +96,7 @@ free_port() {
 start_server() {
   local name=$1 port=$2 redis=${3:-}; shift 3 || shift $#
   env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 ${redis:+REDIS_URL=$redis} "$@" \
-    java $SERVER_JVM_OPTS -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
+    "${server_cpu[@]}" java $SERVER_JVM_OPTS -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   for _ in $(seq 1 300); do
@@ -118,7 +127,7 @@ generate() {
   [ "$profile" = 1 ] && jfr=(--jfr "$out/$cur-$stamp.jfr")
   # perf's samples split CPU time into user and kernel; /proc's tick-based split is unreliable on VMs.
   [ "$perf" = 1 ] && command -v perf >/dev/null && jfr+=(--perf)
-  java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur" \
+  "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur$([ "$pin" = 1 ] && echo ", pinned")" \
     --warmup "$warmup" --duration "$duration" "${jfr[@]}" "$@" | tee -a "$out/$cur-$stamp.md"
 }
 

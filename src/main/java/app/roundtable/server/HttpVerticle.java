@@ -68,7 +68,10 @@ final class HttpVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setTcpNoDelay(true);
     vertx.setPeriodic(PING_EVERY_MS / PING_SLICES, id -> pingSlice());
-    vertx.setPeriodic(1000, id -> flushStaleAcks());
+    vertx.setPeriodic(1000, id -> {
+      flushStaleAcks();
+      services.frames.evictOld();
+    });
     // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
     // connection writes its ready-made frames to the socket's own Netty channel (see Connection).
     server = vertx.createHttpServer(options).requestHandler(req -> {
