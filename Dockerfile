@@ -40,12 +40,15 @@ USER 10001:10001
 EXPOSE 8080
 STOPSIGNAL SIGTERM
 
-# Container-aware heap (75 % of the memory limit), exit on OOM so the orchestrator restarts the pod,
-# and every file the JVM or Vert.x may write (temp files, file cache, crash logs) under /tmp.
+# Container-aware heap (75 % of the memory limit), all of it committed and touched at start: growing
+# the heap later, and the page faults of first touching it, stalled the event loops for 100-300 ms in
+# the benchmark (docs/benchmarks.md). Exit on OOM so the orchestrator restarts the pod, and every
+# file the JVM or Vert.x may write (temp files, file cache, crash logs) under /tmp.
 # Extra JVM flags: set JAVA_TOOL_OPTIONS (the JVM reads it; exec form expands no variables).
 ENTRYPOINT ["java", \
   "-XX:MaxRAMPercentage=75", \
-  "-XX:InitialRAMPercentage=50", \
+  "-XX:InitialRAMPercentage=75", \
+  "-XX:+AlwaysPreTouch", \
   "-XX:+ExitOnOutOfMemoryError", \
   "-XX:ErrorFile=/tmp/hs_err_pid%p.log", \
   "-Djava.io.tmpdir=/tmp", \

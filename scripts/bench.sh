@@ -22,7 +22,7 @@
 #   --no-perf            split CPU into user/kernel by /proc's ticks, not by perf sampling (perf is used when installed)
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
-# environment: SERVER_JVM_OPTS (default -Xmx2g -XX:+UseParallelGC; see docs/benchmarks.md), GEN_JVM_OPTS (default -Xmx2g), VERTICLES (default nproc)
+# environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default nproc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,8 +52,11 @@ done
 # As many open files as we may: every connection is a descriptor on both sides.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fdlimit=$(ulimit -n)
-SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xmx2g -XX:+UseParallelGC}
-GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xmx2g}
+# A fixed heap, touched at start: heap growth and first-touch page faults stalled both JVMs for
+# 100-300 ms at a time (docs/benchmarks.md). The generator's own pauses count as latency, so it gets
+# the same.
+SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
+GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
 server_cpu=() gen_cpu=()
 if [ "$pin" = 1 ]; then
   command -v taskset >/dev/null || { echo "--pin needs taskset (util-linux)" >&2; exit 2; }

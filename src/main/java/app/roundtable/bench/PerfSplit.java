@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * How a process's (or thread's) CPU time splits between user space and the kernel, by sampling:
- * {@code perf record -e cpu-clock} at ~2 kHz, then the share of samples whose instruction pointer
+ * {@code perf record -e cpu-clock} at ~500 Hz, then the share of samples whose instruction pointer
  * was in the kernel.
  *
  * <p>Why not {@code /proc/<pid>/stat}: its utime/stime split is itself a sample, taken at the
@@ -54,7 +54,7 @@ final class PerfSplit {
   private static PerfSplit begin(List<Long> ids, boolean threads) throws IOException, InterruptedException {
     Path data = Files.createTempFile("bench-perf", ".data");
     String list = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-    Process p = new ProcessBuilder("perf", "record", "-q", "-e", "cpu-clock", "-F", "1999", threads ? "-t" : "-p", list,
+    Process p = new ProcessBuilder("perf", "record", "-q", "-e", "cpu-clock", "-F", "499", threads ? "-t" : "-p", list,
         "-o", data.toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     Thread.sleep(200); // perf attaches

@@ -15,6 +15,15 @@ final class RecentStates {
   private static final int CAP = 20_000;
   private static final byte[] PREFIX = "{\"version\":".getBytes(StandardCharsets.US_ASCII);
   private final Map<String, Session> latest = new ConcurrentHashMap<>();
+  /**
+   * States this node is writing, with their bytes. Redis delivers the publish to the subscriber
+   * connection while the script runs, so it usually arrives before the script's reply says the
+   * write won: it is recognised by its bytes (a conflicting write by another node of the same
+   * version has other bytes) and not decoded.
+   */
+  private record Writing(Session session, byte[] bytes) {}
+
+  private final Map<String, Writing> writing = new ConcurrentHashMap<>();
 
   Session get(String code) {
     return latest.get(code);
@@ -27,12 +36,29 @@ final class RecentStates {
 
   void forget(String code) {
     latest.remove(code);
+    writing.remove(code);
+  }
+
+  /** {@code s} is about to be written as {@code bytes}. */
+  void writing(Session s, byte[] bytes) {
+    if (writing.size() > CAP) writing.clear();
+    writing.put(s.code, new Writing(s, bytes));
+  }
+
+  /** The write of {@code s} is over (won or lost): stop expecting its publish. */
+  void written(Session s) {
+    writing.computeIfPresent(s.code, (code, w) -> w.session == s ? null : w);
   }
 
   /** The session in {@code bytes} (codec JSON, version first): the known object when it is that version. */
   Session decode(String code, byte[] bytes) {
     Session known = latest.get(code);
     if (known != null && known.version == versionOf(bytes)) return known;
+    Writing w = writing.get(code);
+    if (w != null && w.session.version == versionOf(bytes) && java.util.Arrays.equals(w.bytes, bytes)) {
+      offer(w.session);
+      return w.session;
+    }
     Session s = SessionCodec.decode(bytes);
     offer(s);
     return s;

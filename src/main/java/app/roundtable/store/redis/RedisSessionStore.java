@@ -149,7 +149,9 @@ public final class RedisSessionStore implements SessionStore {
         return Future.failedFuture(new IllegalStateException(
             "applied version " + next.version + " does not follow " + current.version));
       }
-      return script.apply(code, current.version, SessionCodec.encode(next), ttlMs).compose(result -> {
+      byte[] encoded = SessionCodec.encode(next);
+      recent.writing(next, encoded);
+      return script.apply(code, current.version, encoded, ttlMs).andThen(ar -> recent.written(next)).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
           recent.offer(next);
