@@ -27,7 +27,7 @@ final class KernelFloor {
    * connection, as a version goes to a session's clients) {@code burstsPerSec} times a second.
    */
   record Result(Pace pace, int connections, int frameBytes, long writes, double wallSec, double userUsPerWrite,
-      double sysUsPerWrite, long[] perf) {
+      double sysUsPerWrite, long[] perf, double readerUsPerWrite) {
     double totalUsPerWrite() {
       return userUsPerWrite + sysUsPerWrite;
     }
@@ -84,8 +84,12 @@ final class KernelFloor {
         ch.register(selectors.get(i % readerThreads), SelectionKey.OP_READ);
         readers.add(ch);
       }
+      java.util.concurrent.ConcurrentLinkedQueue<Long> readerTids = new java.util.concurrent.ConcurrentLinkedQueue<>();
       for (Selector sel : selectors) {
-        Thread drain = new Thread(() -> drain(sel), "floor-drain");
+        Thread drain = new Thread(() -> {
+          readerTids.add(PerfSplit.currentTid());
+          drain(sel);
+        }, "floor-drain");
         drain.setDaemon(true);
         drain.start();
         drains.add(drain);
@@ -100,6 +104,7 @@ final class KernelFloor {
       Thread.sleep(200);
 
       PerfSplit sampling = perf ? PerfSplit.start(PerfSplit.list(PerfSplit.currentTid()), true) : null;
+      long readersBefore = readersCpu(readerTids);
       long[] before = ProcStat.cpu("thread-self");
       long start = System.nanoTime();
       long deadline = start + (long) (seconds * 1e9);
@@ -126,15 +131,28 @@ final class KernelFloor {
       }
       long wall = System.nanoTime() - start;
       long[] after = ProcStat.cpu("thread-self");
+      Thread.sleep(100); // the last writes are read
+      long readersAfter = readersCpu(readerTids);
       long[] samples = sampling == null ? null : sampling.stop();
       return new Result(pace, connections, frameBytes, writes, wall / 1e9,
-          (after[0] - before[0]) / 1e3 / writes, (after[1] - before[1]) / 1e3 / writes, samples);
+          (after[0] - before[0]) / 1e3 / writes, (after[1] - before[1]) / 1e3 / writes, samples,
+          (readersAfter - readersBefore) / 1e3 / writes);
     } finally {
       for (Thread t : drains) t.interrupt();
       for (Socket s : writers) closeQuietly(s);
       for (SocketChannel c : readers) closeQuietly(c);
       for (Selector sel : selectors) closeQuietly(sel);
     }
+  }
+
+  /** CPU (user + system ns) of the reading threads: what receiving the frames costs the far end. */
+  private static long readersCpu(java.util.Collection<Long> tids) {
+    long sum = 0;
+    for (long tid : tids) {
+      long[] c = ProcStat.cpu("self/task/" + tid);
+      sum += Math.max(0, c[0]) + Math.max(0, c[1]);
+    }
+    return sum;
   }
 
   private static void drain(Selector selector) {

@@ -225,8 +225,9 @@ public final class LoadGenerator {
       floors.add(KernelFloor.measure(n, bytes, 5, new KernelFloor.Pace(2 + o.members, changesPerSec), o.perf));
       for (KernelFloor.Result f : floors) {
         double[] uk = f.userKernelUs();
-        log("floor (%s): %d connections, %d B frames: %.2f µs kernel + %.2f µs user per write", f.describe(),
-            f.connections(), f.frameBytes(), uk[1], uk[0]);
+        log("floor (%s): %d connections, %d B frames: %.2f µs kernel + %.2f µs user per write, %.0f writes/s;"
+            + " reading them: %.2f µs per frame", f.describe(), f.connections(), f.frameBytes(), uk[1], uk[0],
+            f.writes() / f.wallSec(), f.readerUsPerWrite());
       }
     }
     return new Report(setup, rows, floors);
@@ -540,9 +541,11 @@ public final class LoadGenerator {
       double[] uk = f.userKernelUs();
       b.append(String.format(Locale.ROOT,
           "\nkernel floor, %s (plain blocking sockets, same machine, %d loopback connections, %d B per write, %d writes in %.1f s):"
-              + " kernel %.2f µs + user %.2f µs = %.2f µs per write (split: %s)\n",
+              + " kernel %.2f µs + user %.2f µs = %.2f µs per write (split: %s); %.0f writes/s;"
+              + " the reading side spent %.2f µs per frame\n",
           f.describe(), f.connections(), f.frameBytes(), f.writes(), f.wallSec(), uk[1], uk[0], f.totalUsPerWrite(),
-          f.perf() == null ? "/proc ticks" : "perf, " + (f.perf()[0] + f.perf()[1]) + " samples"));
+          f.perf() == null ? "/proc ticks" : "perf, " + (f.perf()[0] + f.perf()[1]) + " samples",
+          f.writes() / f.wallSec(), f.readerUsPerWrite()));
       for (Row r : rep.rows()) {
         double[] server = r.userKernelUs();
         double total = server[0] + server[1];
