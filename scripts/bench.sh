@@ -19,17 +19,18 @@
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --pin                server on CPU 1, generator on CPU 0 (taskset), one event loop each: the server's own
 #                        capacity, not the machine's (sweep, memory); the default shares both cores
-#   --no-perf            split CPU into user/kernel by /proc's ticks, not by perf sampling (perf is used when installed)
+#   --perf               split CPU into user/kernel by perf sampling (needs perf) instead of /proc's ticks, which
+#                        are biased on this VM; perf's own work disturbs the Redis scenarios' latency, so it is opt-in
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
-# environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default nproc)
+# environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default nproc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scenario=memory
 case "${1:-}" in memory|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=1 pin=0
+profile=0 build=1 perf=0 pin=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
     --profile) profile=1; shift ;;
+    --perf) perf=1; shift ;;
     --no-perf) perf=0; shift ;;
     --pin) pin=1; shift ;;
     --no-build) build=0; shift ;;
@@ -53,10 +55,11 @@ done
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fdlimit=$(ulimit -n)
 # A fixed heap, touched at start: heap growth and first-touch page faults stalled both JVMs for
-# 100-300 ms at a time (docs/benchmarks.md). The generator's own pauses count as latency, so it gets
-# the same.
-SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
-GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
+# 100-300 ms at a time. A large young generation: the live set is ~130 MB, and with young
+# collections every 6 s the Redis runs had 100 ms stalls that every 25 s did not (docs/benchmarks.md).
+# The generator's own pauses count as latency, so it gets the same.
+SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
+GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
 server_cpu=() gen_cpu=()
 if [ "$pin" = 1 ]; then
   command -v taskset >/dev/null || { echo "--pin needs taskset (util-linux)" >&2; exit 2; }
@@ -129,7 +132,10 @@ generate() {
   local jfr=()
   [ "$profile" = 1 ] && jfr=(--jfr "$out/$cur-$stamp.jfr")
   # perf's samples split CPU time into user and kernel; /proc's tick-based split is unreliable on VMs.
-  [ "$perf" = 1 ] && command -v perf >/dev/null && jfr+=(--perf)
+  if [ "$perf" = 1 ]; then
+    command -v perf >/dev/null || { echo "--perf needs perf (Debian: linux-perf)" >&2; return 1; }
+    jfr+=(--perf)
+  fi
   "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur$([ "$pin" = 1 ] && echo ", pinned")" \
     --warmup "$warmup" --duration "$duration" "${jfr[@]}" "$@" | tee -a "$out/$cur-$stamp.md"
 }

@@ -189,7 +189,9 @@ public final class LoadGenerator {
       for (BenchSession s : idle) if (s.loop == l) s.arm();
       return null;
     });
-    Thread.sleep(500);
+    // Idle connections: measured once nothing has changed for a few seconds (the node keeps a
+    // session's last state frame for 2 s after a change, for its other event loops).
+    Thread.sleep(o.heap ? 3000 : 500);
     long heapJoined = o.heap && pid > 0 ? ProcStat.heapAfterGc(pid) : -1;
     long rss = pid > 0 ? ProcStat.rss(pid) : -1;
     log("joined %d connections in %.1f s (%d sessions)%s", connections, joinSeconds, created.size(),
