@@ -80,24 +80,18 @@ final class ProcStat {
     return -1;
   }
 
-  /** GC.heap_info lines that carry the heap's use: G1's whole heap, or the generations of Parallel/Serial; ZGC's heap. */
-  private static final Pattern USED = Pattern.compile(
-      "(?m)^\\s*(?:garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
-  private static final Pattern ZUSED = Pattern.compile("(?m)^\\s*ZHeap\\s+used (\\d+)M");
-
   /**
-   * Heap in use by {@code pid} right after a full GC, in bytes, through {@code jcmd} (GC.run then
-   * GC.heap_info); -1 when jcmd is missing or fails.
+   * Bytes of live objects in {@code pid}'s heap, through {@code jcmd GC.class_histogram} (which
+   * collects first); -1 when jcmd is missing or fails.
    */
   static long heapAfterGc(long pid) {
     try {
-      run("jcmd", Long.toString(pid), "GC.run");
-      String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-      long used = 0;
-      boolean found = false;
-      for (Matcher m = USED.matcher(info); m.find(); found = true) used += Long.parseLong(m.group(1)) * 1024;
-      for (Matcher m = ZUSED.matcher(info); m.find(); found = true) used += Long.parseLong(m.group(1)) << 20;
-      return found ? used : -1;
+      // The class histogram collects first (live objects only) and counts their bytes exactly; the
+      // heap's "used" figures also count what the collector has not given back, and with a large
+      // young generation they swung by tens of MB between identical runs.
+      String histogram = run("jcmd", Long.toString(pid), "GC.class_histogram");
+      Matcher m = TOTAL.matcher(histogram);
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -105,6 +99,8 @@ final class ProcStat {
       return -1;
     }
   }
+
+  private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
   /** {@code jcmd <pid> args...}; returns its output, or the error. */
   static String jcmd(long pid, String... args) {
