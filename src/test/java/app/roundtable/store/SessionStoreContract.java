@@ -220,6 +220,65 @@ public abstract class SessionStoreContract {
     assertArrayEquals(bytes(onA.last()), bytes(Await.result(store.load(code))));
   }
 
+  /**
+   * The server's connections keep their state on their own event loop and chain their next step
+   * on these futures: a callback on the store client's thread raced the loop's own fan-out (a
+   * ConcurrentModificationException in the Redis benchmark).
+   */
+  @Test
+  void everyResultCompletesOnTheCallersContext() throws Exception {
+    SessionStore store = open(LONG_TTL_MS);
+    String code = newCode();
+    // Another context uses the store first, so that whatever the store keeps per context (a
+    // client's pooled connections, say) belongs to it and not to the caller below.
+    Context first = newContext();
+    java.util.concurrent.CompletableFuture<Void> warmed = new java.util.concurrent.CompletableFuture<>();
+    first.runOnContext(v -> {
+      List<Future<Session>> loads = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) loads.add(store.load(code));
+      Future.join(loads).onComplete(ar -> warmed.complete(null));
+    });
+    warmed.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    Context ctx = newContext();
+    java.util.concurrent.CompletableFuture<List<Boolean>> onCaller = new java.util.concurrent.CompletableFuture<>();
+    ctx.runOnContext(v -> {
+      List<Boolean> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      store.create(fresh(code, now()))
+          .compose(created -> { seen.add(Vertx.currentContext() == ctx); return store.load(code); })
+          .compose(loaded -> { seen.add(Vertx.currentContext() == ctx); return store.update(code, addIdea("x", now())); })
+          .compose(applied -> { seen.add(Vertx.currentContext() == ctx); return store.update(code, s -> new Outcome.Unchanged()); })
+          .compose(unchanged -> { seen.add(Vertx.currentContext() == ctx); return store.update("NO-SUCH-" + code, addIdea("y", now())); })
+          .onComplete(unknown -> { seen.add(Vertx.currentContext() == ctx); onCaller.complete(seen); });
+    });
+    assertEquals(List.of(true, true, true, true, true), onCaller.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS),
+        "create, load, applied update, unchanged update, failed update: each continues on the caller's context");
+  }
+
+  /** Two loops updating one session at once: each continues on its own context, never the other's. */
+  @Test
+  void concurrentUpdatesOfOneSessionEachCompleteOnTheirCallersContext() throws Exception {
+    SessionStore store = open(LONG_TTL_MS);
+    String code = newCode();
+    Await.result(store.create(fresh(code, now())));
+    List<Context> callers = List.of(newContext(), newContext(), newContext());
+    int perCaller = 40;
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(callers.size() * perCaller);
+    java.util.concurrent.atomic.AtomicInteger elsewhere = new java.util.concurrent.atomic.AtomicInteger();
+    for (Context c : callers) {
+      c.runOnContext(v -> {
+        for (int i = 0; i < perCaller; i++) {
+          store.update(code, addIdea("idea", now())).onComplete(ar -> {
+            if (Vertx.currentContext() != c) elsewhere.incrementAndGet();
+            done.countDown();
+          });
+        }
+      });
+    }
+    assertTrue(done.await(WAIT.toSeconds() * 3, java.util.concurrent.TimeUnit.SECONDS), "every update finished");
+    assertEquals(0, elsewhere.get(), "updates that continued on another caller's context");
+    assertEquals(1 + callers.size() * perCaller, Await.result(store.load(code)).version);
+  }
+
   @Test
   void concurrentUpdatesFromManyContextsAndNodesAllLandOnce() throws Exception {
     SessionStore store = open(LONG_TTL_MS);

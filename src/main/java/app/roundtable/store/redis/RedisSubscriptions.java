@@ -240,7 +240,10 @@ final class RedisSubscriptions {
   }
 
   private void onMessage(RedisConnection c, Response r) {
-    if (c != conn || r.size() < 3) return;
+    // Only pushes (messages, subscribe confirmations) are arrays; a reply such as the health
+    // check's PONG can reach this handler too and has no size.
+    if (c != conn || (r.type() != io.vertx.redis.client.ResponseType.PUSH
+        && r.type() != io.vertx.redis.client.ResponseType.MULTI) || r.size() < 3) return;
     String kind = r.get(0).toString();
     String code = RedisKeys.codeOfChannel(r.get(1).toString());
     if (code == null) return;

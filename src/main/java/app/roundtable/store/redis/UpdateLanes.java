@@ -30,9 +30,15 @@ final class UpdateLanes {
     this.maxQueued = maxQueued;
   }
 
-  /** Runs {@code task} after every earlier task of the same session has finished. */
+  /**
+   * Runs {@code task} after every earlier task of the same session has finished. The result
+   * completes on the caller's context: the task may start and finish on the thread of another
+   * event loop whose update of the session went before, and the caller's own state (its
+   * connections, its view of the session) belongs to its loop alone.
+   */
   <T> Future<T> submit(String code, Function<Lane, Future<T>> task) {
-    Promise<T> done = Promise.promise();
+    io.vertx.core.internal.ContextInternal caller = (io.vertx.core.internal.ContextInternal) io.vertx.core.Vertx.currentContext();
+    Promise<T> done = caller != null ? caller.promise() : Promise.promise();
     Lane lane;
     Future<?> previous;
     synchronized (this) {
