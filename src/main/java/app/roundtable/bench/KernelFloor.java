@@ -34,9 +34,7 @@ final class KernelFloor {
 
     /** {user, kernel} µs per write: the /proc total split by perf's samples when taken (see {@link PerfSplit}). */
     double[] userKernelUs() {
-      if (perf == null) return new double[] {userUsPerWrite, sysUsPerWrite};
-      double kernelShare = perf[1] / (double) (perf[0] + perf[1]);
-      return new double[] {totalUsPerWrite() * (1 - kernelShare), totalUsPerWrite() * kernelShare};
+      return PerfSplit.split(userUsPerWrite, sysUsPerWrite, perf);
     }
 
     String describe() {

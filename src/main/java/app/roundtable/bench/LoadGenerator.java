@@ -74,15 +74,11 @@ public final class LoadGenerator {
      * when they were taken, else /proc's own (tick-sampled, unreliable here) split.
      */
     double[] userKernelUs() {
-      double user = perFrameUs(serverCpu[0]);
-      double sys = perFrameUs(serverCpu[1]);
-      if (serverPerf == null) return new double[] {user, sys};
-      double kernelShare = serverPerf[1] / (double) (serverPerf[0] + serverPerf[1]);
-      return new double[] {(user + sys) * (1 - kernelShare), (user + sys) * kernelShare};
+      return PerfSplit.split(perFrameUs(serverCpu[0]), perFrameUs(serverCpu[1]), serverPerf);
     }
 
     String splitSource() {
-      return serverPerf == null ? "/proc ticks" : "perf, " + (serverPerf[0] + serverPerf[1]) + " samples";
+      return PerfSplit.source(serverPerf);
     }
 
     public double deliveriesPerSec() {
@@ -546,7 +542,7 @@ public final class LoadGenerator {
               + " kernel %.2f µs + user %.2f µs = %.2f µs per write (split: %s); %.0f writes/s;"
               + " the reading side spent %.2f µs per frame\n",
           f.describe(), f.connections(), f.frameBytes(), f.writes(), f.wallSec(), uk[1], uk[0], f.totalUsPerWrite(),
-          f.perf() == null ? "/proc ticks" : "perf, " + (f.perf()[0] + f.perf()[1]) + " samples",
+          PerfSplit.source(f.perf()),
           f.writes() / f.wallSec(), f.readerUsPerWrite()));
       for (Row r : rep.rows()) {
         double[] server = r.userKernelUs();

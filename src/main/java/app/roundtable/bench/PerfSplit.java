@@ -93,6 +93,21 @@ final class PerfSplit {
     }
   }
 
+  /**
+   * {user, kernel} of a CPU time measured by /proc as {@code user} + {@code sys}: the total split
+   * by perf's {@code samples} ({user, kernel} counts) when there are some, else /proc's own split.
+   */
+  static double[] split(double user, double sys, long[] samples) {
+    if (samples == null) return new double[] {user, sys};
+    double kernelShare = samples[1] / (double) (samples[0] + samples[1]);
+    return new double[] {(user + sys) * (1 - kernelShare), (user + sys) * kernelShare};
+  }
+
+  /** Where a {@link #split} came from, for the tables. */
+  static String source(long[] samples) {
+    return samples == null ? "/proc ticks" : "perf, " + (samples[0] + samples[1]) + " samples";
+  }
+
   /** The id of the calling thread (its tid), for sampling just that thread. */
   static long currentTid() {
     try {

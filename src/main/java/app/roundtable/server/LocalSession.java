@@ -18,8 +18,8 @@ import java.util.Set;
  *
  * <p>Each version is written and framed once per node ({@link StateFrames}), copied once into a
  * direct buffer per loop, and that same buffer goes to every connection (no per-socket encoding,
- * framing or copy); each
- * member's private view is written once per version and sent only when it changed.
+ * framing or copy); each member's private view is written once per version and sent only when it
+ * changed.
  */
 final class LocalSession {
   final String code;

@@ -52,10 +52,11 @@ final class RecentStates {
 
   /** The session in {@code bytes} (codec JSON, version first): the known object when it is that version. */
   Session decode(String code, byte[] bytes) {
+    long version = versionOf(bytes);
     Session known = latest.get(code);
-    if (known != null && known.version == versionOf(bytes)) return known;
+    if (known != null && known.version == version) return known;
     Writing w = writing.get(code);
-    if (w != null && w.session.version == versionOf(bytes) && java.util.Arrays.equals(w.bytes, bytes)) {
+    if (w != null && w.session.version == version && java.util.Arrays.equals(w.bytes, bytes)) {
       offer(w.session);
       return w.session;
     }
