@@ -73,9 +73,12 @@ stamp=$(date +%Y%m%d-%H%M%S)
 
 if [ "$build" = 1 ]; then
   echo "building…" >&2
-  mvn -B -q package -DskipTests
+  mvn -B -q -Pbench package -DskipTests
 fi
 jar=${JAR:-target/roundtable.jar}   # JAR=... runs another build (A/B comparisons)
+# The generator is not in the server jar: its own jar and library, with the server jar for Vert.x.
+[ -f target/roundtable-bench.jar ] || { echo "no target/roundtable-bench.jar: run without --no-build once" >&2; exit 2; }
+bench_cp="target/roundtable-bench.jar:$(ls target/bench-lib/*.jar | tr '\n' ':')$jar"
 
 pids=()
 cleanup() {
@@ -136,7 +139,7 @@ generate() {
     command -v perf >/dev/null || { echo "--perf needs perf (Debian: linux-perf)" >&2; return 1; }
     jfr+=(--perf)
   fi
-  "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$jar" app.roundtable.bench.LoadGenerator --label "$cur$([ "$pin" = 1 ] && echo ", pinned")" \
+  "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$bench_cp" app.roundtable.bench.LoadGenerator --label "$cur$([ "$pin" = 1 ] && echo ", pinned")" \
     --warmup "$warmup" --duration "$duration" "${jfr[@]}" "$@" | tee -a "$out/$cur-$stamp.md"
 }
 
@@ -184,7 +187,7 @@ run_one() {
   cleanup
   if [ "$profile" = 1 ] && [ -f "$out/$cur-$stamp.jfr" ]; then
     echo "--- JFR hot methods of node1 ($out/$cur-$stamp.jfr) ---"
-    java -cp "$jar" app.roundtable.bench.JfrSummary "$out/$cur-$stamp.jfr" 30 | tee "$out/$cur-$stamp-jfr.txt"
+    java -cp "$bench_cp" app.roundtable.bench.JfrSummary "$out/$cur-$stamp.jfr" 30 | tee "$out/$cur-$stamp-jfr.txt"
   fi
   return $status
 }
