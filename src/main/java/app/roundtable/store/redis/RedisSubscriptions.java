@@ -8,10 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -39,13 +36,13 @@ import java.util.function.Supplier;
  * version at or below their last one; after an outage they may skip versions (clients sync).
  */
 final class RedisSubscriptions {
-  private static final Logger log = LoggerFactory.getLogger(RedisSubscriptions.class);
+  private static final System.Logger LOG = System.getLogger(RedisSubscriptions.class.getName());
   private static final long MIN_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 2_000;
 
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
-  private final ContextInternal ctx;
+  private final Context ctx;
   /** Makes a client for one pub/sub connection; closing that client is the sure way to drop its socket. */
   private final Supplier<Redis> clients;
   private final RedisCommands commands;
@@ -72,6 +69,8 @@ final class RedisSubscriptions {
       java.util.function.BiFunction<String, byte[], Session> decoder) {
     this.decoder = decoder;
     this.vertx = vertx;
+    // A context of its own, not the caller's loop: Vert.x has no public call that makes one at once
+    // (its answer is "deploy a verticle", which is asynchronous), so this one internal call stays.
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
     this.clients = clients;
     this.commands = commands;
@@ -79,11 +78,11 @@ final class RedisSubscriptions {
   }
 
   Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
-    ContextInternal caller = ((VertxInternal) vertx).getOrCreateContext();
-    Promise<Subscription> subscribed = caller.promise();
+    Context caller = vertx.getOrCreateContext();
+    Promise<Subscription> subscribed = Promise.promise();
     Listener l = new Listener(code, caller, consumer, subscribed);
     ctx.runOnContext(v -> add(l));
-    return subscribed.future();
+    return OnContext.of(caller, subscribed.future());
   }
 
   /** True while the pub/sub connection is up. */
@@ -191,7 +190,7 @@ final class RedisSubscriptions {
   }
 
   private void giveUp(Redis attempt, String why) {
-    log.debug("redis " + why);
+    LOG.log(System.Logger.Level.DEBUG, "redis " + why);
     connecting = false;
     client = null;
     attempt.close();
@@ -218,7 +217,7 @@ final class RedisSubscriptions {
 
   private void lost(RedisConnection c, Throwable cause) {
     if (c != conn) return;
-    log.debug("redis pub/sub connection lost: " + cause);
+    LOG.log(System.Logger.Level.DEBUG, "redis pub/sub connection lost: " + cause);
     conn = null;
     repliesDue.clear();
     for (Channel ch : channels.values()) ch.confirmed = false;
@@ -255,7 +254,7 @@ final class RedisSubscriptions {
         try {
           s = decoder.apply(code, r.get(2).toBytes());
         } catch (IllegalArgumentException e) {
-          log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
+          LOG.log(System.Logger.Level.WARNING, "undecodable state on " + r.get(1) + ": " + e.getMessage());
           return;
         }
         deliver(ch, s);

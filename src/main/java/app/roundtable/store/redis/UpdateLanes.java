@@ -37,8 +37,7 @@ final class UpdateLanes {
    * connections, its view of the session) belongs to its loop alone.
    */
   <T> Future<T> submit(String code, Function<Lane, Future<T>> task) {
-    io.vertx.core.internal.ContextInternal caller = (io.vertx.core.internal.ContextInternal) io.vertx.core.Vertx.currentContext();
-    Promise<T> done = caller != null ? caller.promise() : Promise.promise();
+    Promise<T> done = Promise.promise();
     Lane lane;
     Future<?> previous;
     synchronized (this) {
@@ -65,7 +64,7 @@ final class UpdateLanes {
         done.handle(ar);
       });
     });
-    return done.future();
+    return OnContext.of(io.vertx.core.Vertx.currentContext(), done.future());
   }
 
   synchronized int size() {
