@@ -27,6 +27,7 @@ public final class Metrics {
   private final Timer fanout;
   private final Timer joinToWelcome;
   private final Counter slowConsumers;
+  private final Counter stateFramesWritten;
 
   public Metrics(Set<String> commandTypes) {
     this.commandTypes = commandTypes;
@@ -45,6 +46,9 @@ public final class Metrics {
         .description("Time from a join frame to its welcome").publishPercentileHistogram().register(registry);
     slowConsumers = Counter.builder("roundtable_slow_consumers_closed")
         .description("Connections closed because they stopped reading").register(registry);
+    stateFramesWritten = Counter.builder("roundtable_state_frames_written")
+        .description("State frames written (JSON and WebSocket framing): once per version per node, whatever the number of sockets")
+        .register(registry);
   }
 
   public void command(String type) {
@@ -64,6 +68,10 @@ public final class Metrics {
 
   public void joinToWelcome(long nanos) {
     joinToWelcome.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void stateFrameWritten() {
+    stateFramesWritten.increment();
   }
 
   public void slowConsumer() {

@@ -28,7 +28,7 @@ final class Services {
     this.decoder = decoder;
     this.clock = clock;
     this.presence = new PresenceKeeper(this);
-    this.frames = new StateFrames(config.limits().frameBytes());
+    this.frames = new StateFrames(config.limits().frameBytes(), metrics);
   }
 
   Context context() {

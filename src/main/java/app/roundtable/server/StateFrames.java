@@ -24,9 +24,11 @@ final class StateFrames {
 
   private final Map<String, Frame> latest = new ConcurrentHashMap<>();
   private final int maxFrame;
+  private final Metrics metrics;
 
-  StateFrames(int maxFrame) {
+  StateFrames(int maxFrame, Metrics metrics) {
     this.maxFrame = maxFrame;
+    this.metrics = metrics;
   }
 
   /** The {@code state} message of {@code s} as WebSocket frames on the wire; never modify them. */
@@ -34,6 +36,7 @@ final class StateFrames {
     Frame f = latest.get(s.code);
     if (f != null && f.version == s.version) return f.wire;
     byte[] utf8 = Frames.stateUtf8(s);
+    metrics.stateFrameWritten();
     byte[] wire = new byte[WireFrames.size(utf8.length, maxFrame)];
     WireFrames.writeText(io.netty.buffer.Unpooled.wrappedBuffer(wire).clear(), utf8, maxFrame);
     // Two loops may race to write the same version: both results are identical, either may stay.

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -30,10 +28,7 @@ import org.junit.jupiter.api.Test;
  * link from an idea or a vote to its author: no author field, no private view sent to anyone but
  * its owner, no reveal order that follows posting order, nothing in logs or metric labels.
  */
-class AnonymityTest {
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
+class AnonymityTest extends InMemoryNodeTest {
   static final List<String> logLines = new ArrayList<>();
   static final Handler capture = new Handler() {
     @Override
@@ -52,21 +47,16 @@ class AnonymityTest {
   };
 
   @BeforeAll
-  static void start() {
+  static void captureLogs() {
     Logger root = Logger.getLogger("");
     root.setLevel(Level.ALL);
     root.addHandler(capture);
-    node = Nodes.startInMemory();
-    clients = Vertx.vertx();
-    http = new Http(node.port());
   }
 
   @AfterAll
-  static void stop() {
+  static void stopCapturing() {
     Logger.getLogger("").removeHandler(capture);
     Logger.getLogger("").setLevel(Level.INFO);
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
   }
 
   @Test

@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.roundtable.domain.Limits;
 import app.roundtable.testsupport.Edge.Snapshot;
-import app.roundtable.testsupport.Http;
-import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +22,9 @@ import org.junit.jupiter.api.Test;
  * Commands that are well formed but not allowed now, not allowed to this member, or over a limit:
  * each gets its documented error, changes nothing, and the socket stays.
  */
-class PhaseAndOwnershipTest {
+class PhaseAndOwnershipTest extends InMemoryNodeTest {
   /** Few ideas per board so that filling one is quick; everything else as the contract says. */
   static final int MAX_IDEAS = 6;
-  static RoundtableNode node;
-  static Vertx clients;
-  static Http http;
 
   String code;
   WsClient fac;
@@ -39,22 +32,13 @@ class PhaseAndOwnershipTest {
   WsClient ben;
   final List<WsClient> extra = new ArrayList<>();
 
-  @BeforeAll
-  static void start() {
+  static Config nodeConfig() {
     Limits d = Limits.DEFAULTS;
     Limits limits = new Limits(d.maxMembers(), d.maxDisplays(), d.maxAgendaItems(), MAX_IDEAS,
         d.maxCommitmentsPerMember(), d.maxNameLength(), d.maxTextLength(), d.maxGroundRules(),
         d.maxGroupLength(), d.maxVotesPerMember(), d.maxItemMinutes(), d.maxTimerSeconds(),
         d.maxTurnLimitSec(), d.frameBytes(), d.commandsPerSecond());
-    node = Nodes.start(Config.defaults(0).withVerticles(2).withNodeId("edge-node").withLimits(limits));
-    clients = Vertx.vertx();
-    http = new Http(node.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    Nodes.await(clients.close());
-    Nodes.await(node.close());
+    return Config.defaults(0).withVerticles(2).withNodeId("edge-node").withLimits(limits);
   }
 
   @BeforeEach

@@ -21,8 +21,11 @@ import java.util.function.Predicate;
 
 /**
  * A blocking WebSocket test client that records every frame it receives. Tests take frames in
- * order with {@link #next}; {@link #assertNoMore} fails on anything unexpected left over. Every
- * frame ever received stays in {@link #all()} (for anonymity scans and version-order checks).
+ * order: strictly with {@link #expect} (the very next frame must be of that type) and
+ * {@link #assertExhausted} (nothing received is left untaken), as OkHttp's test recorder does, or
+ * leniently with {@link #next(Predicate)}, which skips what does not match. {@link #assertNoMore}
+ * also waits for late frames. Every frame ever received stays in {@link #all()} (for anonymity
+ * scans and version-order checks).
  */
 public final class WsClient implements AutoCloseable {
   private static final long WAIT_MS = 5000;
@@ -247,6 +250,19 @@ public final class WsClient implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** The very next frame, which must be of {@code type}: anything else received first fails. */
+  public JsonObject expect(String type) {
+    JsonObject m = next();
+    assertEquals(type, m.getString("type"), "expected a " + type + " frame, got " + m.encode());
+    return m;
+  }
+
+  /** Fails if any frame was received and not taken (without waiting for more). */
+  public void assertExhausted() {
+    JsonObject m = inbox.peek();
+    if (m != null) fail("unexpected frame (" + inbox.size() + " untaken): " + m.encode());
   }
 
   /** Fails if any frame arrives within {@code ms}. */
