@@ -83,7 +83,7 @@ final class BoardRules {
   static Verdict vote(Session s, Member actor, Command.Vote c) {
     if (s.board.phase != BoardPhase.VOTING) return notVoting();
     if (s.board.idea(c.ideaId()) == null) return noIdea();
-    if (actor.votesCast() >= s.board.votesPerMember) {
+    if (s.votesLeft(actor) == 0) {
       return Verdict.refuse(LIMIT_EXCEEDED, "You have no votes left.");
     }
     actor.votes.merge(c.ideaId(), 1, Integer::sum);

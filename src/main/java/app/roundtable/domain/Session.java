@@ -72,11 +72,25 @@ public final class Session {
     return n;
   }
 
-  /** Total dot votes on an idea, removed members' included (dropping theirs would hint at who they were). */
+  /**
+   * Total dot votes per idea, in board order: the one place totals are counted (the public state,
+   * the summary and the rules' tests all read these). Removed members' votes count too: dropping
+   * theirs would hint at what they voted for.
+   */
+  public int[] voteTotals() {
+    List<Idea> ideas = board.ideas;
+    int[] totals = new int[ideas.size()];
+    for (Member m : members.values()) {
+      if (m.votes.isEmpty()) continue;
+      for (int k = 0; k < ideas.size(); k++) totals[k] += m.votes.getOrDefault(ideas.get(k).id, 0);
+    }
+    return totals;
+  }
+
+  /** Total dot votes on one idea (0 for an unknown idea); see {@link #voteTotals}. */
   public int votes(String ideaId) {
-    int n = 0;
-    for (Member m : members.values()) n += m.votes.getOrDefault(ideaId, 0);
-    return n;
+    int k = board.ideas.indexOf(board.idea(ideaId));
+    return k < 0 ? 0 : voteTotals()[k];
   }
 
   /** Votes the member may still cast; never negative, even if the allowance was lowered after voting. */

@@ -9,7 +9,6 @@ import app.roundtable.domain.Session;
 import app.roundtable.domain.SpeakingQueue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The public state: identical for every connection, so it is written once per version. Nothing
@@ -119,7 +118,7 @@ public final class StateView {
     g.writeNumberField("ideaCount", s.board.ideas.size());
     g.writeArrayFieldStart("ideas");
     if (phase.ideasVisible()) {
-      int[] totals = phase == BoardPhase.RESULTS ? voteTotals(s, s.board.ideas) : null;
+      int[] totals = phase == BoardPhase.RESULTS ? s.voteTotals() : null;
       for (int k = 0; k < s.board.ideas.size(); k++) {
         Idea i = s.board.ideas.get(k);
         g.writeStartObject();
@@ -132,16 +131,6 @@ public final class StateView {
     }
     g.writeEndArray();
     g.writeEndObject();
-  }
-
-  /** Totals per idea, in board order. Removed members' votes count too (dropping them would tell). */
-  static int[] voteTotals(Session s, List<Idea> ideas) {
-    int[] totals = new int[ideas.size()];
-    for (Member m : s.members.values()) {
-      if (m.votes.isEmpty()) continue;
-      for (int k = 0; k < ideas.size(); k++) totals[k] += m.votes.getOrDefault(ideas.get(k).id, 0);
-    }
-    return totals;
   }
 
   static void writeCommitment(JsonGenerator g, Commitment c) throws IOException {

@@ -125,7 +125,7 @@ public final class SummaryView {
     List<RankedIdea> out = new ArrayList<>();
     BoardPhase p = s.board.phase;
     if (!p.ideasVisible()) return out;
-    int[] totals = p == BoardPhase.RESULTS ? StateView.voteTotals(s, s.board.ideas) : null;
+    int[] totals = p == BoardPhase.RESULTS ? s.voteTotals() : null;
     for (int k = 0; k < s.board.ideas.size(); k++) {
       out.add(new RankedIdea(s.board.ideas.get(k), totals == null ? null : totals[k]));
     }

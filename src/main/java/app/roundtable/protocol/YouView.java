@@ -22,7 +22,7 @@ public final class YouView {
     g.writeStartObject();
     g.writeStringField("memberId", m.id);
     g.writeBooleanField("facilitator", m.facilitator);
-    g.writeNumberField("votesLeft", Math.max(0, s.board.votesPerMember - m.votesCast()));
+    g.writeNumberField("votesLeft", s.votesLeft(m));
     g.writeObjectFieldStart("myVotes");
     for (Map.Entry<String, Integer> v : m.votes.entrySet()) {
       if (v.getValue() > 0) g.writeNumberField(v.getKey(), v.getValue());
