@@ -38,7 +38,7 @@ public final class FrameDecoder {
   /** The wire names of every command this decoder accepts (join, ping and sync included). */
   public Set<String> types() {
     Set<String> all = new java.util.TreeSet<>(parsers.keySet());
-    all.addAll(List.of("join", "ping", "sync"));
+    all.addAll(List.of(Wire.JOIN, Wire.PING, Wire.SYNC));
     return Collections.unmodifiableSet(all);
   }
 
@@ -64,11 +64,11 @@ public final class FrameDecoder {
     try {
       Fields f = new Fields(root, limits);
       switch (type) {
-        case "join":
+        case Wire.JOIN:
           return join(id, f);
-        case "ping":
+        case Wire.PING:
           return new Inbound.Ping(id, f.optionalLong("t", 0));
-        case "sync":
+        case Wire.SYNC:
           return new Inbound.Sync(id);
         default:
           Parser p = parsers.get(type);

@@ -19,7 +19,7 @@ public final class Frames {
 
   private static void writeState(com.fasterxml.jackson.core.JsonGenerator g, Session s) throws java.io.IOException {
     g.writeStartObject();
-    g.writeStringField("type", "state");
+    g.writeStringField("type", Wire.STATE);
     g.writeNumberField("v", s.version);
     g.writeFieldName("state");
     StateView.write(g, s);
@@ -28,7 +28,7 @@ public final class Frames {
 
   /** {@code you} frame from a view already written by {@link YouView#json}. */
   public static String you(long v, String youJson) {
-    return "{\"type\":\"you\",\"v\":" + v + ",\"you\":" + youJson + "}";
+    return "{\"type\":\"" + Wire.YOU + "\",\"v\":" + v + ",\"you\":" + youJson + "}";
   }
 
   /**
@@ -38,7 +38,7 @@ public final class Frames {
   public static String welcome(Session s, String memberId, String resume, long serverTime, String youJson) {
     return Json.write(g -> {
       g.writeStartObject();
-      g.writeStringField("type", "welcome");
+      g.writeStringField("type", Wire.WELCOME);
       g.writeStringField("memberId", memberId);
       g.writeStringField("resume", resume);
       g.writeNumberField("serverTime", serverTime);
@@ -55,7 +55,7 @@ public final class Frames {
   public static String ack(String id, long v) {
     return Json.write(g -> {
       g.writeStartObject();
-      g.writeStringField("type", "ack");
+      g.writeStringField("type", Wire.ACK);
       g.writeStringField("id", id);
       g.writeNumberField("v", v);
       g.writeEndObject();
@@ -65,7 +65,7 @@ public final class Frames {
   public static String error(String id, Refusal refusal) {
     return Json.write(g -> {
       g.writeStartObject();
-      g.writeStringField("type", "error");
+      g.writeStringField("type", Wire.ERROR);
       if (id != null) g.writeStringField("id", id);
       g.writeStringField("code", Wire.code(refusal.reason()));
       g.writeStringField("message", refusal.message());
@@ -74,11 +74,11 @@ public final class Frames {
   }
 
   public static String pong(long t, long serverTime) {
-    return "{\"type\":\"pong\",\"t\":" + t + ",\"serverTime\":" + serverTime + "}";
+    return "{\"type\":\"" + Wire.PONG + "\",\"t\":" + t + ",\"serverTime\":" + serverTime + "}";
   }
 
-  /** reason: "ended" or "removed". */
-  public static String closed(String reason) {
-    return "{\"type\":\"closed\",\"reason\":\"" + reason + "\"}";
+  /** The {@code closed} message announcing {@code reason} (one the contract names: ended, removed). */
+  public static String closed(CloseReason reason) {
+    return "{\"type\":\"" + Wire.CLOSED + "\",\"reason\":\"" + reason.text + "\"}";
   }
 }

@@ -7,13 +7,31 @@ public sealed interface Inbound {
   /** The client's correlation id, echoed in ack/error; may be null. */
   String id();
 
+  /** The message's wire type (for metrics); null for a frame whose type was not understood. */
+  String type();
+
   /** {@code join}: exactly one of name (new member, maybe with key), resume, or display is set. */
   record Join(String id, String code, String name, String resume, String key, boolean display)
-      implements Inbound {}
+      implements Inbound {
+    @Override
+    public String type() {
+      return Wire.JOIN;
+    }
+  }
 
-  record Ping(String id, long t) implements Inbound {}
+  record Ping(String id, long t) implements Inbound {
+    @Override
+    public String type() {
+      return Wire.PING;
+    }
+  }
 
-  record Sync(String id) implements Inbound {}
+  record Sync(String id) implements Inbound {
+    @Override
+    public String type() {
+      return Wire.SYNC;
+    }
+  }
 
   /** Any session command; {@code type} is its wire name (for metrics). */
   record Do(String id, String type, Command command) implements Inbound {}

@@ -3,12 +3,32 @@ package app.roundtable.protocol;
 import app.roundtable.domain.Refusal.Reason;
 import java.util.Locale;
 
-/** Every name spelled on the wire that is not a command type: error codes and enum values. */
+/**
+ * The table of names on the wire that are not session command types (those are
+ * {@link FrameDecoder}'s): message types, error codes and enum values. Close reasons and their
+ * WebSocket statuses are {@link CloseReason}; HTTP errors and their statuses are {@link HttpError}.
+ * Nothing outside this package spells any of them.
+ */
 public final class Wire {
   private Wire() {}
 
+  // Client → server messages that are not session commands.
+  public static final String JOIN = "join";
+  public static final String PING = "ping";
+  public static final String SYNC = "sync";
+
+  // Server → client messages.
+  public static final String WELCOME = "welcome";
+  public static final String STATE = "state";
+  public static final String YOU = "you";
+  public static final String ACK = "ack";
+  public static final String ERROR = "error";
+  public static final String PONG = "pong";
+  public static final String CLOSED = "closed";
+
+  /** The error code of a refusal: the contract's {@code bad_request}, {@code not_joined}, … */
   public static String code(Reason reason) {
-    return reason.name().toLowerCase(Locale.ROOT);
+    return name(reason);
   }
 
   public static String name(Enum<?> value) {
@@ -22,7 +42,9 @@ public final class Wire {
       Object[] constants = type.getEnumConstants();
       String[] names = new String[constants.length];
       for (int i = 0; i < constants.length; i++) {
-        names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String name = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+        // Error codes keep the contract's underscores; enum values on the wire use hyphens.
+        names[i] = type == Reason.class ? name : name.replace('_', '-');
       }
       return names;
     }

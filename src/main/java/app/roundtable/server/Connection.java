@@ -8,6 +8,7 @@ import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Refusal.Reason;
 import app.roundtable.domain.Rules;
 import app.roundtable.domain.Session;
+import app.roundtable.protocol.CloseReason;
 import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.Inbound;
 import app.roundtable.protocol.YouView;
@@ -123,7 +124,7 @@ final class Connection {
 
   private void tooBig() {
     if (ws.isClosed()) return;
-    ws.close((short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+    ws.close(CloseReason.TOO_BIG.status,
         "Frames are limited to " + services.config.limits().frameBytes() + " bytes.");
   }
 
@@ -172,11 +173,11 @@ final class Connection {
     }
     if (phase == Phase.NEW) {
       if (in instanceof Inbound.Join j) return join(j);
-      services.metrics.command(typeOf(in));
+      services.metrics.command(in.type());
       refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
       return Future.succeededFuture();
     }
-    services.metrics.command(typeOf(in));
+    services.metrics.command(in.type());
     if (in instanceof Inbound.Join) {
       refuse(in.id(), Reason.BAD_REQUEST, "Already joined on this connection.");
     } else if (in instanceof Inbound.Ping p) {
@@ -193,18 +194,10 @@ final class Connection {
     return Future.succeededFuture();
   }
 
-  private static String typeOf(Inbound in) {
-    if (in instanceof Inbound.Join) return "join";
-    if (in instanceof Inbound.Ping) return "ping";
-    if (in instanceof Inbound.Sync) return "sync";
-    if (in instanceof Inbound.Do d) return d.type();
-    return null;
-  }
-
   // --- join ---------------------------------------------------------------------------------
 
   private Future<Void> join(Inbound.Join j) {
-    services.metrics.command("join");
+    services.metrics.command(j.type());
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
     String ip = ip();
@@ -402,13 +395,13 @@ final class Connection {
 
   /** Sends {@code closed} and closes when the session ended or this member was removed. */
   private boolean closeIfOver(Session s) {
-    String reason = null;
-    if (s.isEnded()) reason = "ended";
-    else if (phase == Phase.MEMBER && s.member(memberId) == null) reason = "removed";
+    CloseReason reason = null;
+    if (s.isEnded()) reason = CloseReason.ENDED;
+    else if (phase == Phase.MEMBER && s.member(memberId) == null) reason = CloseReason.REMOVED;
     if (reason == null) return false;
     send(Frames.closed(reason));
     phase = Phase.CLOSED;
-    ws.close((short) 1000, reason);
+    ws.close(reason.status, reason.text);
     return true;
   }
 
@@ -504,7 +497,7 @@ final class Connection {
       // It stopped reading: close it rather than buffer for it; the others never wait.
       services.metrics.slowConsumer();
       phase = Phase.CLOSED;
-      ws.close((short) 1008, "too slow");
+      ws.close(CloseReason.TOO_SLOW.status, CloseReason.TOO_SLOW.text);
       return false;
     }
     return true;
@@ -524,7 +517,7 @@ final class Connection {
 
   /** Close for a node drain: the client resumes on another node. */
   void goingAway() {
-    if (!ws.isClosed()) ws.close((short) 1001, "server restarting");
+    if (!ws.isClosed()) ws.close(CloseReason.GOING_AWAY.status, CloseReason.GOING_AWAY.text);
   }
 
   private void onClose() {

@@ -1,0 +1,31 @@
+package app.roundtable.protocol;
+
+/**
+ * Why the server closes a socket: the WebSocket close status and reason text, and for the two the
+ * contract names, the {@code closed} message sent just before (its {@code reason} field).
+ */
+public enum CloseReason {
+  /** The session ended: {@code closed ended}, then a normal close. */
+  ENDED(1000, "ended", true),
+  /** This member was removed: {@code closed removed}, then a normal close. */
+  REMOVED(1000, "removed", true),
+  /** The node is draining: the client resumes on another node. */
+  GOING_AWAY(1001, "server restarting", false),
+  /** The client stopped reading and its unsent bytes passed the bound. */
+  TOO_SLOW(1008, "too slow", false),
+  /** A frame over the size limit (the contract's 1009). */
+  TOO_BIG(1009, "frame too big", false);
+
+  /** The WebSocket close status. */
+  public final short status;
+  /** The close frame's reason text, and the {@code closed} message's {@code reason} when one is sent. */
+  public final String text;
+  /** Whether a {@code closed} message goes first. */
+  public final boolean announced;
+
+  CloseReason(int status, String text, boolean announced) {
+    this.status = (short) status;
+    this.text = text;
+    this.announced = announced;
+  }
+}

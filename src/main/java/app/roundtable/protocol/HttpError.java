@@ -1,0 +1,45 @@
+package app.roundtable.protocol;
+
+import app.roundtable.domain.Refusal.Reason;
+
+/**
+ * Every error the HTTP API answers with, as one table: the contract's error code and the status
+ * that fits it. Two codes have two statuses each, as HTTP distinguishes them: {@code forbidden} is
+ * 401 without credentials and 403 with wrong ones; {@code limit_exceeded} is 400 for a field and
+ * 413 for a whole body.
+ */
+public enum HttpError {
+  BAD_REQUEST(Reason.BAD_REQUEST, 400),
+  FIELD_TOO_LONG(Reason.LIMIT_EXCEEDED, 400),
+  NO_CREDENTIALS(Reason.FORBIDDEN, 401),
+  WRONG_CREDENTIALS(Reason.FORBIDDEN, 403),
+  UNKNOWN_SESSION(Reason.UNKNOWN_SESSION, 404),
+  NOT_FOUND(Reason.NOT_FOUND, 404),
+  BODY_TOO_LARGE(Reason.LIMIT_EXCEEDED, 413),
+  RATE_LIMITED(Reason.RATE_LIMITED, 429),
+  INTERNAL(Reason.INTERNAL, 500),
+  UNAVAILABLE(Reason.UNAVAILABLE, 503);
+
+  public final Reason reason;
+  public final int status;
+
+  HttpError(Reason reason, int status) {
+    this.reason = reason;
+    this.status = status;
+  }
+
+  /** The body's {@code error} field. */
+  public String code() {
+    return Wire.code(reason);
+  }
+
+  /** The JSON body {@code {"error": code, "message": message}}. */
+  public String body(String message) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("error", code());
+      g.writeStringField("message", message);
+      g.writeEndObject();
+    });
+  }
+}
