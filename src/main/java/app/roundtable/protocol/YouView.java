@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.Map;
 
-/** One member's private view: only ever sent to that member's own connections. */
+/**
+ * One member's private view: only ever sent to that member's own connections. {@link Fingerprints}
+ * sits beside it because it must read exactly what {@link #write} reads.
+ */
 public final class YouView {
   private YouView() {}
 
@@ -38,5 +41,54 @@ public final class YouView {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /**
+   * Cheap fingerprints of what each member's view is made of (role, votes, own ideas), for one
+   * version: a view is written out only when its fingerprint moved. Whatever {@link #write} reads
+   * must be mixed in here too, or a change of it would not reach the member. The per-author part is
+   * computed once per version, on first use.
+   */
+  public static final class Fingerprints {
+    private final Session s;
+    private Map<String, Long> authored;
+
+    public Fingerprints(Session s) {
+      this.s = s;
+    }
+
+    /** The fingerprint of {@code memberId}'s view; 0 when the member is gone. */
+    public long of(String memberId) {
+      Member m = s.member(memberId);
+      if (m == null) return 0;
+      long h = mix(m.facilitator ? 1 : 2) + s.board.votesPerMember;
+      for (Map.Entry<String, Integer> v : m.votes.entrySet()) h = mix(h * 31 + v.getKey().hashCode()) + v.getValue();
+      return mix(h * 31 + authored().getOrDefault(memberId, 7L));
+    }
+
+    private Map<String, Long> authored() {
+      if (authored == null) {
+        authored = new java.util.HashMap<>();
+        for (Idea i : s.board.ideas) {
+          if (i.authorId == null) continue;
+          long h = mix(mix(i.id.hashCode()) + i.text.hashCode());
+          authored.merge(i.authorId, h, (a, b) -> mix(a * 31 + b));
+        }
+      }
+      return authored;
+    }
+  }
+
+  /** A 64-bit hash of a written view: tells two successive views of one member apart. */
+  public static long hash(String json) {
+    long h = 0;
+    for (int i = 0; i < json.length(); i++) h = mix(h * 31 + json.charAt(i));
+    return h;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 }

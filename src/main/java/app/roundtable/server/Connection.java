@@ -2,7 +2,6 @@ package app.roundtable.server;
 
 import app.roundtable.domain.Action;
 import app.roundtable.domain.Command;
-import app.roundtable.domain.Member;
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Refusal.Reason;
@@ -11,29 +10,21 @@ import app.roundtable.domain.Session;
 import app.roundtable.protocol.CloseReason;
 import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.Inbound;
-import app.roundtable.protocol.YouView;
+import app.roundtable.protocol.Wire;
 import app.roundtable.store.SessionStore.Update;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.internal.http.WebSocketInternal;
-import io.netty.channel.ChannelHandlerContext;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
- * One WebSocket: its join state, its commands (handled one at a time, in arrival order), and what
- * it has been sent. Runs on the socket's event loop only.
+ * One WebSocket's life: open, its commands (rate-limited, queued, handled one at a time in arrival
+ * order), close. Joining is {@link JoinFlow}'s, what the socket has been shown of its session
+ * {@link SessionFeed}'s, writing {@link SocketWriter}'s, the size limit {@link FrameSizeGuard}'s.
+ * Runs on the socket's event loop only.
  */
-final class Connection {
+final class Connection implements JoinFlow.Seat {
   private static final System.Logger LOG = System.getLogger(Connection.class.getName());
   /** Commands waiting behind the one in flight; beyond this the client is flooding. */
   private static final int MAX_QUEUED = 32;
@@ -41,91 +32,41 @@ final class Connection {
   private enum Phase { NEW, MEMBER, DISPLAY, CLOSED }
 
   private final ServerWebSocket ws;
-  /** The socket's Netty handler context: our text messages are written here, ready-framed. */
-  private final ChannelHandlerContext netty;
-  /** TLS terminates at the node (not our deployment, where the gateway does it): frames must pass the SslHandler. */
-  private final boolean encrypted;
+  private final SocketWriter out;
   private final Services services;
   private final SessionHub hub;
+  private final JoinFlow joins;
   private final RateLimiter rate;
   /** Small: a person sends a command now and then; grows only for a burst. */
   private final ArrayDeque<Inbound> queue = new ArrayDeque<>(2);
+  /** A command is in flight; the next waits for it. */
   private boolean busy;
 
   private Phase phase = Phase.NEW;
+  /** The session joined on this socket; null before the join and after a leave. */
   private LocalSession local;
+  /** Null for a display. */
   private String memberId;
-  /** Highest version this connection has been sent (welcome, state or sync). */
-  private long sentVersion = -1;
-  /** The private view last sent, to send {@code you} only when it changed. */
-  /** 64-bit hash of the private view last sent (not the text: idle connections stay small). */
-  private long lastYou;
-  /** Fingerprint of the private view at the last delivery; the view is rewritten only when it moves. */
-  private long lastYouSignature = Long.MIN_VALUE;
-  /** Acks for versions this connection has not been sent yet: they follow their state. */
-  private final List<long[]> parkedVersions = new ArrayList<>();
-  private final List<String> parkedIds = new ArrayList<>();
+  /** What this socket has been shown of its session; null while not joined. */
+  private SessionFeed feed;
 
-  Connection(ServerWebSocket ws, Services services, SessionHub hub) {
+  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins) {
     this.ws = ws;
-    this.netty = ((WebSocketInternal) ws).channelHandlerContext();
-    this.encrypted = netty.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
     this.services = services;
     this.hub = hub;
+    this.joins = joins;
+    this.out = new SocketWriter(ws, services.config.limits().frameBytes(), services.metrics, () -> phase = Phase.CLOSED);
     this.rate = new RateLimiter(services.config.limits().commandsPerSecond(),
         services.config.limits().commandsPerSecond(), services.clock.getAsLong());
-    ws.setWriteQueueMaxSize(MAX_UNSENT_BYTES);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> refuse(null, Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text."));
-    ws.frameHandler(this::countMessageBytes);
-    ws.exceptionHandler(this::onSocketError);
+    FrameSizeGuard.watch(ws, out, services.config.limits().frameBytes());
     ws.closeHandler(v -> onClose());
     services.metrics.openSockets.incrementAndGet();
   }
 
-  /** Bytes a client may leave unread before it is disconnected (it stopped reading). */
-  static final int MAX_UNSENT_BYTES = 1 << 20;
-
-  private String ip() {
-    return ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
-  }
-
   ServerWebSocket socket() {
     return ws;
-  }
-
-  // --- inbound ------------------------------------------------------------------------------
-
-  /**
-   * Bytes of the message being received so far. Vert.x's own message limit only reports an
-   * over-size message to the exception handler and keeps the socket; the contract closes it.
-   */
-  private int messageBytes;
-
-  private void countMessageBytes(WebSocketFrame f) {
-    if (f.isClose() || f.type() == WebSocketFrameType.PING || f.type() == WebSocketFrameType.PONG) return;
-    messageBytes = (f.isContinuation() ? messageBytes : 0) + f.binaryData().length();
-    if (messageBytes > services.config.limits().frameBytes()) tooBig();
-    if (f.isFinal()) messageBytes = 0;
-  }
-
-  /**
-   * A frame over the size limit fails in Netty's decoder; Vert.x reports it here and then drops the
-   * TCP connection without a close frame. Send the close frame the contract promises first.
-   */
-  private void onSocketError(Throwable e) {
-    if (e instanceof CorruptedWebSocketFrameException c
-        && c.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
-      tooBig();
-    } else {
-      LOG.log(System.Logger.Level.DEBUG, "socket error: {0}", e.toString());
-    }
-  }
-
-  private void tooBig() {
-    if (ws.isClosed()) return;
-    ws.close(CloseReason.TOO_BIG.status,
-        "Frames are limited to " + services.config.limits().frameBytes() + " bytes.");
   }
 
   private void onText(String text) {
@@ -151,7 +92,7 @@ final class Connection {
       busy = true;
       Future<Void> done;
       try {
-        done = handle(in);
+        done = handle(in).recover(this::storeFailure);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "command failed", e);
         refuse(in.id(), Reason.INTERNAL, "Something went wrong on the server.");
@@ -166,142 +107,51 @@ final class Connection {
   }
 
   private Future<Void> handle(Inbound in) {
-    if (in instanceof Inbound.Rejection r) {
-      services.metrics.command(r.type());
-      refuse(r.id(), r.refusal());
-      return Future.succeededFuture();
-    }
-    if (phase == Phase.NEW) {
-      if (in instanceof Inbound.Join j) return join(j);
-      services.metrics.command(in.type());
-      refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
-      return Future.succeededFuture();
-    }
     services.metrics.command(in.type());
-    if (in instanceof Inbound.Join) {
+    if (in instanceof Inbound.Rejection r) {
+      refuse(r.id(), r.refusal());
+    } else if (phase == Phase.NEW) {
+      if (in instanceof Inbound.Join j) return joins.join(j, ip(), this);
+      refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
+    } else if (in instanceof Inbound.Join) {
       refuse(in.id(), Reason.BAD_REQUEST, "Already joined on this connection.");
     } else if (in instanceof Inbound.Ping p) {
-      send(Frames.pong(p.t(), services.clock.getAsLong()));
+      out.send(Frames.pong(p.t(), services.clock.getAsLong()));
     } else if (in instanceof Inbound.Sync s) {
       return sync(s.id());
     } else if (in instanceof Inbound.Do d) {
-      if (phase == Phase.DISPLAY) {
-        refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
-      } else {
-        return apply(d);
-      }
+      if (phase != Phase.DISPLAY) return apply(d);
+      refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
     }
     return Future.succeededFuture();
   }
 
-  // --- join ---------------------------------------------------------------------------------
-
-  private Future<Void> join(Inbound.Join j) {
-    services.metrics.command(j.type());
-    long started = System.nanoTime();
-    long now = services.clock.getAsLong();
-    String ip = ip();
-    if (!services.joinGuard.allow(ip, now)) {
-      refuse(j.id(), Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again.");
-      return Future.succeededFuture();
-    }
-    String code = SessionCodes.normalise(j.code());
-    if (code == null) {
-      services.joinGuard.miss(ip, now);
-      refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
-      return Future.succeededFuture();
-    }
-    return hub.open(code).compose(ls -> joinLoaded(j, ls, started)
-        .onComplete(ar -> hub.settle(ls)))
-        .recover(this::storeFailure)
-        .mapEmpty();
+  private String ip() {
+    return ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
   }
 
-  private Future<Void> joinLoaded(Inbound.Join j, LocalSession ls, long started) {
-    return services.store.load(ls.code).compose(s -> {
-      if (s == null) {
-        services.joinGuard.miss(ip(), services.clock.getAsLong());
-        refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
-        return Future.succeededFuture();
-      }
-      if (s.isEnded()) {
-        refuse(j.id(), Reason.SESSION_ENDED, "This session has ended.");
-        return Future.succeededFuture();
-      }
-      String token = null;
-      String id;
-      Command command;
-      String nodeId = services.config.nodeId();
-      if (j.display()) {
-        id = null;
-        command = new Command.DisplayJoin(nodeId);
-      } else if (j.resume() != null) {
-        Member m = byResumeToken(s, j.resume());
-        if (m == null) {
-          refuse(j.id(), Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name.");
-          return Future.succeededFuture();
-        }
-        id = m.id;
-        token = j.resume();
-        command = new Command.Connect(nodeId);
-      } else {
-        id = Secrets.base32(16);
-        token = Secrets.token();
-        String keyHash = j.key() == null ? null : Secrets.hash(j.key());
-        command = new Command.Join(id, j.name(), keyHash, Secrets.hash(token), nodeId);
-      }
-      Action action = new Action(command instanceof Command.Join ? null : id, null, command);
-      String resume = token;
-      return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
-          .map(u -> {
-            if (u.outcome() instanceof Outcome.Refused r) {
-              refuse(j.id(), r.refusal());
-            } else {
-              welcome(ls, u.current(), id, resume, j.display());
-              services.metrics.joinToWelcome(System.nanoTime() - started);
-            }
-            return null;
-          });
-    });
-  }
-
-  private static Member byResumeToken(Session s, String token) {
-    String hash = Secrets.hash(token);
-    for (Member m : s.members.values()) {
-      if (!m.removed && Secrets.sameHash(hash, m.resumeHash)) return m;
-    }
-    return null;
-  }
-
-  private void welcome(LocalSession ls, Session joined, String id, String resume, boolean display) {
+  @Override
+  public void seat(LocalSession ls, Session joined, String id, String resume, boolean display) {
     if (phase == Phase.CLOSED) {
-      // The socket went while the join was in flight: take the presence back.
-      undoPresence(ls.code, id, display);
+      joins.leave(ls.code, id, display); // the socket went while the join was in flight
       return;
     }
     ls.observe(joined);
-    Session s = ls.latest;
     local = ls;
     memberId = id;
     phase = display ? Phase.DISPLAY : Phase.MEMBER;
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
-    sentVersion = s.version;
-    String you = display ? null : YouView.json(s, id);
-    lastYou = you == null ? 0 : hash(you);
-    send(Frames.welcome(s, id, resume, services.clock.getAsLong(), you));
+    feed = new SessionFeed(out, hub.acks, ls.latest, id, resume, services.clock.getAsLong());
   }
-
-  // --- commands -----------------------------------------------------------------------------
 
   private Future<Void> apply(Inbound.Do d) {
     Action action = new Action(memberId, d.id(), d.command());
     return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
           answer(d, u);
-          return (Void) null;
-        })
-        .recover(this::storeFailure);
+          return null;
+        });
   }
 
   private void answer(Inbound.Do d, Update u) {
@@ -313,34 +163,23 @@ final class Connection {
     long v = o instanceof Outcome.Duplicate dup ? dup.version() : u.current().version;
     if (o instanceof Outcome.Applied && d.command() instanceof Command.Leave) {
       // No more states come to this socket once it left, so its ack cannot wait for one.
-      if (d.id() != null) send(Frames.ack(d.id(), v));
+      if (d.id() != null) out.send(Frames.ack(d.id(), v));
       detach();
-      return;
+    } else if (d.id() != null) {
+      feed.ackWhenSent(d.id(), v);
     }
-    ack(d.id(), v);
   }
 
   private Future<Void> sync(String id) {
     return services.store.load(local.code).map(s -> {
       if (s == null) {
         refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
-        return (Void) null;
+        return null;
       }
       local.observe(s);
-      sentVersion = Math.max(sentVersion, s.version);
-      send(Frames.state(s));
-      if (phase == Phase.MEMBER) {
-        String you = LocalSession.youOf(s, memberId, new java.util.HashMap<>());
-        if (!you.isEmpty()) {
-          send(Frames.you(s.version, you));
-          lastYou = hash(you);
-        }
-      }
-      if (id != null) send(Frames.ack(id, s.version));
-      flushAcks();
-      closeIfOver(s);
-      return (Void) null;
-    }).recover(this::storeFailure);
+      if (!feed.sync(s, id)) phase = Phase.CLOSED;
+      return null;
+    });
   }
 
   private Future<Void> storeFailure(Throwable e) {
@@ -355,181 +194,42 @@ final class Connection {
     return Future.succeededFuture();
   }
 
-  // --- outbound -----------------------------------------------------------------------------
-
   /**
    * A new version of the session. Returns false when this connection is done with the session
    * (closed, removed, ended, or left) and should be dropped from it.
    */
-  boolean deliver(Session s, ByteBuf encodedState, Map<String, String> yous, Map<String, Long> authored) {
+  boolean deliver(Delivery d) {
     if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
-    if (s.version <= sentVersion) return true; // its welcome or a sync already showed it this or newer
-    sentVersion = s.version;
-    corked = true;
-    try {
-      return deliverCorked(s, encodedState, yous, authored);
-    } finally {
-      corked = false;
-      ChannelHandlerContext head = head();
-      if (head != null) head.flush();
-    }
-  }
-
-  private boolean deliverCorked(Session s, ByteBuf encodedState, Map<String, String> yous, Map<String, Long> authored) {
-    sendShared(encodedState);
-    if (phase == Phase.MEMBER) {
-      long signature = LocalSession.youSignature(s, memberId, authored);
-      if (signature != lastYouSignature) {
-        lastYouSignature = signature;
-        String you = LocalSession.youOf(s, memberId, yous);
-        long youHash = you.isEmpty() ? lastYou : hash(you);
-        if (youHash != lastYou) {
-          lastYou = youHash;
-          send(Frames.you(s.version, you));
-        }
-      }
-    }
-    flushAcks();
-    return !closeIfOver(s);
-  }
-
-  /** Sends {@code closed} and closes when the session ended or this member was removed. */
-  private boolean closeIfOver(Session s) {
-    CloseReason reason = null;
-    if (s.isEnded()) reason = CloseReason.ENDED;
-    else if (phase == Phase.MEMBER && s.member(memberId) == null) reason = CloseReason.REMOVED;
-    if (reason == null) return false;
-    send(Frames.closed(reason));
+    if (feed.deliver(d)) return true;
     phase = Phase.CLOSED;
-    ws.close(reason.status, reason.text);
-    return true;
+    return false;
   }
 
-  private void ack(String id, long v) {
-    if (id == null) return;
-    if (v <= sentVersion) {
-      send(Frames.ack(id, v));
-    } else {
-      parkedIds.add(id);
-      parkedVersions.add(new long[] {v, services.clock.getAsLong()});
-      hub.withParkedAcks.add(this);
-    }
-  }
-
-  /** Sends parked acks whose version was sent, or that waited too long (a lost publish). */
-  void flushAcks() {
-    if (parkedIds.isEmpty()) return;
-    long now = services.clock.getAsLong();
-    for (int i = 0; i < parkedIds.size(); i++) {
-      long[] pv = parkedVersions.get(i);
-      if (pv[0] <= sentVersion || now - pv[1] > 2000) {
-        send(Frames.ack(parkedIds.get(i), pv[0]));
-        parkedIds.remove(i);
-        parkedVersions.remove(i);
-        i--;
-      }
-    }
-    if (parkedIds.isEmpty()) hub.withParkedAcks.remove(this);
+  @Override
+  public void refuse(String id, Refusal refusal) {
+    services.metrics.error(Wire.code(refusal.reason()));
+    out.send(Frames.error(id, refusal));
   }
 
   private void refuse(String id, Reason reason, String message) {
     refuse(id, Refusal.of(reason, message));
   }
 
-  private void refuse(String id, Refusal refusal) {
-    services.metrics.error(app.roundtable.protocol.Wire.code(refusal.reason()));
-    send(Frames.error(id, refusal));
-  }
-
-  /** Sends one text message: framed here and written straight to the socket (see {@link #writeWire}). */
-  void send(String text) {
-    if (!writable()) return;
-    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    int max = services.config.limits().frameBytes();
-    ByteBuf wire = netty.alloc().directBuffer(WireFrames.size(utf8.length, max));
-    WireFrames.writeText(wire, utf8, max);
-    writeWire(wire);
-  }
-
-  /**
-   * Sends a message already framed for the wire ({@link WireFrames}) and shared by every connection
-   * of the session: this writes a retained duplicate, the caller keeps its own reference.
-   */
-  void sendShared(ByteBuf wire) {
-    if (!writable()) return;
-    writeWire(wire.retainedDuplicate());
-  }
-
-  /**
-   * Our text messages bypass Vert.x's per-message path (its queue, frame object, encoder pass and
-   * write promise: about a tenth of the CPU per delivered frame in the profile) and the pipeline's
-   * handlers (the encoders only pass bytes on; the idle handler wraps every write in a promise
-   * with a listener), and go straight to the channel's head as ready-made frames. Every text
-   * message of this connection goes this way, on its event loop, so they keep their order; the
-   * pings and the close frame Vert.x writes are queued behind what is already written. Idleness is
-   * judged on what the client sends (its pongs), which this does not touch. While
-   * {@link #corked}, writes wait for one flush (one syscall).
-   */
-  private void writeWire(ByteBuf wire) {
-    ChannelHandlerContext head = head();
-    if (head == null) { // the pipeline is being torn down
-      wire.release();
-      return;
-    }
-    if (corked) head.write(wire, head.voidPromise());
-    else head.writeAndFlush(wire, head.voidPromise());
-  }
-
-  /** Where our frames enter the pipeline: at its head, unless a TLS handler must encrypt them. */
-  private ChannelHandlerContext head() {
-    return encrypted ? netty : netty.pipeline().firstContext();
-  }
-
-  /** Writes of one delivery (state, private view, acks) go out in one flush. */
-  private boolean corked;
-
-  /** False when closed; closes a client that stopped reading (1 MiB unsent) rather than buffer for it. */
-  private boolean writable() {
-    if (ws.isClosed()) return false;
-    io.netty.channel.ChannelOutboundBuffer unsent = netty.channel().unsafe().outboundBuffer();
-    if (unsent == null) return false; // the channel is closing
-    if (unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES) {
-      // It stopped reading: close it rather than buffer for it; the others never wait.
-      services.metrics.slowConsumer();
-      phase = Phase.CLOSED;
-      ws.close(CloseReason.TOO_SLOW.status, CloseReason.TOO_SLOW.text);
-      return false;
-    }
-    return true;
-  }
-
-  /** FNV-1a, 64 bits: tells two successive private views of one member apart. */
-  static long hash(String text) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < text.length(); i++) {
-      h ^= text.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
-  }
-
-  // --- end of life --------------------------------------------------------------------------
-
   /** Close for a node drain: the client resumes on another node. */
   void goingAway() {
-    if (!ws.isClosed()) ws.close(CloseReason.GOING_AWAY.status, CloseReason.GOING_AWAY.text);
+    out.close(CloseReason.GOING_AWAY);
   }
 
   private void onClose() {
     services.metrics.openSockets.decrementAndGet();
     phase = Phase.CLOSED;
-    hub.withParkedAcks.remove(this);
+    if (feed != null) hub.acks.forget(feed);
     // Joined until now, whatever the phase says: a server-side close (slow consumer, ended,
     // removed) marks the phase CLOSED early, and the presence must still be taken back.
     if (local != null) {
       boolean display = memberId == null;
       (display ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
-      undoPresence(local.code, memberId, display);
+      joins.leave(local.code, memberId, display);
       local.connections.remove(this);
       hub.release(local);
     }
@@ -543,17 +243,7 @@ final class Connection {
     hub.release(local);
     local = null;
     memberId = null;
+    feed = null;
     phase = Phase.NEW;
-    sentVersion = -1;
-    lastYou = 0;
-    lastYouSignature = Long.MIN_VALUE;
-  }
-
-  private void undoPresence(String code, String id, boolean display) {
-    Command c = display ? new Command.DisplayLeave(services.config.nodeId())
-        : new Command.Disconnect(services.config.nodeId());
-    Action action = new Action(display ? null : id, null, c);
-    services.store.update(code, s -> Rules.apply(s, action, services.context()))
-        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "presence update failed: {0}", e.toString()));
   }
 }

@@ -28,6 +28,7 @@ final class HttpVerticle extends VerticleBase {
   private final Services services;
   private final int port;
   private SessionHub hub;
+  private JoinFlow joins;
   private HttpServer server;
 
   /** {@code port} 0 picks a free port; later verticles of the node pass the port the first got. */
@@ -39,6 +40,7 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new SessionHub(services);
+    joins = new JoinFlow(services, hub);
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       SecurityHeaders.apply(ctx.response());
@@ -69,7 +71,7 @@ final class HttpVerticle extends VerticleBase {
         .setTcpNoDelay(true);
     vertx.setPeriodic(PING_EVERY_MS / PING_SLICES, id -> pingSlice());
     vertx.setPeriodic(1000, id -> {
-      flushStaleAcks();
+      hub.acks.releaseStale();
       services.frames.evictOld();
     });
     // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
@@ -117,7 +119,7 @@ final class HttpVerticle extends VerticleBase {
       req.response().setStatusCode(403).end();
       return;
     }
-    req.toWebSocket().onSuccess(ws -> new Connection(ws, services, hub));
+    req.toWebSocket().onSuccess(ws -> new Connection(ws, services, hub, joins));
   }
 
   /**
@@ -162,10 +164,5 @@ final class HttpVerticle extends VerticleBase {
         }
       }
     }
-  }
-
-  private void flushStaleAcks() {
-    // Only connections with parked acks: walking every socket each second showed in the profile.
-    for (Connection c : new ArrayList<>(hub.withParkedAcks)) c.flushAcks();
   }
 }

@@ -14,11 +14,12 @@ final class SessionHub {
   private final Map<String, LocalSession> sessions = new HashMap<>();
   private final Map<String, Future<LocalSession>> opening = new HashMap<>();
   private final Services services;
-  /** Connections holding acks for versions not yet sent to them (normally none, briefly). */
-  final java.util.Set<Connection> withParkedAcks = new java.util.HashSet<>();
+  /** Acks of this loop's connections that wait for their version (normally none, briefly). */
+  final ParkedAcks acks;
 
   SessionHub(Services services) {
     this.services = services;
+    this.acks = new ParkedAcks(services.clock);
   }
 
   /** The loop's view of {@code code}, subscribed; counts as pending until {@link #settle} is called. */

@@ -1,0 +1,104 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Session;
+import app.roundtable.protocol.CloseReason;
+import app.roundtable.protocol.Frames;
+import app.roundtable.protocol.YouView;
+
+/**
+ * What one joined socket has been shown of its session: the highest version, and its member's
+ * private view (so {@code you} goes out only when it changed). Decides what a welcome, a delivery
+ * and a sync send, whether an ack goes now or waits for its version, and when the session is over
+ * for this socket. Made at the welcome, dropped when the socket leaves or closes. Runs on the
+ * socket's event loop only.
+ */
+final class SessionFeed implements ParkedAcks.Receiver {
+  private final SocketWriter out;
+  private final ParkedAcks acks;
+  /** Null for a display. */
+  private final String memberId;
+  /** Highest version this socket has been sent (welcome, state or sync). */
+  private long sentVersion;
+  /** Hash of the private view last sent ({@link YouView#hash}). */
+  private long lastYou;
+  /** Fingerprint of the private view at the last delivery; the view is written only when it moves. */
+  private long lastYouFingerprint = Long.MIN_VALUE;
+
+  /** Sends the welcome of {@code s}, the version that includes the join. */
+  SessionFeed(SocketWriter out, ParkedAcks acks, Session s, String memberId, String resume, long now) {
+    this.out = out;
+    this.acks = acks;
+    this.memberId = memberId;
+    this.sentVersion = s.version;
+    String you = memberId == null ? null : YouView.json(s, memberId);
+    lastYou = you == null ? 0 : YouView.hash(you);
+    out.send(Frames.welcome(s, memberId, resume, now, you));
+  }
+
+  /**
+   * A new version: the shared state frame, the private view if it changed, the acks it releases,
+   * all in one flush. Returns false once the session is over for this socket (it was closed).
+   */
+  boolean deliver(Delivery d) {
+    if (d.session.version <= sentVersion) return true; // its welcome or a sync already showed it this or newer
+    sentVersion = d.session.version;
+    return out.corked(() -> {
+      out.sendShared(d.sharedFrame);
+      if (memberId != null) {
+        long fingerprint = d.fingerprint(memberId);
+        if (fingerprint != lastYouFingerprint) {
+          lastYouFingerprint = fingerprint;
+          String you = d.you(memberId);
+          long hash = you == null ? lastYou : YouView.hash(you);
+          if (hash != lastYou) {
+            lastYou = hash;
+            out.send(Frames.you(d.session.version, you));
+          }
+        }
+      }
+      acks.release(this);
+      return !closeIfOver(d.session);
+    });
+  }
+
+  /** A fresh state and private view, whatever was sent before (the client saw a gap). */
+  boolean sync(Session s, String id) {
+    sentVersion = Math.max(sentVersion, s.version);
+    out.send(Frames.state(s));
+    String you = memberId == null ? null : YouView.json(s, memberId);
+    if (you != null) {
+      lastYou = YouView.hash(you);
+      out.send(Frames.you(s.version, you));
+    }
+    if (id != null) out.send(Frames.ack(id, s.version));
+    acks.release(this);
+    return !closeIfOver(s);
+  }
+
+  /** Acks a command applied as {@code version}: now, or once that version was sent here. */
+  void ackWhenSent(String id, long version) {
+    if (version <= sentVersion) ack(id, version);
+    else acks.park(this, id, version);
+  }
+
+  /** Sends {@code closed} and closes when the session ended or this member was removed. */
+  private boolean closeIfOver(Session s) {
+    CloseReason reason = null;
+    if (s.isEnded()) reason = CloseReason.ENDED;
+    else if (memberId != null && s.member(memberId) == null) reason = CloseReason.REMOVED;
+    if (reason == null) return false;
+    out.send(Frames.closed(reason));
+    out.close(reason);
+    return true;
+  }
+
+  @Override
+  public long sentVersion() {
+    return sentVersion;
+  }
+
+  @Override
+  public void ack(String id, long version) {
+    out.send(Frames.ack(id, version));
+  }
+}
