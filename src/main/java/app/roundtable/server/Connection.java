@@ -65,8 +65,9 @@ final class Connection implements JoinFlow.Seat {
     services.metrics.openSockets.incrementAndGet();
   }
 
-  ServerWebSocket socket() {
-    return ws;
+  /** The keep-alive ping: the client's pong shows it is still there. */
+  void ping() {
+    out.ping();
   }
 
   private void onText(String text) {
@@ -136,13 +137,13 @@ final class Connection implements JoinFlow.Seat {
       joins.leave(ls.code, id, display); // the socket went while the join was in flight
       return;
     }
-    ls.observe(joined);
+    Session newest = ls.observe(joined); // may be newer than the join: a welcome's v need only include it
     local = ls;
     memberId = id;
     phase = display ? Phase.DISPLAY : Phase.MEMBER;
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
-    feed = new SessionFeed(out, hub.acks, ls.latest, id, resume, services.clock.getAsLong());
+    feed = new SessionFeed(out, hub.acks, newest, id, resume, services.clock.getAsLong());
   }
 
   private Future<Void> apply(Inbound.Do d) {

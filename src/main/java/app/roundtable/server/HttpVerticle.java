@@ -1,9 +1,7 @@
 package app.roundtable.server;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpMethod;
@@ -72,7 +70,7 @@ final class HttpVerticle extends VerticleBase {
     vertx.setPeriodic(PING_EVERY_MS / PING_SLICES, id -> pingSlice());
     vertx.setPeriodic(1000, id -> {
       hub.acks.releaseStale();
-      services.frames.evictOld();
+      services.known.forgetOldFrames();
     });
     // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
     // connection writes its ready-made frames to the socket's own Netty channel (see Connection).
@@ -158,11 +156,7 @@ final class HttpVerticle extends VerticleBase {
     // sessions once instead of every socket on the loop.
     for (LocalSession ls : hub.all()) {
       if (Math.floorMod(ls.code.hashCode(), PING_SLICES) != slice) continue;
-      for (Connection c : ls.connections) {
-        if (!c.socket().isClosed()) {
-          c.socket().writePing(Buffer.buffer());
-        }
-      }
+      for (Connection c : ls.connections) c.ping();
     }
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * One session as seen by one event loop: its connections on this loop, the store subscription
- * feeding it versions, and the latest version's state frame. Runs on its event loop only.
+ * feeding it versions. Runs on its event loop only.
  *
- * <p>Each version is written and framed once per node ({@link StateFrames}), copied once into a
+ * <p>Each version is written and framed once per node ({@link KnownSessions}), copied once into a
  * direct buffer per loop, and that same buffer goes to every connection (no per-socket encoding,
  * framing or copy) in one {@link Delivery}; each member's private view is written once per version
  * and sent only when it changed.
@@ -24,43 +24,42 @@ final class LocalSession {
   /** Joins in progress that will add a connection; the subscription must stay while any is pending. */
   int pending;
   SessionStore.Subscription subscription;
-  /** Latest version delivered by the store, or seen in a join/sync reply; null before the first. */
-  Session latest;
   /** Highest version the store subscription delivered. */
   private long delivered = -1;
   private final Metrics metrics;
 
-  private final StateFrames frames;
-  private final PresenceKeeper presence;
+  /** The node's newest known versions and their frames, shared by every loop. */
+  private final KnownSessions known;
 
-  LocalSession(String code, Metrics metrics, StateFrames frames, PresenceKeeper presence) {
+  LocalSession(String code, Metrics metrics, KnownSessions known) {
     this.code = code;
     this.metrics = metrics;
-    this.frames = frames;
-    this.presence = presence;
+    this.known = known;
   }
 
   boolean unused() {
     return connections.isEmpty() && pending == 0;
   }
 
-  /** Remembers {@code s} if it is newer than what this loop has seen. */
-  void observe(Session s) {
-    if (latest == null || s.version > latest.version) {
-      latest = s;
-      presence.seen(s);
-    }
+  /**
+   * Remembers {@code s} (delivered, or seen in a join or sync reply) if it is the newest the node
+   * knows, and returns the newest: {@code s} or a later version.
+   */
+  Session observe(Session s) {
+    known.seen(s);
+    Session newest = known.latest(code);
+    return newest == null || newest.version < s.version ? s : newest;
   }
 
   /** A version from the store: to every connection that has not seen it yet. */
   void deliver(Session s) {
-    // Filter on what the store delivered, not on `latest`: a join reply may have shown this loop a
-    // newer version while older ones are still on their way, and the other connections need those.
+    // Filter on what the store delivered, not on the latest known: a join reply may have shown the
+    // node a newer version while older ones are still on their way, and the connections need those.
     if (s.version <= delivered) return;
     delivered = s.version;
     observe(s);
     long start = System.nanoTime();
-    byte[] wire = frames.of(s);
+    byte[] wire = known.frame(s);
     ByteBuf encoded = PooledByteBufAllocator.DEFAULT.directBuffer(wire.length).writeBytes(wire);
     Delivery delivery = new Delivery(s, encoded);
     List<Connection> gone = new ArrayList<>();

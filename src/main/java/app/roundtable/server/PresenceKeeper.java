@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps {@code online} true to life across nodes. This node beats a heartbeat in the store; for
@@ -21,15 +20,14 @@ final class PresenceKeeper {
   private static final System.Logger LOG = System.getLogger(PresenceKeeper.class.getName());
 
   private final Services services;
-  /** Sessions with connections on this node: code → number of event loops serving it. */
-  private final Map<String, Integer> served = new ConcurrentHashMap<>();
-  /** The newest version of each served session this node has seen: the sweep needs no reads. */
-  private final Map<String, Session> latest = new ConcurrentHashMap<>();
+  /** The sessions served here, at the newest version the node knows: the sweep needs no reads. */
+  private final KnownSessions known;
   private long beatTimer = -1;
   private long sweepTimer = -1;
 
-  PresenceKeeper(Services services) {
+  PresenceKeeper(Services services, KnownSessions known) {
     this.services = services;
+    this.known = known;
   }
 
   void start(Vertx vertx) {
@@ -44,20 +42,6 @@ final class PresenceKeeper {
     vertx.cancelTimer(sweepTimer);
   }
 
-  void serving(String code) {
-    served.merge(code, 1, Integer::sum);
-  }
-
-  void notServing(String code) {
-    if (served.computeIfPresent(code, (k, n) -> n <= 1 ? null : n - 1) == null) latest.remove(code);
-  }
-
-  /** A version this node delivered or showed to a client. */
-  void seen(Session s) {
-    if (!served.containsKey(s.code)) return;
-    latest.merge(s.code, s, (old, now) -> now.version >= old.version ? now : old);
-  }
-
   private void beat() {
     services.store.heartbeat(services.config.nodeId(), 3 * services.config.heartbeatMs())
         .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: {0}", e.toString()));
@@ -70,7 +54,7 @@ final class PresenceKeeper {
   void sweep() {
     Map<String, Set<String>> holdersByCode = new java.util.HashMap<>();
     Set<String> all = new HashSet<>();
-    for (Session s : latest.values()) {
+    for (Session s : known.all()) {
       Set<String> holders = holders(s);
       holders.remove(services.config.nodeId());
       if (holders.isEmpty()) continue;

@@ -19,7 +19,8 @@ final class Services {
   final SecureRandom random = new SecureRandom();
   final AtomicBoolean draining = new AtomicBoolean();
   final PresenceKeeper presence;
-  final StateFrames frames;
+  /** The newest version of each session served here, and its state frame: one per node. */
+  final KnownSessions known;
 
   Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock) {
     this.config = config;
@@ -27,8 +28,8 @@ final class Services {
     this.metrics = metrics;
     this.decoder = decoder;
     this.clock = clock;
-    this.presence = new PresenceKeeper(this);
-    this.frames = new StateFrames(config.limits().frameBytes(), metrics);
+    this.known = new KnownSessions(config.limits().frameBytes(), metrics);
+    this.presence = new PresenceKeeper(this, known);
   }
 
   Context context() {

@@ -36,13 +36,13 @@ final class SessionHub {
         return ls;
       });
     }
-    LocalSession ls = new LocalSession(code, services.metrics, services.frames, services.presence);
+    LocalSession ls = new LocalSession(code, services.metrics, services.known);
     ls.pending++;
     Future<LocalSession> f = services.store.subscribe(code, ls::deliver).map(sub -> {
       ls.subscription = sub;
       sessions.put(code, ls);
       services.metrics.activeSessions.incrementAndGet();
-      services.presence.serving(code);
+      services.known.serving(code);
       return ls;
     });
     opening.put(code, f);
@@ -59,8 +59,7 @@ final class SessionHub {
     if (!ls.unused() || sessions.get(ls.code) != ls) return;
     sessions.remove(ls.code);
     services.metrics.activeSessions.decrementAndGet();
-    services.presence.notServing(ls.code);
-    services.frames.forget(ls.code);
+    services.known.notServing(ls.code);
     if (ls.subscription != null) ls.subscription.cancel();
   }
 

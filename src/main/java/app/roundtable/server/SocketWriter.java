@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,10 @@ final class SocketWriter {
       ChannelHandlerContext head = head();
       if (head != null) head.flush();
     }
+  }
+
+  void ping() {
+    if (!ws.isClosed()) ws.writePing(Buffer.buffer());
   }
 
   void close(CloseReason reason) {
