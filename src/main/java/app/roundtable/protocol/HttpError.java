@@ -4,9 +4,9 @@ import app.roundtable.domain.Refusal.Reason;
 
 /**
  * Every error the HTTP API answers with, as one table: the contract's error code and the status
- * that fits it. Two codes have two statuses each, as HTTP distinguishes them: {@code forbidden} is
+ * that fits it. Some codes have several statuses, as HTTP distinguishes them: {@code forbidden} is
  * 401 without credentials and 403 with wrong ones; {@code limit_exceeded} is 400 for a field and
- * 413 for a whole body.
+ * 413 for a whole body; {@code bad_request} is 415 for a body that is not JSON.
  */
 public enum HttpError {
   BAD_REQUEST(Reason.BAD_REQUEST, 400),
@@ -16,6 +16,8 @@ public enum HttpError {
   UNKNOWN_SESSION(Reason.UNKNOWN_SESSION, 404),
   NOT_FOUND(Reason.NOT_FOUND, 404),
   BODY_TOO_LARGE(Reason.LIMIT_EXCEEDED, 413),
+  /** A POST body not sent as JSON (a cross-site form could send text/plain without a preflight). */
+  UNSUPPORTED_MEDIA_TYPE(Reason.BAD_REQUEST, 415),
   RATE_LIMITED(Reason.RATE_LIMITED, 429),
   INTERNAL(Reason.INTERNAL, 500),
   UNAVAILABLE(Reason.UNAVAILABLE, 503);

@@ -1,5 +1,6 @@
 package app.roundtable.server;
 
+import app.roundtable.protocol.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -50,10 +51,10 @@ final class HttpVerticle extends VerticleBase {
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(services.metrics.scrape()));
     new SessionApi(services).mount(router);
     new Pages(services.config.webRoot()).mount(router);
-    router.errorHandler(413, ctx -> SessionApi.error(ctx, 413, "limit_exceeded", "The request body is too large."));
-    router.errorHandler(400, ctx -> SessionApi.error(ctx, 400, "bad_request", "Malformed request."));
-    router.errorHandler(404, ctx -> SessionApi.error(ctx, 404, "not_found", "Nothing here."));
-    router.errorHandler(500, ctx -> SessionApi.error(ctx, 500, "internal", "Something went wrong on the server."));
+    errorsAs(router, HttpError.BODY_TOO_LARGE, "The request body is too large.");
+    errorsAs(router, HttpError.BAD_REQUEST, "Malformed request.");
+    errorsAs(router, HttpError.NOT_FOUND, "Nothing here.");
+    errorsAs(router, HttpError.INTERNAL, "Something went wrong on the server.");
 
     HttpServerOptions options = new HttpServerOptions()
         .setPort(port)
@@ -90,6 +91,11 @@ final class HttpVerticle extends VerticleBase {
       }
     }
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The router's own failures (over-long body, no route, ...) answer as the API's errors do. */
+  private static void errorsAs(Router router, HttpError error, String message) {
+    router.errorHandler(error.status, ctx -> SessionApi.error(ctx, error, message));
   }
 
   int actualPort() {

@@ -4,6 +4,7 @@ import app.roundtable.domain.Member;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
+import app.roundtable.protocol.HttpError;
 import app.roundtable.protocol.SummaryView;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.StoreUnavailableException;
@@ -37,7 +38,7 @@ final class SessionApi {
     if (services.config.createToken() != null) {
       String auth = ctx.request().getHeader("Authorization");
       if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.createToken()))) {
-        error(ctx, 401, "forbidden", "Creating sessions needs the server's create token.");
+        error(ctx, HttpError.NO_CREDENTIALS, "Creating sessions needs the server's create token.");
         return;
       }
     }
@@ -48,7 +49,7 @@ final class SessionApi {
     Object t = in.getValue("template", "first");
     Template template = t instanceof String s ? Wire.parse(Template.class, s) : null;
     if (template == null) {
-      error(ctx, 400, "bad_request", "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
+      error(ctx, HttpError.BAD_REQUEST, "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
       return;
     }
     String key = Secrets.token();
@@ -75,7 +76,7 @@ final class SessionApi {
       if (ar.failed()) {
         failure(ctx, ar.cause());
       } else if (!ar.result()) {
-        error(ctx, 503, "unavailable", "Could not allocate a session code; try again.");
+        error(ctx, HttpError.UNAVAILABLE, "Could not allocate a session code; try again.");
       } else {
         String base = base(ctx);
         ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
@@ -129,7 +130,7 @@ final class SessionApi {
     String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     long now = services.clock.getAsLong();
     if (!services.joinGuard.allow(ip, now)) {
-      error(ctx, 429, "rate_limited", "Too many look-ups; wait a minute and try again.");
+      error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
       return;
     }
     String code = SessionCodes.normalise(ctx.pathParam("code"));
@@ -139,7 +140,7 @@ final class SessionApi {
         failure(ctx, ar.cause());
       } else if (ar.result() == null) {
         services.joinGuard.miss(ip, now);
-        error(ctx, 404, "unknown_session", "There is no session with that code.");
+        error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
       } else {
         then.accept(ar.result());
       }
@@ -149,12 +150,12 @@ final class SessionApi {
   private void withFacilitator(RoutingContext ctx, WithSession then) {
     String key = ctx.request().getHeader("X-Facilitator-Key");
     if (key == null || key.isBlank()) {
-      error(ctx, 401, "forbidden", "This needs the facilitator key in the X-Facilitator-Key header.");
+      error(ctx, HttpError.NO_CREDENTIALS, "This needs the facilitator key in the X-Facilitator-Key header.");
       return;
     }
     withSession(ctx, s -> {
       if (!Secrets.sameHash(Secrets.hash(key.trim()), s.facilitatorKeyHash)) {
-        error(ctx, 403, "forbidden", "That is not this session's facilitator key.");
+        error(ctx, HttpError.WRONG_CREDENTIALS, "That is not this session's facilitator key.");
       } else {
         then.accept(s);
       }
@@ -164,22 +165,22 @@ final class SessionApi {
   private JsonObject json(RoutingContext ctx) {
     try {
       JsonObject o = ctx.body().asJsonObject();
-      if (o == null) error(ctx, 400, "bad_request", "The body must be a JSON object.");
+      if (o == null) error(ctx, HttpError.BAD_REQUEST, "The body must be a JSON object.");
       return o;
     } catch (DecodeException | ClassCastException e) {
-      error(ctx, 400, "bad_request", "The body must be a JSON object.");
+      error(ctx, HttpError.BAD_REQUEST, "The body must be a JSON object.");
       return null;
     }
   }
 
   private String title(RoutingContext ctx, Object v, boolean required) {
     if (!(v instanceof String s) || s.isBlank()) {
-      error(ctx, 400, "bad_request", "Field 'title' must be a non-blank string.");
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
       return null;
     }
     String t = s.strip().replaceAll("\\s+", " ");
     if (t.codePointCount(0, t.length()) > services.config.limits().maxTextLength()) {
-      error(ctx, 400, "limit_exceeded", "Field 'title' is longer than " + services.config.limits().maxTextLength() + " characters.");
+      error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.limits().maxTextLength() + " characters.");
       return null;
     }
     return t;
@@ -194,16 +195,16 @@ final class SessionApi {
 
   private void failure(RoutingContext ctx, Throwable e) {
     if (e instanceof StoreUnavailableException) {
-      error(ctx, 503, "unavailable", "The server cannot reach its storage; try again in a moment.");
+      error(ctx, HttpError.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
     } else {
       LOG.log(System.Logger.Level.ERROR, "request failed", e);
-      error(ctx, 500, "internal", "Something went wrong on the server.");
+      error(ctx, HttpError.INTERNAL, "Something went wrong on the server.");
     }
   }
 
-  static void error(RoutingContext ctx, int status, String code, String message) {
+  /** Answers with {@code error}'s status and the contract's {@code {"error", "message"}} body. */
+  static void error(RoutingContext ctx, HttpError error, String message) {
     if (ctx.response().ended()) return;
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", code).put("message", message).encode());
+    ctx.response().setStatusCode(error.status).putHeader("Content-Type", "application/json").end(error.body(message));
   }
 }
