@@ -1,5 +1,10 @@
 package app.roundtable.domain;
 
+import static app.roundtable.domain.ItemKind.BOARD;
+import static app.roundtable.domain.ItemKind.COMMITMENTS;
+import static app.roundtable.domain.ItemKind.DISCUSSION;
+import static app.roundtable.domain.ItemKind.ROUND;
+
 import java.util.List;
 
 /**
@@ -8,32 +13,22 @@ import java.util.List;
  * items' prompts become the board's prompt when the item starts.
  */
 public enum Template {
+  // One line per item: the agenda reads as the table it is (PROTOCOL.md "Templates").
   FIRST(List.of(
-      new PlannedItem("Welcome and ground rules", ItemKind.DISCUSSION, 5,
-          "Which of our ground rules matters most to you today?"),
-      new PlannedItem("Check-in round", ItemKind.ROUND, 10, "How are you arriving today?"),
-      new PlannedItem("Share challenges", ItemKind.DISCUSSION, 20,
-          "One real management challenge you face now"),
-      new PlannedItem("New knowledge", ItemKind.DISCUSSION, 15,
-          "What idea, model or experience could help with the challenges we heard?"),
-      new PlannedItem("Idea board: approaches to try", ItemKind.BOARD, 20,
-          "What approaches could we try?"),
-      new PlannedItem("Commitments: what I will practise", ItemKind.COMMITMENTS, 15,
-          "What will I practise before we meet again?"),
-      new PlannedItem("Close", ItemKind.DISCUSSION, 5,
-          "What do I take away from today, in one sentence?"))),
+      item("Welcome and ground rules", DISCUSSION, 5, "Which of our ground rules matters most to you today?"),
+      item("Check-in round", ROUND, 10, "How are you arriving today?"),
+      item("Share challenges", DISCUSSION, 20, "One real management challenge you face now"),
+      item("New knowledge", DISCUSSION, 15, "What idea, model or experience could help with the challenges we heard?"),
+      item("Idea board: approaches to try", BOARD, 20, "What approaches could we try?"),
+      item("Commitments: what I will practise", COMMITMENTS, 15, "What will I practise before we meet again?"),
+      item("Close", DISCUSSION, 5, "What do I take away from today, in one sentence?"))),
   FOLLOW_UP(List.of(
-      new PlannedItem("Welcome", ItemKind.DISCUSSION, 5,
-          "Which of our ground rules do we want to keep in mind today?"),
-      new PlannedItem("Check-in round", ItemKind.ROUND, 10, "How are you arriving today?"),
-      new PlannedItem("Reflection: what happened when I practised", ItemKind.ROUND, 30,
-          "What happened when I practised my commitment?"),
-      new PlannedItem("Idea board: lessons learned", ItemKind.BOARD, 20,
-          "What did we learn from practising?"),
-      new PlannedItem("Next commitments", ItemKind.COMMITMENTS, 15,
-          "What will I practise before we meet again?"),
-      new PlannedItem("Close", ItemKind.DISCUSSION, 10,
-          "What helped me most today, and what should we change next time?"))),
+      item("Welcome", DISCUSSION, 5, "Which of our ground rules do we want to keep in mind today?"),
+      item("Check-in round", ROUND, 10, "How are you arriving today?"),
+      item("Reflection: what happened when I practised", ROUND, 30, "What happened when I practised my commitment?"),
+      item("Idea board: lessons learned", BOARD, 20, "What did we learn from practising?"),
+      item("Next commitments", COMMITMENTS, 15, "What will I practise before we meet again?"),
+      item("Close", DISCUSSION, 10, "What helped me most today, and what should we change next time?"))),
   BLANK(List.of());
 
   /** The template's agenda, in order; immutable. */
@@ -45,4 +40,8 @@ public enum Template {
 
   /** One agenda item as a template plans it. */
   public record PlannedItem(String title, ItemKind kind, int minutes, String prompt) {}
+
+  private static PlannedItem item(String title, ItemKind kind, int minutes, String prompt) {
+    return new PlannedItem(title, kind, minutes, prompt);
+  }
 }
