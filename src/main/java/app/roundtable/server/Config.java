@@ -18,6 +18,9 @@ import java.util.Map;
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
  * @param heartbeatMs how often this node says it is alive; a node silent for 3 beats is dead and
  *     its connections no longer count as online
+ * @param clientAddress who a request comes from, trusting forwarding headers only from TRUSTED_PROXIES
+ * @param metricsPort where {@code /metrics} is served instead of the public port; -1 means the public port
+ * @param edge creation limits, the in-memory session bound and the unjoined-socket bound
  */
 public record Config(
     int port,
@@ -32,7 +35,10 @@ public record Config(
     int drainSeconds,
     String webRoot,
     Limits limits,
-    long heartbeatMs) {
+    long heartbeatMs,
+    ClientAddress clientAddress,
+    int metricsPort,
+    EdgeLimits edge) {
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -49,7 +55,25 @@ public record Config(
         intOf(env, "DRAIN_SECONDS", 20),
         env.getOrDefault("WEB_ROOT", "web"),
         limitsOf(env),
-        intOf(env, "HEARTBEAT_MS", 5000));
+        intOf(env, "HEARTBEAT_MS", 5000),
+        ClientAddress.of(env.get("TRUSTED_PROXIES"), env.get("CLIENT_ADDRESS_HEADER")),
+        intOf(env, "METRICS_PORT", -1),
+        edgeOf(env));
+  }
+
+  private static EdgeLimits edgeOf(Map<String, String> env) {
+    EdgeLimits d = EdgeLimits.DEFAULTS;
+    return new EdgeLimits(intOf(env, "CREATES_PER_MINUTE", d.createsPerMinute()),
+        intOf(env, "CREATES_PER_MINUTE_TOTAL", d.createsPerMinuteTotal()),
+        intOf(env, "MAX_SESSIONS", d.maxSessions()),
+        intOf(env, "MAX_UNJOINED_SOCKETS", d.unjoinedSockets()));
+  }
+
+  /** The public origin (scheme://host[:port]) of PUBLIC_URL, or null when none is configured. */
+  String publicOrigin() {
+    if (publicUrl == null) return null;
+    java.net.URI u = java.net.URI.create(publicUrl);
+    return u.getScheme() + "://" + u.getRawAuthority();
   }
 
   /** The contract's default limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class). */
@@ -96,12 +120,30 @@ public record Config(
     return with(d -> d.heartbeatMs = ms);
   }
 
+  public Config withPublicUrl(String url) {
+    return with(d -> d.publicUrl = stripSlash(url));
+  }
+
+  /** Trusts forwarding headers from these comma-listed CIDRs (as TRUSTED_PROXIES). */
+  public Config withTrustedProxies(String cidrs, String header) {
+    return with(d -> d.clientAddress = ClientAddress.of(cidrs, header));
+  }
+
+  public Config withMetricsPort(int port) {
+    return with(d -> d.metricsPort = port);
+  }
+
+  public Config withEdgeLimits(int createsPerMinute, int createsPerMinuteTotal, int maxSessions, int unjoinedSockets) {
+    return with(d -> d.edge = new EdgeLimits(createsPerMinute, createsPerMinuteTotal, maxSessions, unjoinedSockets));
+  }
+
   /** A copy with some fields changed: one place that lists them all. */
   private Config with(java.util.function.Consumer<Draft> change) {
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs);
+        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
+        d.metricsPort, d.edge);
   }
 
   private static final class Draft {
@@ -118,6 +160,9 @@ public record Config(
     String webRoot;
     Limits limits;
     long heartbeatMs;
+    ClientAddress clientAddress;
+    int metricsPort;
+    EdgeLimits edge;
 
     Draft(Config c) {
       port = c.port;
@@ -133,6 +178,9 @@ public record Config(
       webRoot = c.webRoot;
       limits = c.limits;
       heartbeatMs = c.heartbeatMs;
+      clientAddress = c.clientAddress;
+      metricsPort = c.metricsPort;
+      edge = c.edge;
     }
   }
 

@@ -2,6 +2,7 @@ package app.roundtable.store.redis;
 
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
+import app.roundtable.store.Expiry;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreUnavailableException;
@@ -95,7 +96,7 @@ public final class RedisSessionStore implements SessionStore {
     Request set = Request.cmd(Command.SET)
         .arg(RedisKeys.state(session.code))
         .arg(SessionCodec.encode(session))
-        .arg("NX").arg("PX").arg(ttlMs);
+        .arg("NX").arg("PX").arg(Expiry.ttlFromLastChange(session, ttlMs));
     return commands.send(set).map(r -> r != null && "OK".equals(r.toString()));
   }
 
@@ -151,7 +152,7 @@ public final class RedisSessionStore implements SessionStore {
       }
       byte[] encoded = SessionCodec.encode(next);
       recent.writing(next, encoded);
-      return script.apply(code, current.version, encoded, ttlMs).andThen(ar -> recent.written(next)).compose(result -> {
+      return script.apply(code, current.version, encoded, Expiry.ttlFromLastChange(next, ttlMs)).andThen(ar -> recent.written(next)).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
           recent.offer(next);
