@@ -30,7 +30,7 @@ public final class InMemorySessionStore implements SessionStore {
   private final int maxSessions;
   private final long sweepTimer;
   /** When a full store last swept for expired sessions: at most once a second, however many creates knock. */
-  private volatile long sweptWhenFull = Long.MIN_VALUE;
+  private volatile long sweptWhenFull = Long.MIN_VALUE / 2;
 
   /** A store that holds up to {@code maxSessions} sessions (codes being watched count too). */
   public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl, int maxSessions) {
