@@ -40,6 +40,11 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     hub = new SessionHub(services);
     Router router = Router.router(vertx);
+    // Again inside the router: a reroute (/ → /index.html) starts the response's headers afresh.
+    router.route().handler(ctx -> {
+      services.headers.apply(ctx.response());
+      ctx.next();
+    });
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
     router.get("/health/ready").handler(this::ready);
     // With METRICS_PORT set, the metrics live only there (see MetricsServer): here they are a 404.
