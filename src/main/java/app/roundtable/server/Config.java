@@ -12,7 +12,9 @@ import java.util.Map;
  * @param publicUrl absolute base for join links and QR codes; null means "from the request's Host"
  * @param allowedOrigins WebSocket Origins accepted; empty means "the server's own host"
  * @param createToken bearer token required to create sessions; null means anyone may
- * @param redisUrl Redis for sessions shared by many nodes; null means in-memory, one node
+ * @param redisUrl Redis for sessions shared by many nodes ({@code redis://[[user]:password@]host:port},
+ *     {@code rediss://} for TLS); null means in-memory, one node
+ * @param redisCaFile PEM certificate(s) to trust for {@code rediss://}; null means the JVM's trust store
  * @param nodeId this node's name in presence records (defaults to the host name)
  * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
@@ -30,6 +32,7 @@ public record Config(
     String createToken,
     int sessionTtlDays,
     String redisUrl,
+    String redisCaFile,
     String nodeId,
     int verticles,
     int drainSeconds,
@@ -49,6 +52,7 @@ public record Config(
         blankToNull(env.get("CREATE_TOKEN")),
         intOf(env, "SESSION_TTL_DAYS", 30),
         blankToNull(env.get("REDIS_URL")),
+        blankToNull(env.get("REDIS_CA_FILE")),
         // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
         env.getOrDefault("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
         intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
@@ -67,6 +71,14 @@ public record Config(
         intOf(env, "CREATES_PER_MINUTE_TOTAL", d.createsPerMinuteTotal()),
         intOf(env, "MAX_SESSIONS", d.maxSessions()),
         intOf(env, "MAX_UNJOINED_SOCKETS", d.unjoinedSockets()));
+  }
+
+  /** Without secrets: REDIS_URL may hold a password and CREATE_TOKEN is one. */
+  @Override
+  public String toString() {
+    return "Config[port=" + port + ", publicUrl=" + publicUrl + ", redis=" + (redisUrl == null ? "none" : "set")
+        + ", createToken=" + (createToken == null ? "none" : "set") + ", nodeId=" + nodeId + ", edge=" + edge
+        + ", metricsPort=" + metricsPort + "]";
   }
 
   /** The public origin (scheme://host[:port]) of PUBLIC_URL, or null when none is configured. */
@@ -94,6 +106,13 @@ public record Config(
 
   public Config withRedis(String url) {
     return with(d -> d.redisUrl = url);
+  }
+
+  public Config withRedis(String url, String caFile) {
+    return with(d -> {
+      d.redisUrl = url;
+      d.redisCaFile = caFile;
+    });
   }
 
   public Config withNodeId(String id) {
@@ -142,7 +161,7 @@ public record Config(
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
+        d.redisUrl, d.redisCaFile, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
         d.metricsPort, d.edge);
   }
 
@@ -154,6 +173,7 @@ public record Config(
     String createToken;
     int sessionTtlDays;
     String redisUrl;
+    String redisCaFile;
     String nodeId;
     int verticles;
     int drainSeconds;
@@ -172,6 +192,7 @@ public record Config(
       createToken = c.createToken;
       sessionTtlDays = c.sessionTtlDays;
       redisUrl = c.redisUrl;
+      redisCaFile = c.redisCaFile;
       nodeId = c.nodeId;
       verticles = c.verticles;
       drainSeconds = c.drainSeconds;
