@@ -151,7 +151,7 @@ public final class RedisSessionStore implements SessionStore {
       return script.apply(code, current.version, encoded, Expiry.ttlFromLastChange(next, ttlMs)).andThen(ar -> recent.written(next)).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
-          recent.offer(next);
+          recent.offer(next, encoded.length);
           return Future.succeededFuture(new Update(outcome, next));
         }
         if (result instanceof ApplyScript.Result.Conflict conflict) {
