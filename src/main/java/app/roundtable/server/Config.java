@@ -15,6 +15,7 @@ import java.util.Map;
  * @param redisUrl Redis for sessions shared by many nodes ({@code redis://[[user]:password@]host:port},
  *     {@code rediss://} for TLS); null means in-memory, one node
  * @param redisCaFile PEM certificate(s) to trust for {@code rediss://}; null means the JVM's trust store
+ * @param redisPassword Redis password kept apart from REDIS_URL (e.g. from a Secret); null means the URL's
  * @param nodeId this node's name in presence records (defaults to the host name)
  * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
@@ -33,6 +34,7 @@ public record Config(
     int sessionTtlDays,
     String redisUrl,
     String redisCaFile,
+    String redisPassword,
     String nodeId,
     int verticles,
     int drainSeconds,
@@ -53,6 +55,7 @@ public record Config(
         intOf(env, "SESSION_TTL_DAYS", 30),
         blankToNull(env.get("REDIS_URL")),
         blankToNull(env.get("REDIS_CA_FILE")),
+        blankToNull(env.get("REDIS_PASSWORD")),
         // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
         env.getOrDefault("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
         intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
@@ -115,6 +118,10 @@ public record Config(
     });
   }
 
+  public Config withRedisPassword(String password) {
+    return with(d -> d.redisPassword = password);
+  }
+
   public Config withNodeId(String id) {
     return with(d -> d.nodeId = id);
   }
@@ -161,7 +168,7 @@ public record Config(
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.redisCaFile, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
+        d.redisUrl, d.redisCaFile, d.redisPassword, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
         d.metricsPort, d.edge);
   }
 
@@ -174,6 +181,7 @@ public record Config(
     int sessionTtlDays;
     String redisUrl;
     String redisCaFile;
+    String redisPassword;
     String nodeId;
     int verticles;
     int drainSeconds;
@@ -193,6 +201,7 @@ public record Config(
       sessionTtlDays = c.sessionTtlDays;
       redisUrl = c.redisUrl;
       redisCaFile = c.redisCaFile;
+      redisPassword = c.redisPassword;
       nodeId = c.nodeId;
       verticles = c.verticles;
       drainSeconds = c.drainSeconds;

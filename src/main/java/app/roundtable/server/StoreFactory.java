@@ -12,7 +12,7 @@ final class StoreFactory {
   private StoreFactory() {}
 
   static SessionStore redis(Vertx vertx, Config config, LongSupplier clock, Duration ttl) {
-    return new RedisSessionStore(vertx, new RedisEndpoint(config.redisUrl(), config.redisCaFile()), ttl.toMillis(),
+    return new RedisSessionStore(vertx, new RedisEndpoint(config.redisUrl(), config.redisCaFile(), config.redisPassword()), ttl.toMillis(),
         RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS);
   }
 }

@@ -72,6 +72,15 @@ class RedisAuthTest {
   }
 
   @Test
+  void aPasswordFromItsOwnVariableOverridesTheUrls() {
+    try (RedisServer redis = RedisServer.startWithPassword("pw/with:odd@chars")) {
+      SessionStore store = new RedisSessionStore(vertx, new RedisEndpoint(redis.urlWithPassword(null), null,
+          "pw/with:odd@chars"), TTL, TIMEOUT_MS);
+      worksWith(store);
+    }
+  }
+
+  @Test
   void anAclUserAndPasswordWork() {
     try (RedisServer redis = RedisServer.startWithPassword("admin-pw")) {
       redis.command("ACL", "SETUSER", "roundtable", "on", ">app-pw", "~rt:*", "&rt:*", "+@all");

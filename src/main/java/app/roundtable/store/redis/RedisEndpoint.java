@@ -14,8 +14,14 @@ import java.net.URI;
  *
  * @param url the connection URL; it may hold a password, so it is never logged
  * @param caFile PEM certificate(s) to trust for {@code rediss://}; null means the JVM's trust store
+ * @param password overrides the URL's password when set: a secret kept apart from the URL needs
+ *     no URL escaping
  */
-public record RedisEndpoint(String url, String caFile) {
+public record RedisEndpoint(String url, String caFile, String password) {
+
+  public RedisEndpoint(String url, String caFile) {
+    this(url, caFile, null);
+  }
 
   public RedisEndpoint {
     String scheme = URI.create(url).getScheme();
@@ -37,9 +43,10 @@ public record RedisEndpoint(String url, String caFile) {
       net.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
       if (caFile != null) net.setTrustOptions(new PemTrustOptions().addCertPath(caFile));
     }
-    return new RedisOptions()
+    RedisOptions options = new RedisOptions()
         .setConnectionString(url)
         .setPreferredProtocolVersion(ProtocolVersion.RESP3)
         .setNetClientOptions(net);
+    return password == null ? options : options.setPassword(password);
   }
 }
