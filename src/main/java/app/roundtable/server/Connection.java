@@ -571,6 +571,9 @@ final class Connection {
     sentVersion = -1;
     lastYou = 0;
     lastYouSignature = Long.MIN_VALUE;
+    // Unjoined again: it counts against its client's bound like a new socket, or goes.
+    unjoined = services.unjoinedSockets.open(client);
+    if (!unjoined) ws.close((short) 1008, "Too many open connections that have not joined a session.");
   }
 
   private void undoPresence(String code, String id, boolean display) {

@@ -204,6 +204,23 @@ class ExposedEdgeTest {
   }
 
   @Test
+  void aSocketThatLeftCountsAsUnjoinedAgain() {
+    RoundtableNode n = node(c -> c.withEdgeLimits(100, 600, 1000, 1));
+    String code = new Http(n.port()).createSession("Leave", "blank").getString("code");
+    try (WsClient left = WsClient.connect(clients, n.port())) {
+      left.join(code, "Leaves");
+      try (WsClient other = awaitOpen(n.port())) {
+        other.join(code, "Stays");
+        left.command("leave");
+        // `left` is unjoined again and holds the one place: a new socket is refused.
+        try (RawWebSocket extra = RawWebSocket.open(n.port(), Map.of(), 0)) {
+          assertEquals(429, extra.status);
+        }
+      }
+    }
+  }
+
+  @Test
   void oneMemberFloodingGetsRateLimitedWithTheCommandsIdAndStaysConnected() {
     // The clock stands still: budgets do not refill while the test runs, however slow the machine.
     java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
