@@ -13,6 +13,8 @@ public enum CloseReason {
   GOING_AWAY(1001, "server restarting", false),
   /** The client stopped reading and its unsent bytes passed the bound. */
   TOO_SLOW(1008, "too slow", false),
+  /** A socket that left its session would be one unjoined socket too many for its client. */
+  TOO_MANY_UNJOINED(1008, "Too many open connections that have not joined a session.", false),
   /** A frame over the size limit (the contract's 1009). */
   TOO_BIG(1009, "frame too big", false);
 

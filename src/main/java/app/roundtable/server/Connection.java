@@ -12,8 +12,6 @@ import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.Inbound;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.SessionStore.Update;
-import app.roundtable.store.StoreUnavailableException;
-import app.roundtable.store.UnknownSessionException;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
@@ -25,13 +23,11 @@ import java.util.ArrayDeque;
  * Runs on the socket's event loop only.
  */
 final class Connection implements JoinFlow.Seat {
-  private static final System.Logger LOG = System.getLogger(Connection.class.getName());
   /** Commands waiting behind the one in flight; beyond this the client is flooding. */
   private static final int MAX_QUEUED = 32;
 
   private enum Phase { NEW, MEMBER, DISPLAY, CLOSED }
 
-  private final ServerWebSocket ws;
   private final SocketWriter out;
   private final Services services;
   private final SessionHub hub;
@@ -49,9 +45,13 @@ final class Connection implements JoinFlow.Seat {
   private String memberId;
   /** What this socket has been shown of its session; null while not joined. */
   private SessionFeed feed;
+  /** The client's address as the limits count it ({@link ClientAddress}). */
+  private final String client;
+  /** Whether this socket still counts against its client's unjoined sockets. */
+  private boolean unjoined = true;
 
-  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins) {
-    this.ws = ws;
+  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins, String client) {
+    this.client = client;
     this.services = services;
     this.hub = hub;
     this.joins = joins;
@@ -93,10 +93,12 @@ final class Connection implements JoinFlow.Seat {
       busy = true;
       Future<Void> done;
       try {
-        done = handle(in).recover(this::storeFailure);
+        done = handle(in).recover(e -> {
+          refuse(null, Failures.refusal(e)); // the store failed it
+          return Future.succeededFuture();
+        });
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "command failed", e);
-        refuse(in.id(), Reason.INTERNAL, "Something went wrong on the server.");
+        refuse(in.id(), Failures.refusal(e));
         done = Future.succeededFuture();
       }
       done.onComplete(ar -> {
@@ -112,7 +114,7 @@ final class Connection implements JoinFlow.Seat {
     if (in instanceof Inbound.Rejection r) {
       refuse(r.id(), r.refusal());
     } else if (phase == Phase.NEW) {
-      if (in instanceof Inbound.Join j) return joins.join(j, ip(), this);
+      if (in instanceof Inbound.Join j) return joins.join(j, client, this);
       refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
     } else if (in instanceof Inbound.Join) {
       refuse(in.id(), Reason.BAD_REQUEST, "Already joined on this connection.");
@@ -127,8 +129,9 @@ final class Connection implements JoinFlow.Seat {
     return Future.succeededFuture();
   }
 
-  private String ip() {
-    return ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
+  private void joinedOrGone() {
+    if (unjoined) services.unjoinedSockets.done(client);
+    unjoined = false;
   }
 
   @Override
@@ -137,6 +140,7 @@ final class Connection implements JoinFlow.Seat {
       joins.leave(ls.code, id, display); // the socket went while the join was in flight
       return;
     }
+    joinedOrGone();
     Session newest = ls.observe(joined); // may be newer than the join: a welcome's v need only include it
     local = ls;
     memberId = id;
@@ -147,6 +151,10 @@ final class Connection implements JoinFlow.Seat {
   }
 
   private Future<Void> apply(Inbound.Do d) {
+    if (!local.budget.tryTake(memberId, services.clock.getAsLong())) {
+      refuse(d.id(), Reason.RATE_LIMITED, "Too many changes in this session; wait a moment.");
+      return Future.succeededFuture();
+    }
     Action action = new Action(memberId, d.id(), d.command());
     return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
@@ -183,18 +191,6 @@ final class Connection implements JoinFlow.Seat {
     });
   }
 
-  private Future<Void> storeFailure(Throwable e) {
-    if (e instanceof StoreUnavailableException) {
-      refuse(null, Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
-    } else if (e instanceof UnknownSessionException) {
-      refuse(null, Reason.UNKNOWN_SESSION, "This session no longer exists.");
-    } else {
-      LOG.log(System.Logger.Level.ERROR, "command failed", e);
-      refuse(null, Reason.INTERNAL, "Something went wrong on the server.");
-    }
-    return Future.succeededFuture();
-  }
-
   /**
    * A new version of the session. Returns false when this connection is done with the session
    * (closed, removed, ended, or left) and should be dropped from it.
@@ -222,6 +218,7 @@ final class Connection implements JoinFlow.Seat {
   }
 
   private void onClose() {
+    joinedOrGone();
     services.metrics.openSockets.decrementAndGet();
     phase = Phase.CLOSED;
     if (feed != null) hub.acks.forget(feed);
@@ -246,5 +243,8 @@ final class Connection implements JoinFlow.Seat {
     memberId = null;
     feed = null;
     phase = Phase.NEW;
+    // Unjoined again: it counts against its client's bound like a new socket, or goes.
+    unjoined = services.unjoinedSockets.open(client);
+    if (!unjoined) out.close(CloseReason.TOO_MANY_UNJOINED);
   }
 }

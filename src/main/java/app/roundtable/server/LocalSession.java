@@ -27,6 +27,8 @@ final class LocalSession {
   /** Highest version the store subscription delivered. */
   private long delivered = -1;
   private final Metrics metrics;
+  /** Changes this loop's members may still make (see {@link CommandBudget}). */
+  final CommandBudget budget = new CommandBudget();
 
   /** The node's newest known versions and their frames, shared by every loop. */
   private final KnownSessions known;

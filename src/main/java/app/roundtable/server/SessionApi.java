@@ -1,14 +1,16 @@
 package app.roundtable.server;
 
 import app.roundtable.domain.Member;
+import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
 import app.roundtable.protocol.HttpError;
 import app.roundtable.protocol.SummaryView;
 import app.roundtable.protocol.Wire;
-import app.roundtable.store.StoreUnavailableException;
+import app.roundtable.store.StoreFullException;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,7 +19,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /** The HTTP half of the contract: create, look up, summary, follow-up, QR code. */
 final class SessionApi {
-  private static final System.Logger LOG = System.getLogger(SessionApi.class.getName());
   private static final int MAX_BODY = 4096;
   private final Services services;
 
@@ -27,6 +28,7 @@ final class SessionApi {
 
   void mount(Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    router.post("/api/*").handler(SessionApi::jsonOnly);
     router.post("/api/sessions").handler(body).handler(this::create);
     router.get("/api/sessions/:code").handler(this::info);
     router.get("/api/sessions/:code/summary").handler(this::summary);
@@ -46,6 +48,12 @@ final class SessionApi {
     if (in == null) return;
     String title = title(ctx, in.getValue("title"), true);
     if (title == null) return;
+    long wait = services.creationGuard.tryCreate(services.client(ctx.request()), services.clock.getAsLong());
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString((wait + 999) / 1000));
+      error(ctx, HttpError.RATE_LIMITED, "Too many sessions created; try again in a moment.");
+      return;
+    }
     Object t = in.getValue("template", "first");
     Template template = t instanceof String s ? Wire.parse(Template.class, s) : null;
     if (template == null) {
@@ -73,7 +81,10 @@ final class SessionApi {
 
   private void store(RoutingContext ctx, Session s, String key) {
     services.store.create(s).onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.failed() && ar.cause() instanceof StoreFullException) {
+        ctx.response().putHeader("Retry-After", "3600");
+        error(ctx, HttpError.UNAVAILABLE, "This server holds as many sessions as it can; try again later.");
+      } else if (ar.failed()) {
         failure(ctx, ar.cause());
       } else if (!ar.result()) {
         error(ctx, HttpError.UNAVAILABLE, "Could not allocate a session code; try again.");
@@ -127,7 +138,7 @@ final class SessionApi {
 
   /** Loads the session named in the path, counting unknown codes against the caller's IP. */
   private void withSession(RoutingContext ctx, WithSession then) {
-    String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    String ip = services.client(ctx.request());
     long now = services.clock.getAsLong();
     if (!services.joinGuard.allow(ip, now)) {
       error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
@@ -162,6 +173,23 @@ final class SessionApi {
     });
   }
 
+  /**
+   * A POST with a body must say it is JSON: a cross-site form can send {@code text/plain} without
+   * a preflight, JSON it cannot. A POST with neither body nor type passes (follow-up needs none).
+   */
+  private static void jsonOnly(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String length = ctx.request().getHeader("Content-Length");
+    boolean noBody = type == null && !ctx.request().headers().contains("Transfer-Encoding")
+        && (length == null || "0".equals(length.trim()));
+    String media = type == null ? "" : type.split(";", 2)[0].trim();
+    if (noBody || "application/json".equalsIgnoreCase(media)) {
+      ctx.next();
+    } else {
+      error(ctx, HttpError.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON, sent as Content-Type: application/json.");
+    }
+  }
+
   private JsonObject json(RoutingContext ctx) {
     try {
       JsonObject o = ctx.body().asJsonObject();
@@ -194,17 +222,22 @@ final class SessionApi {
   }
 
   private void failure(RoutingContext ctx, Throwable e) {
-    if (e instanceof StoreUnavailableException) {
-      error(ctx, HttpError.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
-    } else {
-      LOG.log(System.Logger.Level.ERROR, "request failed", e);
-      error(ctx, HttpError.INTERNAL, "Something went wrong on the server.");
-    }
+    Refusal r = Failures.refusal(e);
+    HttpError as = switch (r.reason()) {
+      case UNAVAILABLE -> HttpError.UNAVAILABLE;
+      case UNKNOWN_SESSION -> HttpError.UNKNOWN_SESSION;
+      default -> HttpError.INTERNAL;
+    };
+    error(ctx, as, r.message());
   }
 
   /** Answers with {@code error}'s status and the contract's {@code {"error", "message"}} body. */
   static void error(RoutingContext ctx, HttpError error, String message) {
-    if (ctx.response().ended()) return;
-    ctx.response().setStatusCode(error.status).putHeader("Content-Type", "application/json").end(error.body(message));
+    error(ctx.response(), error, message);
+  }
+
+  static void error(HttpServerResponse r, HttpError error, String message) {
+    if (r.ended()) return;
+    r.setStatusCode(error.status).putHeader("Content-Type", "application/json").end(error.body(message));
   }
 }

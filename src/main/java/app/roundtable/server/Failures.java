@@ -1,0 +1,29 @@
+package app.roundtable.server;
+
+import app.roundtable.domain.Refusal;
+import app.roundtable.domain.Refusal.Reason;
+import app.roundtable.store.StoreUnavailableException;
+import app.roundtable.store.UnknownSessionException;
+
+/**
+ * What a client is told when the server failed its command or request, on a socket or over HTTP:
+ * {@code unavailable} when the store did not answer (the outcome may be unknown; the client syncs
+ * before it retries), {@code unknown_session} when the session went, else {@code internal}, which
+ * is also logged: it is a bug.
+ */
+final class Failures {
+  private static final System.Logger LOG = System.getLogger(Failures.class.getName());
+
+  private Failures() {}
+
+  static Refusal refusal(Throwable e) {
+    if (e instanceof StoreUnavailableException) {
+      return Refusal.of(Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
+    }
+    if (e instanceof UnknownSessionException) {
+      return Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists.");
+    }
+    LOG.log(System.Logger.Level.ERROR, "request failed", e);
+    return Refusal.of(Reason.INTERNAL, "Something went wrong on the server.");
+  }
+}
