@@ -14,14 +14,15 @@ public final class AgendaItem {
   /** Time spent in earlier activations, completed ones only (the running stretch is added when it ends). */
   public long spentMs;
 
-  public AgendaItem() {}
-
   public AgendaItem(String id, String title, ItemKind kind, int minutes) {
     this.id = id;
     this.title = title;
     this.kind = kind;
     this.minutes = minutes;
   }
+
+  /** For the codec, which fills the fields itself. */
+  public AgendaItem() {}
 
   public AgendaItem copy() {
     AgendaItem i = new AgendaItem(id, title, kind, minutes);
