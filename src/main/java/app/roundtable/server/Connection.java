@@ -14,29 +14,21 @@ import app.roundtable.protocol.Wire;
 import app.roundtable.store.SessionStore.Update;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.ArrayDeque;
 
 /**
- * One WebSocket's life: open, its commands (rate-limited, queued, handled one at a time in arrival
- * order), close. Joining is {@link JoinFlow}'s, what the socket has been shown of its session
+ * One WebSocket's life: open, its commands (queued by its {@link CommandQueue}, handled here one
+ * at a time), close. Joining is {@link JoinFlow}'s, what the socket has been shown of its session
  * {@link SessionFeed}'s, writing {@link SocketWriter}'s, the size limit {@link FrameSizeGuard}'s.
  * Runs on the socket's event loop only.
  */
-final class Connection implements JoinFlow.Seat {
-  /** Commands waiting behind the one in flight; beyond this the client is flooding. */
-  private static final int MAX_QUEUED = 32;
-
+final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private enum Phase { NEW, MEMBER, DISPLAY, CLOSED }
 
   private final SocketWriter out;
   private final Services services;
   private final SessionHub hub;
   private final JoinFlow joins;
-  private final RateLimiter rate;
-  /** Small: a person sends a command now and then; grows only for a burst. */
-  private final ArrayDeque<Inbound> queue = new ArrayDeque<>(2);
-  /** A command is in flight; the next waits for it. */
-  private boolean busy;
+  private final CommandQueue commands;
 
   private Phase phase = Phase.NEW;
   /** The session joined on this socket; null before the join and after a leave. */
@@ -56,8 +48,7 @@ final class Connection implements JoinFlow.Seat {
     this.hub = hub;
     this.joins = joins;
     this.out = new SocketWriter(ws, services.config.limits().frameBytes(), services.metrics, () -> phase = Phase.CLOSED);
-    this.rate = new RateLimiter(services.config.limits().commandsPerSecond(),
-        services.config.limits().commandsPerSecond(), services.clock.getAsLong());
+    this.commands = new CommandQueue(this, services.config.limits().commandsPerSecond(), services.clock, services.metrics);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> refuse(null, Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text."));
     FrameSizeGuard.watch(ws, out, services.config.limits().frameBytes());
@@ -71,45 +62,16 @@ final class Connection implements JoinFlow.Seat {
   }
 
   private void onText(String text) {
-    if (phase == Phase.CLOSED) return;
-    Inbound in = services.decoder.decode(text);
-    if (!rate.tryTake(services.clock.getAsLong())) {
-      services.metrics.command(null);
-      refuse(in.id(), Reason.RATE_LIMITED, "Too many commands; at most "
-          + services.config.limits().commandsPerSecond() + " per second.");
-      return;
-    }
-    if (queue.size() >= MAX_QUEUED) {
-      refuse(in.id(), Reason.RATE_LIMITED, "Too many commands waiting; slow down.");
-      return;
-    }
-    queue.add(in);
-    pump();
+    if (phase != Phase.CLOSED) commands.offer(services.decoder.decode(text));
   }
 
-  private void pump() {
-    while (!busy && !queue.isEmpty() && phase != Phase.CLOSED) {
-      Inbound in = queue.poll();
-      busy = true;
-      Future<Void> done;
-      try {
-        done = handle(in).recover(e -> {
-          refuse(null, Failures.refusal(e)); // the store failed it
-          return Future.succeededFuture();
-        });
-      } catch (RuntimeException e) {
-        refuse(in.id(), Failures.refusal(e));
-        done = Future.succeededFuture();
-      }
-      done.onComplete(ar -> {
-        busy = false;
-        pump();
-      });
-      if (busy) return;
-    }
+  @Override
+  public boolean closed() {
+    return phase == Phase.CLOSED;
   }
 
-  private Future<Void> handle(Inbound in) {
+  @Override
+  public Future<Void> handle(Inbound in) {
     services.metrics.command(in.type());
     if (in instanceof Inbound.Rejection r) {
       refuse(r.id(), r.refusal());
