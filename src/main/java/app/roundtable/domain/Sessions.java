@@ -32,6 +32,7 @@ public final class Sessions {
     for (Template.PlannedItem p : template.items) {
       s.agenda.items.add(new AgendaItem(Ids.next(random), p.title(), p.kind(), p.minutes()));
     }
+    s.seriesId = Ids.next(random);
     return s;
   }
 
@@ -46,10 +47,14 @@ public final class Sessions {
     String t = title == null || title.isBlank() ? earlier.title + " — follow-up" : title;
     Session s = create(code, t, Template.FOLLOW_UP, facilitatorKeyHash, now, random);
     s.groundRules = new ArrayList<>(earlier.groundRules);
+    s.seriesId = earlier.series();
     List<Commitment> carried = new ArrayList<>();
     for (Commitment c : earlier.commitments) {
       Member author = earlier.members.get(c.memberId);
-      if (author != null && !author.removed) carried.add(c.copy());
+      if (author == null || author.removed) continue;
+      Commitment copy = c.copy();
+      copy.ownerHash = author.seriesHash;
+      carried.add(copy);
     }
     s.previous = new Previous(earlier.title, carried);
     return s;
