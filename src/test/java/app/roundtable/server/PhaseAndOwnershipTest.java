@@ -94,6 +94,9 @@ class PhaseAndOwnershipTest {
     assertUnchanged(ana, before);
 
     fac.command("setBoardPhase", "phase", "revealed");
+    // The reveal gave the idea a fresh id; the author's private view follows it.
+    assertEquals("not_found", fac.refused("groupIdea", "ideaId", idea, "group", "x").getString("code"));
+    idea = myIdeas(ana).getJsonObject(0).getString("id");
     before = snapshot(ana);
     assertEquals("invalid_phase", ana.refused("postIdea", "text", "too late").getString("code"));
     assertEquals("invalid_phase", ana.refused("editIdea", "ideaId", idea, "text", "changed").getString("code"));
