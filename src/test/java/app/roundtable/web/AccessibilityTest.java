@@ -1,5 +1,6 @@
 package app.roundtable.web;
 
+import static app.roundtable.web.WholeSessionInBrowsersTest.assertBoardOpenForWriting;
 import static app.roundtable.web.WholeSessionInBrowsersTest.button;
 import static app.roundtable.web.WholeSessionInBrowsersTest.join;
 import static app.roundtable.web.WholeSessionInBrowsersTest.open;
@@ -42,7 +43,7 @@ class AccessibilityTest extends BrowserTest {
     join(facilitator, "Ana");
     join(stranger, "Ben");
     button(facilitator, "Start “Idea board: approaches to try”").click();
-    button(facilitator, "Writing").click();
+    assertBoardOpenForWriting(facilitator);
     postIdea(stranger, "Try pairing");
     postIdea(facilitator, "Keep a learning log");
     assertThat(facilitator.locator("#board-section")).containsText("2 ideas on the board");

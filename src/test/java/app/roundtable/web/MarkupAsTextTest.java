@@ -2,6 +2,7 @@ package app.roundtable.web;
 
 import static app.roundtable.web.WholeSessionInBrowsersTest.DIALOGS;
 import static app.roundtable.web.WholeSessionInBrowsersTest.addCommitment;
+import static app.roundtable.web.WholeSessionInBrowsersTest.assertBoardOpenForWriting;
 import static app.roundtable.web.WholeSessionInBrowsersTest.button;
 import static app.roundtable.web.WholeSessionInBrowsersTest.join;
 import static app.roundtable.web.WholeSessionInBrowsersTest.open;
@@ -54,7 +55,7 @@ class MarkupAsTextTest extends BrowserTest {
     ana.locator("#board-section").getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true))
         .fill("Prompt " + PAYLOAD);
     button(ana, "Set prompt").click();
-    button(ana, "Writing").click();
+    assertBoardOpenForWriting(ana);
     postIdea(mallory, PAYLOAD);
     assertThat(mallory.locator("#board-section")).containsText(PAYLOAD); // own idea
     button(ana, "Reveal").click();
