@@ -47,6 +47,8 @@ public final class Rules {
 
     next.version = session.version + 1;
     next.updatedAt = ctx.now();
+    // Who facilitated follows from the state after any change (a join with the key, a hand-off,
+    // the first item starting), so it is noted here once rather than in each of those rules.
     Rota.record(next);
     remember(next, action, next.version);
     return new Outcome.Applied(next);
