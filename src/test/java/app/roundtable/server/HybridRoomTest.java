@@ -93,6 +93,23 @@ class HybridRoomTest extends InMemoryNodeTest {
   }
 
   @Test
+  void aDisplayMayNotModerate() {
+    WsClient display = WsClient.connect(clients, node.port());
+    display.joinDisplay(fac.code);
+    Snapshot before = snapshot(display);
+    Object[][] commands = {
+        {"raiseHand", "memberId", rosa}, {"endTurn"}, {"addRoomMember", "name", "Shadow"},
+        {"setFairnessVisible", "visible", false}, {"addCommitment", "text", "x", "memberId", rosa},
+    };
+    for (Object[] c : commands) {
+      JsonObject e = display.refused((String) c[0], java.util.Arrays.copyOfRange(c, 1, c.length));
+      assertEquals("forbidden", e.getString("code"), c[0] + " " + e.encode());
+    }
+    assertUnchanged(display, before);
+    display.close();
+  }
+
+  @Test
   void malformedFieldsAreBadRequestsAndOverLongOnesLimitExceeded() {
     Snapshot before = snapshot(fac);
     Object[][] bad = {
