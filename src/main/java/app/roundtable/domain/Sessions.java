@@ -59,6 +59,7 @@ public final class Sessions {
       carried.add(copy);
     }
     s.previous = new Previous(earlier.title, carried);
+    s.facilitation = Rota.carriedFrom(earlier);
     return s;
   }
 }
