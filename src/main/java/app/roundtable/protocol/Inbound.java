@@ -10,9 +10,16 @@ public sealed interface Inbound {
   /** The message's wire type (for metrics); null for a frame whose type was not understood. */
   String type();
 
-  /** {@code join}: exactly one of name (new member, maybe with key), resume, or display is set. */
-  record Join(String id, String code, String name, String resume, String key, boolean display)
-      implements Inbound {
+  /**
+   * {@code join}: exactly one of name (new member, maybe with key), resume, or display is set.
+   * {@code identity} is the client's series identity secret, only with a name (null if none sent).
+   */
+  record Join(String id, String code, String name, String resume, String key, boolean display,
+      String identity) implements Inbound {
+    public Join(String id, String code, String name, String resume, String key, boolean display) {
+      this(id, code, name, resume, key, display, null);
+    }
+
     @Override
     public String type() {
       return Wire.JOIN;

@@ -1,5 +1,6 @@
 package app.roundtable.protocol;
 
+import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Session;
@@ -40,11 +41,18 @@ public final class YouView {
       g.writeEndObject();
     }
     g.writeEndArray();
+    // v1.1: the earlier session's commitments this member made, which they may report on.
+    g.writeArrayFieldStart("myPrevious");
+    if (s.previous != null) {
+      for (Commitment c : s.previous.commitments) if (c.madeEarlierBy(m)) g.writeString(c.id);
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 
   /**
-   * Cheap fingerprints of what each member's view is made of (role, votes, own ideas), for one
+   * Cheap fingerprints of what each member's view is made of (role, votes, own ideas, own earlier
+   * commitments), for one
    * version: a view is written out only when its fingerprint moved. Whatever {@link #write} reads
    * must be mixed in here too, or a change of it would not reach the member. The per-author part is
    * computed once per version, on first use.
@@ -63,6 +71,9 @@ public final class YouView {
       if (m == null) return 0;
       long h = mix(m.facilitator ? 1 : 2) + s.board.votesPerMember;
       for (Map.Entry<String, Integer> v : m.votes.entrySet()) h = mix(h * 31 + v.getKey().hashCode()) + v.getValue();
+      if (s.previous != null) {
+        for (Commitment c : s.previous.commitments) if (c.madeEarlierBy(m)) h = mix(h * 31 + c.id.hashCode());
+      }
       return mix(h * 31 + authored().getOrDefault(memberId, 7L));
     }
 
