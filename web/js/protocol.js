@@ -1,4 +1,4 @@
-// The wire contract (PROTOCOL.md v1) on the client side: every message type,
+// The wire contract (PROTOCOL.md v1 and its v1.1 amendments) on the client side: every message type,
 // field value and error code is spelled here and nowhere else. No DOM.
 
 /** Commands a client sends. */
@@ -17,7 +17,7 @@ export const Command = Object.freeze({
   REMOVE_AGENDA_ITEM: 'removeAgendaItem', MOVE_AGENDA_ITEM: 'moveAgendaItem',
   START_AGENDA_ITEM: 'startAgendaItem', NEXT_AGENDA_ITEM: 'nextAgendaItem',
   SET_BOARD_PHASE: 'setBoardPhase', SET_BOARD_PROMPT: 'setBoardPrompt',
-  SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea',
+  SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea', CLEAR_BOARD: 'clearBoard',
   SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
   REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
 });
@@ -143,14 +143,16 @@ export const cmd = Object.freeze({
   resumeTimer: () => ({ type: Command.RESUME_TIMER }),
   addTime: (seconds) => ({ type: Command.ADD_TIME, seconds }),
   resetTimer: () => ({ type: Command.RESET_TIMER }),
-  addAgendaItem: (title, minutes, kind, position) => {
+  addAgendaItem: (title, minutes, kind, position, prompt) => {
     const c = { type: Command.ADD_AGENDA_ITEM, title, minutes };
     if (kind) c.kind = kind;
+    if (prompt) c.prompt = prompt;
     if (position !== undefined) c.position = position;
     return c;
   },
-  updateAgendaItem: (itemId, { title, minutes, kind } = {}) => {
+  updateAgendaItem: (itemId, { title, minutes, kind, prompt } = {}) => {
     const c = { type: Command.UPDATE_AGENDA_ITEM, itemId };
+    if (prompt !== undefined) c.prompt = prompt;
     if (title !== undefined) c.title = title;
     if (minutes !== undefined) c.minutes = minutes;
     if (kind !== undefined) c.kind = kind;
@@ -164,6 +166,7 @@ export const cmd = Object.freeze({
   setBoardPrompt: (prompt) => ({ type: Command.SET_BOARD_PROMPT, prompt }),
   setVotesPerMember: (votes) => ({ type: Command.SET_VOTES_PER_MEMBER, votes }),
   groupIdea: (ideaId, group) => ({ type: Command.GROUP_IDEA, ideaId, group }),
+  clearBoard: () => ({ type: Command.CLEAR_BOARD }),
   setGroundRules: (rules) => ({ type: Command.SET_GROUND_RULES, rules }),
   handOff: (memberId) => ({ type: Command.HAND_OFF, memberId }),
   removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),

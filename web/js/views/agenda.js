@@ -1,5 +1,6 @@
-// Agenda: every item with its status; for the facilitator, start / next /
-// add / edit / move / remove.
+// Agenda: every item with its status and prompt; for the facilitator this is
+// the "prepare" view: start (jump to) / add / edit / move / remove. Moving on
+// in order is the run bar's Next item.
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, ITEM_KINDS, ItemStatus, Limits } from '../protocol.js';
@@ -24,25 +25,26 @@ export function agendaView(root, ctx) {
   const addTitle = el('input', { type: 'text', maxLength: Limits.TEXT, required: true, autocomplete: 'off' });
   const addMinutes = el('input', { type: 'number', min: 1, max: 600, value: '10', required: true, inputMode: 'numeric' });
   const addKind = kindSelect('discussion');
+  const addPrompt = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
   const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Add an agenda item' } },
     field('New item', addTitle).wrap, field('Minutes', addMinutes).wrap, field('Kind', addKind).wrap,
+    field('Prompt for the group (optional)', addPrompt).wrap,
     el('button', { type: 'submit', text: 'Add item' }));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const title = addTitle.value.trim();
     if (!title) return;
-    if (await ctx.act(cmd.addAgendaItem(title, Number(addMinutes.value), addKind.value))) {
+    if (await ctx.act(cmd.addAgendaItem(title, Number(addMinutes.value), addKind.value, undefined, addPrompt.value.trim()))) {
       addTitle.value = '';
+      addPrompt.value = '';
       addTitle.focus();
     }
   });
-  const nextButton = el('button', { type: 'button', text: 'Next item', on: { click: () => ctx.act(cmd.nextAgendaItem()) } });
-  const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true }, el('div', { class: 'actions' }, nextButton), addForm);
+  const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true }, addForm);
   root.append(list, facilitatorBox, controls);
 
   const render = memo(([agenda, facilitator]) => {
     facilitatorBox.hidden = !facilitator;
-    nextButton.textContent = agenda.currentId ? 'Next item' : 'Start first pending item';
     const items = agenda.items;
     if (!items.length) {
       replaceKeepingFocus(list, el('li', { class: 'empty', text: 'No agenda items yet.' }));
@@ -59,6 +61,7 @@ export function agendaView(root, ctx) {
     const li = el('li', { class: ['agenda-item', `status-${item.status}`], attrs: { 'aria-current': current ? 'step' : null } },
       el('span', { class: 'badge', text: STATUS_LABEL[item.status] || item.status }),
       el('span', { class: 'item-title', text: item.title }),
+      item.prompt ? el('span', { class: 'item-prompt', text: item.prompt }) : null,
       el('span', { class: 'meta', text: meta.join(' · ') }));
     if (facilitator) {
       const label = item.title;
@@ -81,13 +84,17 @@ export function agendaView(root, ctx) {
     const title = el('input', { type: 'text', value: item.title, maxLength: Limits.TEXT, required: true, key: `title-${item.id}` });
     const minutes = el('input', { type: 'number', min: 1, max: 600, value: String(item.minutes), required: true });
     const kind = kindSelect(item.kind);
+    const prompt = el('input', { type: 'text', value: item.prompt || '', maxLength: Limits.TEXT });
     const form = el('form', { class: 'inline-form', attrs: { 'aria-label': `Edit “${item.title}”` } },
-      field('Title', title).wrap, field('Minutes', minutes).wrap, field('Kind', kind).wrap,
+      field('Title', title).wrap, field('Minutes', minutes).wrap, field('Kind', kind).wrap, field('Prompt', prompt).wrap,
       el('button', { type: 'submit', text: 'Save' }),
       el('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = null; rerender(); focusKey(`edit-${item.id}`); } } }));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      if (await ctx.act(cmd.updateAgendaItem(item.id, { title: title.value.trim(), minutes: Number(minutes.value), kind: kind.value }))) {
+      const fields = { title: title.value.trim(), minutes: Number(minutes.value), kind: kind.value };
+      // A v1 server has no prompts: only send one when the item has one or the facilitator typed one.
+      if (prompt.value.trim() !== (item.prompt || '')) fields.prompt = prompt.value.trim();
+      if (await ctx.act(cmd.updateAgendaItem(item.id, fields))) {
         editing = null;
         rerender();
         focusKey(`edit-${item.id}`);

@@ -2,8 +2,10 @@
 // ideas, vote with dots, see results. Authors are never shown: the state has none.
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
-import { BOARD_PHASES, BoardPhase, cmd, Limits } from '../protocol.js';
+import { BoardPhase, cmd, Limits } from '../protocol.js';
 import { ideasByGroup, ideasByVotes, myVotesOn } from '../selectors.js';
+import { barSteps } from '../stage.js';
+import { t } from '../i18n.js';
 
 const PHASE_LABEL = {
   closed: 'Closed',
@@ -12,7 +14,6 @@ const PHASE_LABEL = {
   voting: 'Voting',
   results: 'Results',
 };
-const PHASE_BUTTON = { closed: 'Close', writing: 'Writing', revealed: 'Reveal', voting: 'Voting', results: 'Results' };
 
 export function boardView(root, ctx) {
   const prompt = el('p', { class: 'board-prompt' });
@@ -38,8 +39,8 @@ export function boardView(root, ctx) {
   const votesForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Votes per member' } },
     field('Votes per member', votesInput).wrap, el('button', { type: 'submit', text: 'Set votes' }));
   votesForm.addEventListener('submit', (e) => { e.preventDefault(); ctx.act(cmd.setVotesPerMember(Number(votesInput.value))); });
-  const phaseButtons = el('div', { class: 'actions', attrs: { role: 'group', 'aria-label': 'Board phase' } });
-  const controls = el('div', { class: 'facilitator-only', hidden: true }, phaseButtons, promptForm, votesForm);
+  // The phase steps are in the run bar; prompt and votes are settings, folded away.
+  const controls = el('details', { class: 'settings', hidden: true }, el('summary', { text: 'Board settings' }), promptForm, votesForm);
 
   root.append(prompt, phaseLine);
   if (!ctx.display) root.append(postForm);
@@ -59,11 +60,6 @@ export function boardView(root, ctx) {
 
     if (!ctx.display) {
       controls.hidden = !facilitator;
-      replaceKeepingFocus(phaseButtons, BOARD_PHASES.map((p) => el('button', {
-        type: 'button', key: `phase-${p}`, text: PHASE_BUTTON[p],
-        attrs: { 'aria-pressed': String(board.phase === p) },
-        on: { click: () => ctx.act(cmd.setBoardPhase(p)) },
-      })));
       if (document.activeElement !== promptInput) promptInput.value = board.prompt;
       if (document.activeElement !== votesInput) votesInput.value = String(board.votesPerMember);
     }
@@ -86,9 +82,11 @@ export function boardView(root, ctx) {
         return [el('p', { class: 'votes-left', text: `You have ${left} ${left === 1 ? 'vote' : 'votes'} left of ${board.votesPerMember}.` }),
           grouped(board.ideas, (idea) => ideaItem(idea, voteControls(idea, you, left), facilitator))];
       }
-      case BoardPhase.RESULTS:
-        return [el('ol', { class: 'idea-list results' }, ideasByVotes(board.ideas).map((idea) => ideaItem(idea,
-          el('span', { class: 'votes', text: `${idea.votes || 0} ${idea.votes === 1 ? 'vote' : 'votes'}` }), facilitator)))];
+      case BoardPhase.RESULTS: {
+        const ranked = ideasByVotes(board.ideas);
+        const most = ranked.length ? ranked[0].votes || 0 : 0;
+        return [el('ol', { class: 'idea-list results' }, ranked.map((idea) => ideaItem(idea, resultBar(idea, most), facilitator)))];
+      }
       default:
         return [];
     }
@@ -115,6 +113,14 @@ export function boardView(root, ctx) {
       li.append(form);
     }
     return li;
+  }
+
+  /** The count in words, and a bar (hidden from screen readers: the words say it) as long as its share of the top idea's votes. */
+  function resultBar(idea, most) {
+    const votes = idea.votes || 0;
+    return el('span', { class: 'result' },
+      el('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, el('span', { class: ['bar', `bar-${barSteps(votes, most)}`] })),
+      el('span', { class: 'votes', text: t('display.votes', { count: votes }) }));
   }
 
   function voteControls(idea, you, left) {

@@ -1,5 +1,5 @@
-// Commitments: this member's own (add, edit, remove, status and note), the
-// group's, and the previous session's to report on.
+// Commitments: this member's own (add, edit, remove, status and note) and the
+// group's. The previous session's are the reflection panel (previous.js).
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, COMMITMENT_STATUSES, Limits } from '../protocol.js';
@@ -19,13 +19,12 @@ export function commitmentsView(root, ctx) {
     if (await ctx.act(cmd.addCommitment(t))) { text.value = ''; text.focus(); }
   });
   const othersBox = el('div', { class: 'others-commitments' });
-  const previousBox = el('div', { class: 'previous-commitments' });
-  root.append(el('h3', { text: 'Mine' }), mineBox, addForm, othersBox, previousBox);
+  root.append(el('h3', { text: 'Mine' }), mineBox, addForm, othersBox);
 
   let editing = null;
   let last = null;
 
-  const render = memo(([mine, others, previous]) => {
+  const render = memo(([mine, others]) => {
     addForm.hidden = mine.length >= Limits.COMMITMENTS_PER_MEMBER;
     replaceKeepingFocus(mineBox, mine.length
       ? el('ul', { class: 'commitment-list' }, mine.map((c) => editing === c.id ? editRow(c) : ownRow(c)))
@@ -35,12 +34,6 @@ export function commitmentsView(root, ctx) {
     replaceKeepingFocus(othersBox, others.length ? [
       el('h3', { text: 'The group’s' }),
       el('ul', { class: 'commitment-list' }, others.map(readOnlyRow)),
-    ] : []);
-
-    replaceKeepingFocus(previousBox, previous && previous.commitments && previous.commitments.length ? [
-      el('h3', { text: `From last time: ${previous.title}` }),
-      el('p', { class: 'meta', text: 'What happened when you practised these?' }),
-      el('ul', { class: 'commitment-list' }, previous.commitments.map(readOnlyRow)),
     ] : []);
   });
 
@@ -94,7 +87,7 @@ export function commitmentsView(root, ctx) {
 
   return {
     update(state, you, me) {
-      last = [myCommitments(state, me), othersCommitments(state, me), state.previous];
+      last = [myCommitments(state, me), othersCommitments(state, me)];
       render([...last, editing]);
     },
   };

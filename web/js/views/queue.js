@@ -5,6 +5,7 @@ import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, QueuePolicy } from '../protocol.js';
 import { memberName, queuePosition } from '../selectors.js';
 import { formatMinSec, ordinal, turnElapsed } from '../format.js';
+import { t } from '../i18n.js';
 
 export function queueView(root, ctx) {
   const speakerLine = el('p', { class: 'speaker' });
@@ -26,11 +27,9 @@ export function queueView(root, ctx) {
     e.preventDefault();
     ctx.act(cmd.setTurnLimit(Math.max(0, Math.round(Number(limit.value) || 0))));
   });
-  const controls = el('div', { class: 'facilitator-only', hidden: true },
-    el('div', { class: 'actions' },
-      el('button', { type: 'button', text: 'Next speaker', on: { click: () => ctx.act(cmd.nextSpeaker()) } }),
-      el('button', { type: 'button', text: 'Start a round', on: { click: () => ctx.act(cmd.startRound()) } })),
-    field('Queue order', policy).wrap, limitForm);
+  // Next speaker and rounds are in the run bar; these are settings, folded away.
+  const controls = el('details', { class: 'settings', hidden: true },
+    el('summary', { text: 'Queue settings' }), field('Queue order', policy).wrap, limitForm);
 
   root.append(speakerLine, turnLine);
   if (!ctx.display) root.append(mine, buttons);
@@ -49,7 +48,7 @@ export function queueView(root, ctx) {
       ? `Speaking: ${memberName(state, speakerId)}${speakerId === me ? ' (you)' : ''}`
       : 'Nobody is speaking.';
 
-    const list = ctx.display ? q.waiting.slice(0, 3) : q.waiting;
+    const list = q.waiting;
     waitingHeading.textContent = ctx.display ? 'Next' : `Waiting (${q.waiting.length})`;
     if (!q.waiting.length) replaceKeepingFocus(waiting, el('li', { class: 'empty', text: 'Nobody is waiting.' }));
     else {
@@ -59,14 +58,16 @@ export function queueView(root, ctx) {
           el('span', { text: m ? m.name : 'someone who left' }),
           id === me ? el('strong', { text: ' (you)' }) : null,
           !ctx.display && m ? el('span', { class: 'meta', text: ` · ${m.turns} ${m.turns === 1 ? 'turn' : 'turns'} so far` }) : null);
-      }), ctx.display && q.waiting.length > list.length ? el('li', { class: 'meta', text: `and ${q.waiting.length - list.length} more` }) : null);
+      }));
     }
 
     if (!ctx.display) {
       const pos = queuePosition(q, me);
       mine.textContent = !pos ? 'Your hand is down.'
         : pos.speaking ? 'You have the floor.'
-          : `Your hand is up: you are ${ordinal(pos.position)} in line.`;
+          : `Your hand is up: you are ${ordinal(pos.position)} in line.${pos.position === 1 ? ` ${t('stage.youNext')}` : ''}`;
+      mine.classList.toggle('is-next', !!pos && pos.position === 1);
+      mine.classList.toggle('is-speaking', !!pos && pos.speaking);
       replaceKeepingFocus(buttons,
         pos && pos.speaking
           ? el('button', { type: 'button', class: 'primary', key: 'hand', text: 'Done speaking', on: { click: () => ctx.act(cmd.doneSpeaking()) } })

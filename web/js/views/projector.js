@@ -1,0 +1,39 @@
+// The projector's stage: which panel the room sees (by the stage's kind, set
+// on the grid so CSS swaps panels in a fixed area), the active item's words,
+// and the group's commitments. Read from the back of the room: no controls.
+
+import { el, memo, replaceKeepingFocus } from '../dom.js';
+import { t } from '../i18n.js';
+import { StageKind, stageOf } from '../stage.js';
+
+export function projectorView(grid, parts, ctx) {
+  const { kind, title, prompt, commitments } = parts;
+  let lastKind;
+
+  const render = memo(([stage]) => {
+    grid.dataset.stage = stage.kind;
+    grid.dataset.phase = stage.phase;
+    const kindText = t(`stage.kind.${stage.kind}`);
+    kind.textContent = stage.kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${stage.phase}`)}` : kindText;
+    title.textContent = stage.title || t('stage.idle.title');
+    prompt.textContent = stage.title ? stage.prompt : t('stage.idle.prompt');
+    if (lastKind !== undefined && lastKind !== stage.kind) ctx.announce(title.textContent, { first: true });
+    lastKind = stage.kind;
+  });
+
+  const renderCommitments = memo(([list]) => {
+    replaceKeepingFocus(commitments, list.length
+      ? el('ul', { class: 'commitment-list columns' }, list.map((c) => el('li', { class: 'commitment' },
+        el('span', { class: 'who', text: `${c.name}: ` }), el('span', { class: 'commitment-text', text: c.text }))))
+      : el('p', { class: 'meta', text: t('display.noCommitments') }));
+  });
+
+  return {
+    update(state) {
+      const stage = stageOf(state);
+      render([{ kind: stage.kind, phase: stage.phase, title: stage.item && stage.item.title, prompt: stage.item && stage.item.prompt || '' }]);
+      renderCommitments([(state.commitments || []).map((c) => ({ name: c.name, text: c.text }))]);
+    },
+  };
+}
+
