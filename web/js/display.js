@@ -47,7 +47,7 @@ if (!code) {
     queueView($('queue'), ctx),
     boardView($('board'), ctx),
     previousView($('previous'), ctx),
-    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments') }, ctx),
+    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h') }, ctx),
   ];
 
   store.subscribe((s) => {

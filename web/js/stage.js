@@ -1,12 +1,12 @@
 // What the room is doing now, worked out from the public state alone, so the
 // member page, the run bar and the projector all agree. No DOM.
 
-import { BoardPhase, ItemKind } from './protocol.js';
+import { BoardPhase, ItemKind, ItemStatus } from './protocol.js';
 import { currentItem, nextPendingItem } from './selectors.js';
 
 /** The stage's situations. A board item is named by its board phase. */
 export const StageKind = Object.freeze({
-  IDLE: 'idle', DISCUSSION: 'discussion', ROUND: 'round', REFLECTION: 'reflection',
+  IDLE: 'idle', DONE: 'done', DISCUSSION: 'discussion', ROUND: 'round', REFLECTION: 'reflection',
   BOARD: 'board', COMMITMENTS: 'commitments', BREAK: 'break',
 });
 
@@ -31,6 +31,8 @@ export function stageOf(state) {
 
 const PANELS = Object.freeze({
   [StageKind.IDLE]: [Panel.QUEUE],
+  // At the close the group's commitments are what people take away.
+  [StageKind.DONE]: [Panel.COMMITMENTS],
   [StageKind.DISCUSSION]: [Panel.QUEUE],
   [StageKind.ROUND]: [Panel.QUEUE],
   [StageKind.REFLECTION]: [Panel.QUEUE, Panel.PREVIOUS],
@@ -40,7 +42,11 @@ const PANELS = Object.freeze({
 });
 
 function kindOf(state, item, phase) {
-  if (!item) return phase === BoardPhase.CLOSED ? StageKind.IDLE : StageKind.BOARD;
+  if (!item) {
+    if (phase !== BoardPhase.CLOSED) return StageKind.BOARD;
+    const done = ((state && state.agenda && state.agenda.items) || []).some((i) => i.status === ItemStatus.DONE);
+    return done && !nextPendingItem(state) ? StageKind.DONE : StageKind.IDLE;
+  }
   switch (item.kind) {
     case ItemKind.ROUND: return isReflection(state, item) ? StageKind.REFLECTION : StageKind.ROUND;
     case ItemKind.BOARD: return StageKind.BOARD;

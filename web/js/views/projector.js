@@ -7,16 +7,19 @@ import { t } from '../i18n.js';
 import { StageKind, stageOf } from '../stage.js';
 
 export function projectorView(grid, parts, ctx) {
-  const { kind, title, prompt, commitments } = parts;
+  const { kind, title, prompt, commitments, queueHeading } = parts;
   let lastKind;
 
   const render = memo(([stage]) => {
     grid.dataset.stage = stage.kind;
     grid.dataset.phase = stage.phase;
     const kindText = t(`stage.kind.${stage.kind}`);
+    const inRound = stage.kind === StageKind.ROUND || stage.kind === StageKind.REFLECTION;
+    queueHeading.textContent = t(inRound ? 'display.order' : 'display.speaking');
     kind.textContent = stage.kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${stage.phase}`)}` : kindText;
-    title.textContent = stage.title || t('stage.idle.title');
-    prompt.textContent = stage.title ? stage.prompt : t('stage.idle.prompt');
+    const idle = stage.kind === StageKind.DONE ? 'done' : 'idle';
+    title.textContent = stage.title || t(`stage.${idle}.title`);
+    prompt.textContent = stage.title ? stage.prompt : t(`stage.${idle}.prompt`);
     if (lastKind !== undefined && lastKind !== stage.kind) ctx.announce(title.textContent, { first: true });
     lastKind = stage.kind;
   });

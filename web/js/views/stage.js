@@ -46,8 +46,8 @@ export function stageView(root, ctx, panels) {
     root.dataset.phase = phase;
     const kindText = t(`stage.kind.${kind}`);
     kindLine.textContent = kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${phase}`)}` : kindText;
-    title.textContent = item ? item.title : t('stage.idle.title');
-    prompt.textContent = item ? (item.prompt || '') : t('stage.idle.prompt');
+    title.textContent = item ? item.title : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.title`);
+    prompt.textContent = item ? (item.prompt || '') : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.prompt`);
     note.textContent = kind === StageKind.BREAK ? t('stage.break.note') : '';
     place(stage.panels);
   });
