@@ -16,17 +16,20 @@ export const Panel = Object.freeze({
 });
 
 /**
- * {kind, item, next, phase, panels}: the active item (null before the agenda
- * starts or after it ends), the item "next item" would start, the board's
- * phase, and the panels that hold the one control that matters now, first
- * the most important.
+ * {kind, item, next, phase, prompt, panels}: the active item (null before the
+ * agenda starts or after it ends), the item "next item" would start, the
+ * board's phase, the question the group answers now (on a board, the board's
+ * prompt, which the facilitator may have reworded), and the panels that hold
+ * the one control that matters now, first the most important.
  */
 export function stageOf(state) {
   const item = currentItem(state);
   const next = nextPendingItem(state);
   const phase = (state && state.board && state.board.phase) || BoardPhase.CLOSED;
   const kind = kindOf(state, item, phase);
-  return { kind, item, next, phase, panels: PANELS[kind] };
+  const boardPrompt = kind === StageKind.BOARD && state.board && state.board.prompt;
+  const prompt = boardPrompt || (item && item.prompt) || '';
+  return { kind, item, next, phase, prompt, panels: PANELS[kind] };
 }
 
 const PANELS = Object.freeze({

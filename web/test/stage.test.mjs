@@ -90,3 +90,12 @@ test('the stage key moves with the item and the board phase, not with anything e
   assert.notEqual(stageKey(stageOf({ ...a, board: { ...a.board, phase: 'voting' } })), key);
   assert.notEqual(stageKey(stageOf(session({ items: [item('c', 'discussion', 'active')], currentId: 'c' }))), key);
 });
+
+test('the stage’s prompt is the item’s, or on a board the board’s own', () => {
+  const items = [item('b', 'board', 'active', { prompt: 'What could we try?' })];
+  const s = session({ items, currentId: 'b', phase: 'writing' });
+  assert.equal(stageOf(s).prompt, 'What could we try?');
+  assert.equal(stageOf({ ...s, board: { ...s.board, prompt: 'Reworded' } }).prompt, 'Reworded');
+  assert.equal(stageOf(session({ items: [item('d', 'discussion', 'active', { prompt: 'Talk' })], currentId: 'd', phase: 'writing' })).prompt, 'Talk');
+  assert.equal(stageOf(session()).prompt, '');
+});

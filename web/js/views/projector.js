@@ -19,7 +19,7 @@ export function projectorView(grid, parts, ctx) {
     kind.textContent = stage.kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${stage.phase}`)}` : kindText;
     const idle = stage.kind === StageKind.DONE ? 'done' : 'idle';
     title.textContent = stage.title || t(`stage.${idle}.title`);
-    prompt.textContent = stage.title ? stage.prompt : t(`stage.${idle}.prompt`);
+    prompt.textContent = stage.title || stage.prompt ? stage.prompt : t(`stage.${idle}.prompt`);
     if (lastKind !== undefined && lastKind !== stage.kind) ctx.announce(title.textContent, { first: true });
     lastKind = stage.kind;
   });
@@ -34,7 +34,7 @@ export function projectorView(grid, parts, ctx) {
   return {
     update(state) {
       const stage = stageOf(state);
-      render([{ kind: stage.kind, phase: stage.phase, title: stage.item && stage.item.title, prompt: stage.item && stage.item.prompt || '' }]);
+      render([{ kind: stage.kind, phase: stage.phase, title: stage.item && stage.item.title, prompt: stage.prompt }]);
       renderCommitments([(state.commitments || []).map((c) => ({ name: c.name, text: c.text }))]);
     },
   };

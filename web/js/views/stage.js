@@ -47,7 +47,7 @@ export function stageView(root, ctx, panels) {
     const kindText = t(`stage.kind.${kind}`);
     kindLine.textContent = kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${phase}`)}` : kindText;
     title.textContent = item ? item.title : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.title`);
-    prompt.textContent = item ? (item.prompt || '') : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.prompt`);
+    prompt.textContent = item || stage.prompt ? stage.prompt : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.prompt`);
     note.textContent = kind === StageKind.BREAK ? t('stage.break.note') : '';
     place(stage.panels);
   });
@@ -55,8 +55,8 @@ export function stageView(root, ctx, panels) {
   return {
     update(state, you, me) {
       const stage = stageOf(state);
-      render([{ kind: stage.kind, item: stage.item && { id: stage.item.id, title: stage.item.title, prompt: stage.item.prompt },
-        phase: stage.phase, panels: stage.panels }]);
+      render([{ kind: stage.kind, item: stage.item && { id: stage.item.id, title: stage.item.title },
+        prompt: stage.prompt, phase: stage.phase, panels: stage.panels }]);
       timer.update(state, you, me);
       const key = stageKey(stage);
       if (lastKey !== undefined && key !== lastKey) ctx.announce(stageSentence(stage), { first: true });
