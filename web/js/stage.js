@@ -46,9 +46,10 @@ const PANELS = Object.freeze({
 
 function kindOf(state, item, phase) {
   if (!item) {
-    if (phase !== BoardPhase.CLOSED) return StageKind.BOARD;
+    // After the last item the board may still show its results: the close is what matters then.
     const done = ((state && state.agenda && state.agenda.items) || []).some((i) => i.status === ItemStatus.DONE);
-    return done && !nextPendingItem(state) ? StageKind.DONE : StageKind.IDLE;
+    if (done && !nextPendingItem(state)) return StageKind.DONE;
+    return phase !== BoardPhase.CLOSED ? StageKind.BOARD : StageKind.IDLE;
   }
   switch (item.kind) {
     case ItemKind.ROUND: return isReflection(state, item) ? StageKind.REFLECTION : StageKind.ROUND;
@@ -102,6 +103,13 @@ export function previousByOwner(state) {
     };
   }).sort((a, b) => rank(a.memberId) - rank(b.memberId) || a.i - b.i)
     .map(({ i, ...owner }) => owner);
+}
+
+/** The stage's heading and question when no agenda item is running: keys into the catalogue. */
+export function unscheduledWords(kind) {
+  if (kind === StageKind.DONE) return { title: 'stage.done.title', prompt: 'stage.done.prompt' };
+  if (kind === StageKind.BOARD) return { title: 'stage.kind.board', prompt: null };
+  return { title: 'stage.idle.title', prompt: 'stage.idle.prompt' };
 }
 
 /** The round's order as member ids: the speaker first, then the waiting list. */

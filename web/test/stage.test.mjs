@@ -99,3 +99,9 @@ test('the stage’s prompt is the item’s, or on a board the board’s own', ()
   assert.equal(stageOf(session({ items: [item('d', 'discussion', 'active', { prompt: 'Talk' })], currentId: 'd', phase: 'writing' })).prompt, 'Talk');
   assert.equal(stageOf(session()).prompt, '');
 });
+
+test('after the last item the close is on stage even while the board still shows results', () => {
+  const s = session({ items: [item('b', 'board', 'done'), item('c', 'discussion', 'done')], phase: 'results' });
+  assert.equal(stageOf(s).kind, StageKind.DONE);
+  assert.equal(stageOf(session({ items: [item('b', 'board', 'done'), item('c', 'discussion')], phase: 'results' })).kind, StageKind.BOARD);
+});

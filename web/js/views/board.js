@@ -9,7 +9,7 @@ import { t } from '../i18n.js';
 
 const PHASE_LABEL = {
   closed: 'Closed',
-  writing: 'Writing — ideas stay private until revealed, and never show who wrote them',
+  writing: 'Writing',
   revealed: 'Revealed',
   voting: 'Voting',
   results: 'Results',
@@ -21,8 +21,8 @@ export function boardView(root, ctx) {
   const body = el('div', { class: 'board-body' });
 
   const ideaText = el('textarea', { rows: 3, maxLength: Limits.TEXT });
-  const postForm = el('form', { class: 'stack-form', hidden: true, attrs: { 'aria-label': 'Post an idea' } },
-    field('Your idea', ideaText, 'Nobody sees who wrote it.').wrap,
+  const postForm = el('form', { class: 'stack-form', attrs: { 'aria-label': 'Post an idea' } },
+    field('Your idea', ideaText, 'Ideas stay private until revealed, and nobody ever sees who wrote them.').wrap,
     el('button', { type: 'submit', class: 'primary', text: 'Post idea' }));
   postForm.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -42,9 +42,13 @@ export function boardView(root, ctx) {
   // The phase steps are in the run bar; prompt and votes are settings, folded away.
   const controls = el('details', { class: 'settings', hidden: true }, el('summary', { text: 'Board settings' }), promptForm, votesForm);
 
-  root.append(prompt, phaseLine);
-  if (!ctx.display) root.append(postForm);
-  root.append(body);
+  // While writing, the count, the idea box and one's own ideas stay the same elements: another
+  // member's idea only changes the count's text, and the box is never taken out from under the
+  // typist. When writing ends the whole writing area is replaced, so nothing around it moves.
+  const writingCount = el('p', { class: 'idea-count' });
+  const writingMine = el('div', { class: 'my-ideas' });
+  const writingArea = el('div', { class: 'writing' }, writingCount, ctx.display ? null : postForm, writingMine);
+  root.append(prompt, phaseLine, body);
   if (!ctx.display) root.append(controls);
 
   /** id of the own idea being edited */
@@ -55,7 +59,6 @@ export function boardView(root, ctx) {
     prompt.textContent = board.prompt || (ctx.display ? '' : 'No prompt yet.');
     prompt.hidden = !board.prompt && ctx.display;
     phaseLine.textContent = `Phase: ${PHASE_LABEL[board.phase] || board.phase}`;
-    postForm.hidden = board.phase !== BoardPhase.WRITING;
     root.dataset.phase = board.phase;
 
     if (!ctx.display) {
@@ -64,16 +67,22 @@ export function boardView(root, ctx) {
       if (document.activeElement !== votesInput) votesInput.value = String(board.votesPerMember);
     }
 
-    replaceKeepingFocus(body, ...phaseBody(board, you, facilitator));
+    if (board.phase === BoardPhase.WRITING) {
+      writingCount.textContent = countText(board.ideaCount);
+      if (!ctx.display) replaceKeepingFocus(writingMine, myIdeas(you));
+      if (body.childNodes.length !== 1 || body.firstChild !== writingArea) body.replaceChildren(writingArea);
+    } else {
+      replaceKeepingFocus(body, ...phaseBody(board, you, facilitator));
+    }
   });
 
+  function countText(n) { return `${n} ${n === 1 ? 'idea' : 'ideas'} on the board`; }
+
   function phaseBody(board, you, facilitator) {
-    const count = el('p', { class: 'idea-count', text: `${board.ideaCount} ${board.ideaCount === 1 ? 'idea' : 'ideas'} on the board` });
+    const count = el('p', { class: 'idea-count', text: countText(board.ideaCount) });
     switch (board.phase) {
       case BoardPhase.CLOSED:
         return [el('p', { class: 'meta', text: 'The board is not open.' })];
-      case BoardPhase.WRITING:
-        return ctx.display ? [count] : [count, myIdeas(you)];
       case BoardPhase.REVEALED:
         return [count, grouped(board.ideas, (idea) => ideaItem(idea, null, facilitator))];
       case BoardPhase.VOTING: {
@@ -85,7 +94,7 @@ export function boardView(root, ctx) {
       case BoardPhase.RESULTS: {
         const ranked = ideasByVotes(board.ideas);
         const most = ranked.length ? ranked[0].votes || 0 : 0;
-        return [el('ol', { class: 'idea-list results' }, ranked.map((idea) => ideaItem(idea, resultBar(idea, most), facilitator)))];
+        return [el('ol', { class: 'idea-list results' }, ranked.map((idea) => ideaItem(idea, resultBar(idea, most), false)))];
       }
       default:
         return [];

@@ -19,7 +19,8 @@ export function commitmentsView(root, ctx) {
     if (await ctx.act(cmd.addCommitment(t))) { text.value = ''; text.focus(); }
   });
   const othersBox = el('div', { class: 'others-commitments' });
-  root.append(el('h3', { text: 'Mine' }), mineBox, addForm, othersBox);
+  // The box to add one comes first: on a phone it stays in view however many one already has.
+  root.append(addForm, el('h3', { text: 'Mine' }), mineBox, othersBox);
 
   let editing = null;
   let last = null;

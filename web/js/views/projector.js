@@ -4,7 +4,7 @@
 
 import { el, memo, replaceKeepingFocus } from '../dom.js';
 import { t } from '../i18n.js';
-import { StageKind, stageOf } from '../stage.js';
+import { StageKind, stageOf, unscheduledWords } from '../stage.js';
 
 export function projectorView(grid, parts, ctx) {
   const { kind, title, prompt, commitments, queueHeading } = parts;
@@ -17,9 +17,9 @@ export function projectorView(grid, parts, ctx) {
     const inRound = stage.kind === StageKind.ROUND || stage.kind === StageKind.REFLECTION;
     queueHeading.textContent = t(inRound ? 'display.order' : 'display.speaking');
     kind.textContent = stage.kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${stage.phase}`)}` : kindText;
-    const idle = stage.kind === StageKind.DONE ? 'done' : 'idle';
-    title.textContent = stage.title || t(`stage.${idle}.title`);
-    prompt.textContent = stage.title || stage.prompt ? stage.prompt : t(`stage.${idle}.prompt`);
+    const words = unscheduledWords(stage.kind);
+    title.textContent = stage.title || t(words.title);
+    prompt.textContent = stage.title || stage.prompt || !words.prompt ? stage.prompt : t(words.prompt);
     if (lastKind !== undefined && lastKind !== stage.kind) ctx.announce(title.textContent, { first: true });
     lastKind = stage.kind;
   });

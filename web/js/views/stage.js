@@ -5,7 +5,7 @@
 
 import { el, memo, moveKeepingFocus, typingIn } from '../dom.js';
 import { t } from '../i18n.js';
-import { StageKind, stageKey, stageOf } from '../stage.js';
+import { StageKind, stageKey, stageOf, unscheduledWords } from '../stage.js';
 import { timerView } from './timer.js';
 
 /**
@@ -46,8 +46,9 @@ export function stageView(root, ctx, panels) {
     root.dataset.phase = phase;
     const kindText = t(`stage.kind.${kind}`);
     kindLine.textContent = kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${phase}`)}` : kindText;
-    title.textContent = item ? item.title : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.title`);
-    prompt.textContent = item || stage.prompt ? stage.prompt : t(`stage.${kind === StageKind.DONE ? 'done' : 'idle'}.prompt`);
+    const words = unscheduledWords(kind);
+    title.textContent = item ? item.title : t(words.title);
+    prompt.textContent = item || stage.prompt || !words.prompt ? stage.prompt : t(words.prompt);
     note.textContent = kind === StageKind.BREAK ? t('stage.break.note') : '';
     place(stage.panels);
   });
