@@ -42,7 +42,6 @@ export default Object.freeze({
 
   // reflection round: last session's commitments with their owners
   'previous.heading': 'From last time: {title}',
-  'previous.ask': 'What happened when you practised these?',
   'previous.none': 'No commitments were carried over from last time.',
   'previous.speaking': 'speaking now',
   'previous.yours': 'yours',

@@ -9,9 +9,9 @@ const STATUS_LABEL = { planned: 'Planned', tried: 'Tried', done: 'Done' };
 
 export function previousView(root, ctx) {
   const heading = el('p', { class: 'previous-title' });
-  const ask = el('p', { class: 'meta', text: t('previous.ask') });
+  // The round's prompt asks what happened; this panel only shows what was promised.
   const list = el('ul', { class: 'owner-list' });
-  root.append(heading, ask, list);
+  root.append(heading, list);
 
   const render = memo(([title, owners, me]) => {
     heading.textContent = t('previous.heading', { title });
