@@ -19,6 +19,8 @@ export function projectorView(grid, parts, ctx) {
     kind.textContent = stage.kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${stage.phase}`)}` : kindText;
     const words = unscheduledWords(stage.kind);
     title.textContent = stage.title || t(words.title);
+    // A long title steps down a size rather than being cut off on one line.
+    title.classList.toggle('long', title.textContent.length > 32);
     prompt.textContent = stage.title || stage.prompt || !words.prompt ? stage.prompt : t(words.prompt);
     if (lastKind !== undefined && lastKind !== stage.kind) ctx.announce(title.textContent, { first: true });
     lastKind = stage.kind;
