@@ -39,6 +39,9 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     Page ana = open(LayoutShift.watch(browsers.context(1366, 768)), "/");
     ana.getByLabel("Title").fill("Leading through change");
     button(ana, "Create session").click();
+    assertThat(ana.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your session is ready"))).isVisible();
+    Map<String, Page> startPage = Map.of("start page 1366x768", ana);
+    layoutShifts(startPage, LAYOUT_SHIFT_LIMIT);
     ana.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue to the session")).click();
     ana.waitForURL(Pattern.compile(".*/s/[^/#]+$"));
     String code = ana.url().replaceAll(".*/s/", "");
@@ -96,6 +99,9 @@ class FirstSessionWithRunBarTest extends BrowserTest {
       assertThat(p.locator("#now-section")).containsText("How are you arriving today?");
     }
     for (String name : List.of("Ana", "Ben", "Chloé", "Dev")) assertThat(big.locator("#queue-section")).containsText(name);
+    // One polite announcement for the move, the stage's sentence first.
+    assertThat(chloe.locator("#announcer")).containsText(Pattern.compile("^Now: Check-in round\\."));
+    assertThat(chloe.locator("[aria-live]")).hasCount(2); // the announcer and the connection line, nothing else
     for (int turn = 0; turn < 4; turn++) {
       Page speaker = theOneShowing(people, "You have the floor.");
       assertThat(big.locator("#queue-section .speaker")).containsText(names.get(speaker));
