@@ -47,7 +47,7 @@ if (!code) {
     queueView($('queue'), ctx),
     boardView($('board'), ctx),
     previousView($('previous'), ctx),
-    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h') }, ctx),
+    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record') }, ctx),
   ];
 
   store.subscribe((s) => {

@@ -112,6 +112,20 @@ export function unscheduledWords(kind) {
   return { title: 'stage.idle.title', prompt: 'stage.idle.prompt' };
 }
 
+/**
+ * The group's speaking record for the close: every member who spoke or is
+ * present, in the member list's order (never sorted: a chart, not a ranking),
+ * with a bar in twentieths of the longest speaking time. Null when the
+ * facilitator has turned the record off (v1.1 `fairness.visible`; shown when
+ * a v1 server sends no such field).
+ */
+export function speakingRecord(state) {
+  if (state && state.fairness && state.fairness.visible === false) return null;
+  const members = ((state && state.members) || []).filter((m) => m.online || m.turns > 0);
+  const most = Math.max(0, ...members.map((m) => m.spokenMs || 0));
+  return members.map((m) => ({ name: m.name, turns: m.turns || 0, spokenMs: m.spokenMs || 0, steps: barSteps(m.spokenMs || 0, most) }));
+}
+
 /** The round's order as member ids: the speaker first, then the waiting list. */
 export function roundOrder(queue) {
   if (!queue) return [];

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { barSteps, isReflection, Panel, previousByOwner, roundOrder, stageKey, stageOf, StageKind } from '../js/stage.js';
+import { barSteps, isReflection, Panel, previousByOwner, roundOrder, speakingRecord, stageKey, stageOf, StageKind } from '../js/stage.js';
 
 function session({ items = [], currentId = null, phase = 'closed', previous = null, members = [], queue } = {}) {
   return {
@@ -104,4 +104,16 @@ test('after the last item the close is on stage even while the board still shows
   const s = session({ items: [item('b', 'board', 'done'), item('c', 'discussion', 'done')], phase: 'results' });
   assert.equal(stageOf(s).kind, StageKind.DONE);
   assert.equal(stageOf(session({ items: [item('b', 'board', 'done'), item('c', 'discussion')], phase: 'results' })).kind, StageKind.BOARD);
+});
+
+test('the speaking record keeps the member order, scales bars to the longest time, and can be turned off', () => {
+  const members = [
+    { id: 'a', name: 'Ana', online: true, turns: 1, spokenMs: 30000 },
+    { id: 'b', name: 'Ben', online: true, turns: 2, spokenMs: 120000 },
+    { id: 'c', name: 'Chloé', online: false, turns: 0, spokenMs: 0 },
+    { id: 'd', name: 'Dev', online: true, turns: 0, spokenMs: 0 }];
+  const record = speakingRecord({ members });
+  assert.deepEqual(record.map((r) => [r.name, r.turns, r.steps]), [['Ana', 1, 5], ['Ben', 2, 20], ['Dev', 0, 0]]);
+  assert.equal(speakingRecord({ members, fairness: { visible: false } }), null);
+  assert.equal(speakingRecord({ members, fairness: { visible: true } }).length, 3);
 });

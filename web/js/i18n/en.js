@@ -85,5 +85,7 @@ export default Object.freeze({
   'display.ideaCount': { one: '{count} idea on the board', other: '{count} ideas on the board' },
   'display.votes': { one: '{count} vote', other: '{count} votes' },
   'display.commitments': 'What we will practise',
+  'display.record': 'Who spoke today',
+  'display.turns': { one: '{count} turn', other: '{count} turns' },
   'display.noCommitments': 'No commitments yet.',
 });

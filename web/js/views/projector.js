@@ -4,10 +4,11 @@
 
 import { el, memo, replaceKeepingFocus } from '../dom.js';
 import { t } from '../i18n.js';
-import { StageKind, stageOf, unscheduledWords } from '../stage.js';
+import { speakingRecord, StageKind, stageOf, unscheduledWords } from '../stage.js';
+import { formatMinSec } from '../format.js';
 
 export function projectorView(grid, parts, ctx) {
-  const { kind, title, prompt, commitments, queueHeading } = parts;
+  const { kind, title, prompt, commitments, queueHeading, record } = parts;
   let lastKind;
 
   const render = memo(([stage]) => {
@@ -33,11 +34,21 @@ export function projectorView(grid, parts, ctx) {
       : el('p', { class: 'meta', text: t('display.noCommitments') }));
   });
 
+  // Turns and time per person, in the member list's order: a picture of the balance, not a ranking.
+  const renderRecord = memo(([rows]) => {
+    grid.classList.toggle('no-record', !rows);
+    replaceKeepingFocus(record, rows ? el('ul', { class: 'record-list' }, rows.map((r) => el('li', { class: 'record-row' },
+      el('span', { class: 'record-name', text: r.name }),
+      el('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, el('span', { class: ['bar', `bar-${r.steps}`] })),
+      el('span', { class: 'record-figures', text: `${t('display.turns', { count: r.turns })} · ${formatMinSec(Math.round(r.spokenMs / 1000))}` })))) : null);
+  });
+
   return {
     update(state) {
       const stage = stageOf(state);
       render([{ kind: stage.kind, phase: stage.phase, title: stage.item && stage.item.title, prompt: stage.prompt }]);
       renderCommitments([(state.commitments || []).map((c) => ({ name: c.name, text: c.text }))]);
+      renderRecord([stage.kind === StageKind.DONE ? speakingRecord(state) : null]);
     },
   };
 }

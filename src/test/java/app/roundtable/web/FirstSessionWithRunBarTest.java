@@ -191,6 +191,13 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     assertThat(bar).containsText("Nothing left on the agenda.");
     assertThat(run(ana, "Next item")).isDisabled();
     for (Page p : everyone) assertThat(p.locator("#now-section")).containsText("That was the agenda");
+    // At the close the projector shows what the group will practise and who spoke, as a chart.
+    for (Page p : List.of(big, small)) {
+      assertThat(p.locator("#commitments-section")).isVisible();
+      Locator record = p.locator("#record-section .record-row");
+      assertThat(record).hasCount(4);
+      assertThat(record.filter(new Locator.FilterOptions().setHasText("Ben"))).containsText("2 turns");
+    }
     everyStage("10-agenda-done", sizes, a11y, null);
 
     Map<String, Page> all = new LinkedHashMap<>(sizes);
