@@ -3,20 +3,14 @@
 // are announced. The facilitator's timer buttons live in the run bar.
 
 import { el, memo } from '../dom.js';
+import { t } from '../i18n.js';
 import { formatCountdown, spokenDuration, timerAnnouncement, timerPhase, timerRemaining } from '../format.js';
 
-const PHASE_LABEL = {
-  idle: 'No timer set',
-  ready: 'Ready',
-  running: 'Running',
-  paused: 'Paused',
-  overrun: 'Over time',
-};
 
 export function timerView(root, ctx) {
   const digits = el('p', { class: 'timer-digits', attrs: { role: 'timer', 'aria-atomic': 'true' } });
   const phase = el('p', { class: 'timer-phase' });
-  const progress = el('progress', { class: 'timer-progress', max: 1, value: 0, attrs: { 'aria-label': 'Share of the time used' } });
+  const progress = el('progress', { class: 'timer-progress', max: 1, value: 0, attrs: { 'aria-label': t('timer.progress') } });
   root.append(digits, phase, progress);
 
   let timer = null;
@@ -24,13 +18,13 @@ export function timerView(root, ctx) {
   let prev = null;
   let lastText = '';
 
-  const render = memo(([t]) => {
+  const render = memo(([next]) => {
     const before = timer;
-    timer = t;
-    if (before && t && (before.running !== t.running || before.endsAt !== t.endsAt)) {
-      if (t.running) ctx.announce(`Timer running: ${spokenDuration(t.endsAt - ctx.serverNow())} left.`);
-      else if (t.durationMs > 0 && t.remainingMs !== t.durationMs) ctx.announce('Timer paused.');
-      else ctx.announce('Timer stopped.');
+    timer = next;
+    if (before && next && (before.running !== next.running || before.endsAt !== next.endsAt)) {
+      if (next.running) ctx.announce(t('timer.announce.running', { left: spokenDuration(next.endsAt - ctx.serverNow()) }));
+      else if (next.durationMs > 0 && next.remainingMs !== next.durationMs) ctx.announce(t('timer.announce.paused'));
+      else ctx.announce(t('timer.announce.stopped'));
     }
   });
 
@@ -49,7 +43,7 @@ export function timerView(root, ctx) {
         digits.textContent = text;
         lastText = text;
       }
-      const label = PHASE_LABEL[p];
+      const label = t(`timer.phase.${p}`);
       if (phase.textContent !== label) phase.textContent = label;
       root.dataset.phase = p;
       const used = timer.durationMs > 0 ? Math.min(1, Math.max(0, 1 - remaining / timer.durationMs)) : 0;
