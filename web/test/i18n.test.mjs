@@ -33,3 +33,7 @@ test('every English entry is a string or a {one, other} pair, and its placeholde
     }
   }
 });
+
+test('a member’s text put into a sentence is taken as it is, braces and all', () => {
+  assert.equal(t('board.voteFor', { text: '{count} <b>x</b>' }), 'Vote for: {count} <b>x</b>');
+});

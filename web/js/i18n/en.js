@@ -110,6 +110,28 @@ export default Object.freeze({
   'common.save': 'Save',
   'common.cancel': 'Cancel',
 
+  // commitments
+  'commitments.add.form': 'Add a commitment',
+  'commitments.add.label': 'What I will practise',
+  'commitments.add.button': 'Add commitment',
+  'commitments.mine': 'Mine',
+  'commitments.none': 'You have no commitments yet.',
+  'commitments.atMost': 'That is the most ({count}) one person can keep.',
+  'commitments.group': 'The group’s',
+  'commitments.progressOn': 'Progress on: {text}',
+  'commitments.status': 'Status',
+  'commitments.note': 'Note',
+  'commitments.saveProgress': 'Save progress',
+  'commitments.edit': 'Edit text',
+  'commitments.editOf': 'Edit text of: {text}',
+  'commitments.remove': 'Remove',
+  'commitments.removeOf': 'Remove: {text}',
+  'commitments.removeConfirm': 'Remove your commitment “{text}”?',
+  'commitments.editLabel': 'Commitment',
+  'commitments.status.planned': 'Planned',
+  'commitments.status.tried': 'Tried',
+  'commitments.status.done': 'Done',
+
   // timer
   'timer.progress': 'Share of the time used',
   'timer.phase.idle': 'No timer set',

@@ -4,8 +4,8 @@
 import { el, memo, replaceKeepingFocus } from '../dom.js';
 import { t } from '../i18n.js';
 import { previousByOwner } from '../stage.js';
+import { statusLabel } from './commitments.js';
 
-const STATUS_LABEL = { planned: 'Planned', tried: 'Tried', done: 'Done' };
 
 export function previousView(root, ctx) {
   const heading = el('p', { class: 'previous-title' });
@@ -29,7 +29,7 @@ export function previousView(root, ctx) {
         tags.length ? el('span', { class: 'tag', text: tags.join(' · ') }) : null),
       el('ul', { class: 'commitment-list' }, owner.commitments.map((c) => el('li', { class: 'commitment' },
         el('span', { class: 'commitment-text', text: c.text }),
-        el('span', { class: 'tag', text: STATUS_LABEL[c.status] || c.status }),
+        el('span', { class: 'tag', text: statusLabel(c.status) }),
         c.note ? el('span', { class: 'note', text: ` — ${c.note}` }) : null))));
   }
 
