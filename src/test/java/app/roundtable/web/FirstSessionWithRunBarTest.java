@@ -184,8 +184,16 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     for (Page p : List.of(big, small)) assertThat(p.locator("#commitments-section")).containsText("Chloé: Pair once a week");
     everyStage("08-commitments", sizes, a11y, practise);
 
+    // Ben is still typing a commitment when the facilitator moves on: his box stays, focused and
+    // holding his words, until he leaves it; then the stage is the close's.
+    practise.fill("Half a thought");
     run(ana, "Next item").click();
     for (Page p : everyone) assertThat(p.locator("#now-section")).containsText("Close");
+    assertThat(practise).isFocused();
+    assertThat(practise).hasValue("Half a thought");
+    practise.fill("");
+    practise.blur();
+    assertThat(ben.locator("#now-section #commitments-section")).hasCount(0);
     everyStage("09-close", sizes, a11y, onStage(ben, "Raise hand"));
     run(ana, "Next item").click();
     assertThat(bar).containsText("Nothing left on the agenda.");
