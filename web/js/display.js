@@ -16,7 +16,8 @@ import { projectorView } from './views/projector.js';
 
 const $ = (id) => document.getElementById(id);
 const code = codeFromPath(location.pathname, 'd');
-const status = statusView($('status'), { onRetryNow: () => client && client.connection.reconnectNow() });
+const announce = createAnnouncer($('announcer'));
+const status = statusView($('status'), { announce, onRetryNow: () => client && client.connection.reconnectNow() });
 let client = null;
 translateStatic(document, t);
 $('qr').alt = t('display.qr');
@@ -39,7 +40,7 @@ if (!code) {
   const ctx = {
     display: true,
     act: async () => false,
-    announce: createAnnouncer($('announcer')),
+    announce,
     serverNow: () => connection.serverNow(),
   };
   const views = [
