@@ -1,4 +1,4 @@
-// The wire contract (PROTOCOL.md v1) on the client side: every message type,
+// The wire contract (PROTOCOL.md v1 and its v1.1 amendments) on the client side: every message type,
 // field value and error code is spelled here and nowhere else. No DOM.
 
 /** Commands a client sends. */
