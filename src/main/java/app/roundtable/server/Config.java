@@ -18,6 +18,9 @@ import java.util.Map;
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
  * @param heartbeatMs how often this node says it is alive; a node silent for 3 beats is dead and
  *     its connections no longer count as online
+ * @param store where sessions live: {@code sqlite} (the default without REDIS_URL), {@code memory} or {@code redis}
+ * @param dataDir the SQLite store's directory (its file is {@code roundtable.db})
+ * @param sqliteSyncFull fsync every SQLite commit (survives power loss); otherwise only a crash of the process
  */
 public record Config(
     int port,
@@ -32,7 +35,10 @@ public record Config(
     int drainSeconds,
     String webRoot,
     Limits limits,
-    long heartbeatMs) {
+    long heartbeatMs,
+    String store,
+    String dataDir,
+    boolean sqliteSyncFull) {
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -49,7 +55,38 @@ public record Config(
         intOf(env, "DRAIN_SECONDS", 20),
         env.getOrDefault("WEB_ROOT", "web"),
         limitsOf(env),
-        intOf(env, "HEARTBEAT_MS", 5000));
+        intOf(env, "HEARTBEAT_MS", 5000),
+        storeOf(env),
+        env.getOrDefault("DATA_DIR", "data"),
+        syncOf(env));
+  }
+
+  public static final String STORE_SQLITE = "sqlite";
+  public static final String STORE_MEMORY = "memory";
+  public static final String STORE_REDIS = "redis";
+
+  private static boolean syncOf(Map<String, String> env) {
+    String v = env.getOrDefault("SQLITE_SYNC", "normal").trim().toLowerCase(java.util.Locale.ROOT);
+    if (!v.equals("normal") && !v.equals("full")) {
+      throw new IllegalArgumentException("SQLITE_SYNC must be normal or full, got '" + v + "'");
+    }
+    return v.equals("full");
+  }
+
+  /** Durable by default: SQLite on one node, Redis when REDIS_URL names one; memory only when asked. */
+  private static String storeOf(Map<String, String> env) {
+    String redis = blankToNull(env.get("REDIS_URL"));
+    String s = blankToNull(env.get("STORE"));
+    if (s == null) return redis != null ? STORE_REDIS : STORE_SQLITE;
+    s = s.toLowerCase(java.util.Locale.ROOT);
+    if (!List.of(STORE_SQLITE, STORE_MEMORY, STORE_REDIS).contains(s)) {
+      throw new IllegalArgumentException("STORE must be sqlite, memory or redis, got '" + s + "'");
+    }
+    if (s.equals(STORE_REDIS) && redis == null) throw new IllegalArgumentException("STORE=redis needs REDIS_URL");
+    if (!s.equals(STORE_REDIS) && redis != null) {
+      throw new IllegalArgumentException("REDIS_URL is set but STORE=" + s + ": unset one of them");
+    }
+    return s;
   }
 
   /** The contract's default limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class). */
@@ -65,11 +102,23 @@ public record Config(
 
   /** A config for tests and embedding: in-memory, given port, defaults elsewhere. */
   public static Config defaults(int port) {
-    return fromEnv(Map.of("PORT", Integer.toString(port)));
+    return fromEnv(Map.of("PORT", Integer.toString(port), "STORE", STORE_MEMORY));
   }
 
   public Config withRedis(String url) {
-    return with(d -> d.redisUrl = url);
+    return with(d -> {
+      d.redisUrl = url;
+      d.store = url == null ? STORE_MEMORY : STORE_REDIS;
+    });
+  }
+
+  /** The SQLite store in {@code dir}. */
+  public Config withSqlite(String dir) {
+    return with(d -> {
+      d.redisUrl = null;
+      d.store = STORE_SQLITE;
+      d.dataDir = dir;
+    });
   }
 
   public Config withNodeId(String id) {
@@ -101,7 +150,8 @@ public record Config(
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs);
+        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs,
+        d.store, d.dataDir, d.sqliteSyncFull);
   }
 
   private static final class Draft {
@@ -118,6 +168,9 @@ public record Config(
     String webRoot;
     Limits limits;
     long heartbeatMs;
+    String store;
+    String dataDir;
+    boolean sqliteSyncFull;
 
     Draft(Config c) {
       port = c.port;
@@ -133,6 +186,9 @@ public record Config(
       webRoot = c.webRoot;
       limits = c.limits;
       heartbeatMs = c.heartbeatMs;
+      store = c.store;
+      dataDir = c.dataDir;
+      sqliteSyncFull = c.sqliteSyncFull;
     }
   }
 
