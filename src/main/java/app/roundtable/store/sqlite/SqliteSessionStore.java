@@ -226,11 +226,14 @@ public final class SqliteSessionStore implements SessionStore {
     return Future.succeededFuture(live);
   }
 
-  /** Saves whatever is queued, folds the WAL into the file and closes it. */
+  /**
+   * Saves whatever is queued, folds the WAL into the file and closes it. Completes on the writer
+   * thread, not the caller's context: at shutdown that context's event loop may already be gone.
+   */
   @Override
   public Future<Void> close() {
     vertx.cancelTimer(sweepTimer);
-    return completeOnCaller(writer.close()).mapEmpty();
+    return Future.fromCompletionStage(writer.close()).mapEmpty();
   }
 
   /** Deletes expired sessions' rows and forgets them here; the number of rows deleted. */
