@@ -133,7 +133,8 @@ start_redis() {
 # commit_counts PORT → "commits changes" from the SQLite store's metrics
 commit_counts() {
   curl -fs "http://127.0.0.1:$1/metrics" | awk '/^roundtable_store_commit_changes_count/ { c = $2 }
-    /^roundtable_store_commit_changes_sum/ { n = $2 } END { printf "%d %d", c, n }'
+    /^roundtable_store_commit_changes_sum/ { n = $2 } /^roundtable_store_commit_seconds_sum/ { t = $2 }
+    /^roundtable_store_commit_seconds_max/ { m = $2 } END { printf "%d %d %.6f %.6f", c, n, t, m }'
 }
 
 generate() {
@@ -164,9 +165,9 @@ run_one() {
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --rate "$rate" --heap
       after=$(commit_counts "$p1"); t1=$(date +%s.%N)
       # Over the whole run (joins, warm-up and window), from the server's own counters.
-      echo "$before $after $t0 $t1" | awk -v sync="${SQLITE_SYNC:-normal}" '{ c = $3 - $1; n = $4 - $2; s = $6 - $5;
-        printf "database (SQLITE_SYNC=%s, whole run %.0f s): %d commits = %.0f commits/s, %d changes, %.1f changes per commit\n",
-          sync, s, c, c / s, n, (c > 0 ? n / c : 0) }' | tee -a "$out/$cur-$stamp.md" ;;
+      echo "$before $after $t0 $t1" | awk -v sync="${SQLITE_SYNC:-normal}" '{ c = $5 - $1; n = $6 - $2; s = $10 - $9;
+        printf "database (SQLITE_SYNC=%s, whole run %.0f s): %d commits = %.0f commits/s, %d changes, %.1f changes per commit, commit mean %.2f ms, max (last minute) %.1f ms\n",
+          sync, s, c, c / s, n, (c > 0 ? n / c : 0), (c > 0 ? ($7 - $3) / c * 1000 : 0), $8 * 1000 }' | tee -a "$out/$cur-$stamp.md" ;;
     redis)
       command -v redis-server >/dev/null || { echo "redis-server not installed" >&2; return 1; }
       start_redis; p1=$(free_port)

@@ -123,6 +123,26 @@ class DurableRestartTest {
         texts(followUp.getJsonObject("state").getJsonObject("previous").getJsonArray("commitments")));
   }
 
+  @Test
+  void aDirectoryItCannotWriteStopsTheStartWithWhatToDo() throws Exception {
+    Path dir = java.nio.file.Files.createDirectories(dataDir.resolve("read-only"));
+    try (app.roundtable.testsupport.ReadOnlyDir ro = app.roundtable.testsupport.ReadOnlyDir.of(dir)) {
+      ProcessBuilder pb = new ProcessBuilder(
+          System.getProperty("java.home") + "/bin/java", "-cp", System.getProperty("java.class.path"),
+          "app.roundtable.server.Main").redirectErrorStream(true);
+      pb.environment().remove("REDIS_URL");
+      pb.environment().remove("STORE");
+      pb.environment().put("PORT", Integer.toString(ServerProcess.freePort()));
+      pb.environment().put("DATA_DIR", dir.toString());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(1, p.exitValue(), out);
+      assertTrue(out.contains("Roundtable could not start: DATA_DIR " + dir.toAbsolutePath()), out);
+      assertTrue(out.contains("mount a volume there"), out);
+    }
+  }
+
   /** Sends agenda items without waiting; SIGKILLs the server once {@code n} are acknowledged. */
   private static Set<String> addItemsUntilKilled(WsClient ana, ServerProcess server, int n) throws Exception {
     Map<String, String> titleById = new ConcurrentHashMap<>();

@@ -33,8 +33,9 @@ final class SqliteFile {
   private SqliteFile() {}
 
   /** The connection and the lock that keeps a second process off the same file. */
-  record Opened(Connection connection, FileChannel lockFile, FileLock lock) {
+  record Opened(Connection connection, FileChannel lockFile, FileLock lock, SqliteCheckpointer checkpointer) {
     void close() {
+      checkpointer.stop();
       try {
         connection.close();
       } catch (SQLException ignored) {
@@ -78,7 +79,7 @@ final class SqliteFile {
         c.close();
         throw e;
       }
-      return new Opened(c, lockFile, lock);
+      return new Opened(c, lockFile, lock, new SqliteCheckpointer(file));
     } catch (SQLException e) {
       closeQuietly(lockFile);
       throw new StartupException(explain(file, e), e);
@@ -103,6 +104,8 @@ final class SqliteFile {
       // a power cut may lose the last commits (the file stays consistent). FULL also syncs every
       // commit, surviving power loss, at one fsync per group commit (docs/benchmarks.md).
       st.execute("PRAGMA synchronous = " + (syncEveryCommit ? "FULL" : "NORMAL"));
+      // Checkpoints run beside the writer (SqliteCheckpointer); this only bounds the WAL if they stop.
+      st.execute("PRAGMA wal_autocheckpoint = 50000");
       if (maxPageCount > 0) st.execute("PRAGMA max_page_count = " + maxPageCount);
       migrate(c, st, file);
     }

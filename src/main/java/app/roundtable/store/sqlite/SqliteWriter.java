@@ -102,6 +102,7 @@ final class SqliteWriter {
       return done;
     }
     Task last = new Task(c -> {
+      file.checkpointer().stop();
       try (var st = c.createStatement()) {
         // Folds the WAL into the main file, so a backup of the .db file alone is complete.
         st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
