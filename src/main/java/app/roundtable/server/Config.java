@@ -21,6 +21,7 @@ import java.util.Map;
  * @param store where sessions live: {@code sqlite} (the default without REDIS_URL), {@code memory} or {@code redis}
  * @param dataDir the SQLite store's directory (its file is {@code roundtable.db})
  * @param sqliteSyncFull fsync every SQLite commit (survives power loss); otherwise only a crash of the process
+ * @param sqliteMaxPages the most 4 KiB pages the SQLite file may grow to (0: no cap); past it changes are refused
  */
 public record Config(
     int port,
@@ -38,7 +39,8 @@ public record Config(
     long heartbeatMs,
     String store,
     String dataDir,
-    boolean sqliteSyncFull) {
+    boolean sqliteSyncFull,
+    long sqliteMaxPages) {
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -58,7 +60,8 @@ public record Config(
         intOf(env, "HEARTBEAT_MS", 5000),
         storeOf(env),
         env.getOrDefault("DATA_DIR", "data"),
-        syncOf(env));
+        syncOf(env),
+        intOf(env, "SQLITE_MAX_PAGES", 0));
   }
 
   public static final String STORE_SQLITE = "sqlite";
@@ -121,6 +124,10 @@ public record Config(
     });
   }
 
+  public Config withSqliteMaxPages(long pages) {
+    return with(d -> d.sqliteMaxPages = pages);
+  }
+
   public Config withNodeId(String id) {
     return with(d -> d.nodeId = id);
   }
@@ -151,7 +158,7 @@ public record Config(
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
         d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs,
-        d.store, d.dataDir, d.sqliteSyncFull);
+        d.store, d.dataDir, d.sqliteSyncFull, d.sqliteMaxPages);
   }
 
   private static final class Draft {
@@ -171,6 +178,7 @@ public record Config(
     String store;
     String dataDir;
     boolean sqliteSyncFull;
+    long sqliteMaxPages;
 
     Draft(Config c) {
       port = c.port;
@@ -189,6 +197,7 @@ public record Config(
       store = c.store;
       dataDir = c.dataDir;
       sqliteSyncFull = c.sqliteSyncFull;
+      sqliteMaxPages = c.sqliteMaxPages;
     }
   }
 

@@ -21,7 +21,8 @@ final class StoreFactory {
       case Config.STORE_MEMORY -> new InMemorySessionStore(vertx, clock, ttl);
       default -> {
         SqliteSessionStore s = SqliteSessionStore.open(vertx,
-            new SqliteSessionStore.Options(Path.of(config.dataDir()), ttl.toMillis(), config.sqliteSyncFull(), 0), clock);
+            new SqliteSessionStore.Options(Path.of(config.dataDir()), ttl.toMillis(), config.sqliteSyncFull(),
+                config.sqliteMaxPages()), clock);
         s.onCommit(metrics::storeCommit);
         yield s;
       }
