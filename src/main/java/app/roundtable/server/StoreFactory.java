@@ -2,6 +2,7 @@ package app.roundtable.server;
 
 import app.roundtable.store.InMemorySessionStore;
 import app.roundtable.store.SessionStore;
+import app.roundtable.store.redis.RedisEndpoint;
 import app.roundtable.store.redis.RedisSessionStore;
 import app.roundtable.store.sqlite.SqliteSessionStore;
 import io.vertx.core.Vertx;
@@ -17,8 +18,10 @@ final class StoreFactory {
   static SessionStore open(Vertx vertx, Config config, Metrics metrics, LongSupplier clock) {
     Duration ttl = Duration.ofDays(config.sessionTtlDays());
     return switch (config.store()) {
-      case Config.STORE_REDIS -> new RedisSessionStore(vertx, config.redisUrl(), ttl.toMillis());
-      case Config.STORE_MEMORY -> new InMemorySessionStore(vertx, clock, ttl);
+      case Config.STORE_REDIS -> new RedisSessionStore(vertx,
+          new RedisEndpoint(config.redisUrl(), config.redisCaFile(), config.redisPassword()), ttl.toMillis(),
+          RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS);
+      case Config.STORE_MEMORY -> new InMemorySessionStore(vertx, clock, ttl, config.edge().maxSessions());
       default -> {
         SqliteSessionStore s = SqliteSessionStore.open(vertx,
             new SqliteSessionStore.Options(Path.of(config.dataDir()), ttl.toMillis(), config.sqliteSyncFull(),

@@ -57,6 +57,12 @@ class SingleNodeManifestsTest {
         "StatefulSet/roundtable-redis", "Service/roundtable-redis", "NetworkPolicy/roundtable-redis"), deleted);
     JsonNode config = YAML.readTree(OVERLAY.resolve("configmap-no-redis.yaml").toFile());
     assertTrue(config.at("/data").has("REDIS_URL") && config.at("/data/REDIS_URL").isNull(), "REDIS_URL removed");
+    JsonNode deployment = YAML.readTree(OVERLAY.resolve("server-single-node.yaml").toFile());
+    boolean passwordDropped = false;
+    for (JsonNode e : deployment.at("/spec/template/spec/containers/0/env")) {
+      passwordDropped |= "REDIS_PASSWORD".equals(e.path("name").asText()) && "delete".equals(e.path("$patch").asText());
+    }
+    assertTrue(passwordDropped, "the Redis password is not read from the Secret");
   }
 
   @Test
@@ -69,7 +75,9 @@ class SingleNodeManifestsTest {
   }
 
   private static String env(JsonNode container, String name) {
-    for (JsonNode e : container.path("env")) if (name.equals(e.path("name").asText())) return e.path("value").asText();
+    for (JsonNode e : container.path("env")) {
+      if (name.equals(e.path("name").asText()) && e.has("value")) return e.path("value").asText();
+    }
     throw new AssertionError("no env " + name);
   }
 }
