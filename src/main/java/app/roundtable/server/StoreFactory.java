@@ -25,7 +25,7 @@ final class StoreFactory {
       default -> {
         SqliteSessionStore s = SqliteSessionStore.open(vertx,
             new SqliteSessionStore.Options(Path.of(config.dataDir()), ttl.toMillis(), config.sqliteSyncFull(),
-                config.sqliteMaxPages()), clock);
+                config.sqliteMaxPages(), config.edge().maxSessions()), clock);
         s.onCommit(metrics::storeCommit);
         yield s;
       }

@@ -42,7 +42,7 @@ class SqliteSessionStoreTest extends SessionStoreContract {
   }
 
   private SqliteSessionStore openIn(Path dir, long ttlMs, long maxPages) {
-    return SqliteSessionStore.open(vertx, new SqliteSessionStore.Options(dir, ttlMs, false, maxPages), clock::get);
+    return SqliteSessionStore.open(vertx, new SqliteSessionStore.Options(dir, ttlMs, false, maxPages, 1_000), clock::get);
   }
 
   @Override
@@ -154,6 +154,19 @@ class SqliteSessionStoreTest extends SessionStoreContract {
     assertInstanceOf(StoreUnavailableException.class,
         Await.failure(store.update(code, addIdea(big, now()))), "still full: still refused");
     assertEquals(lastSaved, Await.result(store.load(code)).version);
+  }
+
+  @Test
+  void pastMaxSessionsACreateIsRefusedAndWritesNothing() throws Exception {
+    Path dir = root.resolve("bounded");
+    SqliteSessionStore store = (SqliteSessionStore) track(SqliteSessionStore.open(vertx,
+        new SqliteSessionStore.Options(dir, LONG_TTL_MS, false, 0, 2), clock::get));
+    String a = newCode();
+    String b = newCode();
+    Await.result(store.create(joined(a)));
+    Await.result(store.create(joined(b)));
+    assertInstanceOf(StoreFullException.class, Await.failure(store.create(joined(newCode()))));
+    assertEquals(java.util.stream.Stream.of(a, b).sorted().toList(), codesOnDisk(dir));
   }
 
   @Test

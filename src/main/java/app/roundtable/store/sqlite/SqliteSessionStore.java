@@ -5,6 +5,7 @@ import app.roundtable.domain.Session;
 import app.roundtable.store.Expiry;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore;
+import app.roundtable.store.StoreFullException;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
 import io.vertx.core.Future;
@@ -44,9 +45,11 @@ public final class SqliteSessionStore implements SessionStore {
   private final long ttlMs;
   private final SqliteWriter writer;
   private final long sweepTimer;
+  private final int maxSessions;
 
-  private SqliteSessionStore(Vertx vertx, LongSupplier clock, long ttlMs, SqliteWriter writer) {
+  private SqliteSessionStore(Vertx vertx, LongSupplier clock, long ttlMs, int maxSessions, SqliteWriter writer) {
     this.vertx = (VertxInternal) vertx;
+    this.maxSessions = maxSessions;
     this.clock = clock;
     this.ttlMs = ttlMs;
     this.writer = writer;
@@ -56,17 +59,20 @@ public final class SqliteSessionStore implements SessionStore {
   /**
    * Where and how: {@code dir} holds {@code roundtable.db}; sessions expire {@code ttlMs} after their
    * last change; {@code syncEveryCommit} fsyncs each commit (survives power loss, not only a crash);
-   * {@code maxPageCount} caps the file's size in pages (0: none; tests play a full disk with it).
+   * {@code maxPageCount} caps the file's size in pages (0: none; tests play a full disk with it);
+   * past {@code maxSessions} live sessions a create fails with {@link StoreFullException} (every live
+   * session is held in memory, so the in-memory store's bound applies here too).
    */
-  public record Options(Path dir, long ttlMs, boolean syncEveryCommit, long maxPageCount) {
+  public record Options(Path dir, long ttlMs, boolean syncEveryCommit, long maxPageCount, int maxSessions) {
     public Options {
       if (ttlMs <= 0) throw new IllegalArgumentException("ttl must be positive");
+      if (maxSessions <= 0) throw new IllegalArgumentException("maxSessions must be positive");
     }
   }
 
   /** With the defaults: no fsync per commit, no size cap. */
   public static SqliteSessionStore open(Vertx vertx, Path dir, long ttlMs, LongSupplier clock) {
-    return open(vertx, new Options(dir, ttlMs, false, 0), clock);
+    return open(vertx, new Options(dir, ttlMs, false, 0, Integer.MAX_VALUE), clock);
   }
 
   /**
@@ -76,7 +82,8 @@ public final class SqliteSessionStore implements SessionStore {
   public static SqliteSessionStore open(Vertx vertx, Options options, LongSupplier clock) {
     long ttlMs = options.ttlMs();
     SqliteFile.Opened file = SqliteFile.open(options.dir(), options.syncEveryCommit(), options.maxPageCount());
-    SqliteSessionStore store = new SqliteSessionStore(vertx, clock, ttlMs, new SqliteWriter(file, QUEUE_CAPACITY));
+    SqliteSessionStore store = new SqliteSessionStore(vertx, clock, ttlMs, options.maxSessions(),
+        new SqliteWriter(file, QUEUE_CAPACITY));
     store.loadAll();
     return store;
   }
@@ -107,8 +114,12 @@ public final class SqliteSessionStore implements SessionStore {
     System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "loaded {0} session(s)", loaded);
   }
 
+  /** Fails with {@link StoreFullException} when {@code maxSessions} are held already (expired ones count until swept). */
   @Override
   public Future<Boolean> create(Session session) {
+    if (sessions.size() >= maxSessions && !sessions.containsKey(session.code)) {
+      return Future.failedFuture(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
+    }
     Promise<Boolean> done = caller().promise();
     boolean[] queued = {false};
     sessions.compute(session.code, (code, e) -> {
