@@ -63,7 +63,10 @@ export function boardView(root, ctx) {
         type: 'button', key: `phase-${p}`, text: PHASE_BUTTON[p],
         attrs: { 'aria-pressed': String(board.phase === p) },
         on: { click: () => ctx.act(cmd.setBoardPhase(p)) },
-      })));
+      })), el('button', {
+        type: 'button', key: 'clear-board', text: 'New round',
+        on: { click: async () => { if (await ctx.confirm('Clear the board for a new round? Revealed ideas and results stay in the session record.', 'New round')) ctx.act(cmd.clearBoard()); } },
+      }));
       if (document.activeElement !== promptInput) promptInput.value = board.prompt;
       if (document.activeElement !== votesInput) votesInput.value = String(board.votesPerMember);
     }
