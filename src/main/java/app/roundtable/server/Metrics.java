@@ -28,6 +28,8 @@ public final class Metrics {
   private final Timer joinToWelcome;
   private final Counter slowConsumers;
   private final Counter stateFramesWritten;
+  private final io.micrometer.core.instrument.DistributionSummary commitChanges;
+  private final Timer commitTime;
 
   public Metrics(Set<String> commandTypes) {
     this.commandTypes = commandTypes;
@@ -49,6 +51,18 @@ public final class Metrics {
     stateFramesWritten = Counter.builder("roundtable_state_frames_written")
         .description("State frames written (JSON and WebSocket framing): once per version per node, whatever the number of sockets")
         .register(registry);
+    // The SQLite store's group commit: its count is commits, its sum the changes they carried.
+    commitChanges = io.micrometer.core.instrument.DistributionSummary.builder("roundtable_store_commit_changes")
+        .description("Changes saved per database commit (SQLite store)").register(registry);
+    commitTime = Timer.builder("roundtable_store_commit")
+        .description("Time to write and sync one database commit (SQLite store)").publishPercentileHistogram()
+        .register(registry);
+  }
+
+  /** One commit of the SQLite store; called on its writer thread. */
+  public void storeCommit(int changes, long nanos) {
+    commitChanges.record(changes);
+    commitTime.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void command(String type) {
