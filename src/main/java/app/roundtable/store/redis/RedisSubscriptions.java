@@ -1,5 +1,6 @@
 package app.roundtable.store.redis;
 
+import app.roundtable.store.OnContext;
 import app.roundtable.domain.Session;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore.Subscription;

@@ -3,16 +3,16 @@ package app.roundtable.store.sqlite;
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
 import app.roundtable.store.Expiry;
+import app.roundtable.store.OnContext;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreFullException;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +40,7 @@ public final class SqliteSessionStore implements SessionStore {
 
   private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
   private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
-  private final VertxInternal vertx;
+  private final Vertx vertx;
   private final LongSupplier clock;
   private final long ttlMs;
   private final SqliteWriter writer;
@@ -48,7 +48,7 @@ public final class SqliteSessionStore implements SessionStore {
   private final int maxSessions;
 
   private SqliteSessionStore(Vertx vertx, LongSupplier clock, long ttlMs, int maxSessions, SqliteWriter writer) {
-    this.vertx = (VertxInternal) vertx;
+    this.vertx = vertx;
     this.maxSessions = maxSessions;
     this.clock = clock;
     this.ttlMs = ttlMs;
@@ -120,7 +120,8 @@ public final class SqliteSessionStore implements SessionStore {
     if (sessions.size() >= maxSessions && !sessions.containsKey(session.code)) {
       return Future.failedFuture(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
     }
-    Promise<Boolean> done = caller().promise();
+    Context caller = vertx.getOrCreateContext();
+    Promise<Boolean> done = Promise.promise();
     boolean[] queued = {false};
     sessions.compute(session.code, (code, e) -> {
       SessionEntry entry = e == null ? new SessionEntry(null) : e;
@@ -132,7 +133,7 @@ public final class SqliteSessionStore implements SessionStore {
       return entry;
     });
     if (!queued[0]) done.tryComplete(false);
-    return done.future();
+    return OnContext.of(caller, done.future());
   }
 
   @Override
@@ -147,7 +148,8 @@ public final class SqliteSessionStore implements SessionStore {
   public Future<Update> update(String code, Function<Session, Outcome> change) {
     SessionEntry e = sessions.get(code);
     if (e == null) return Future.failedFuture(new UnknownSessionException(code));
-    Promise<Update> done = caller().promise();
+    Context caller = vertx.getOrCreateContext();
+    Promise<Update> done = Promise.promise();
     synchronized (e) {
       Session current = e.latest;
       if (current == null || expired(current)) return Future.failedFuture(new UnknownSessionException(code));
@@ -164,7 +166,7 @@ public final class SqliteSessionStore implements SessionStore {
           if (failed == null) done.complete(new Update(outcome, current));
           else done.fail(failed);
         });
-        return done.future();
+        return OnContext.of(caller, done.future());
       }
       Session next = applied.session();
       if (next.version != current.version + 1) {
@@ -175,7 +177,7 @@ public final class SqliteSessionStore implements SessionStore {
         return Future.failedFuture(busy());
       }
     }
-    return done.future();
+    return OnContext.of(caller, done.future());
   }
 
   /** Under {@code e}'s lock: makes {@code next} the version changes build on, and queues its write. */
@@ -280,17 +282,14 @@ public final class SqliteSessionStore implements SessionStore {
     return Expiry.expired(s, ttlMs, clock.getAsLong());
   }
 
-  private ContextInternal caller() {
-    return vertx.getOrCreateContext();
-  }
-
   private <T> Future<T> completeOnCaller(CompletableFuture<T> f) {
-    Promise<T> p = caller().promise();
+    Context caller = vertx.getOrCreateContext();
+    Promise<T> p = Promise.promise();
     f.whenComplete((v, e) -> {
       if (e == null) p.complete(v);
       else p.fail(e);
     });
-    return p.future();
+    return OnContext.of(caller, p.future());
   }
 
   private static StoreUnavailableException busy() {

@@ -1,4 +1,4 @@
-package app.roundtable.store.redis;
+package app.roundtable.store;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -6,15 +6,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /**
- * Hands a result back on the context that asked for it, with public Vert.x API only: a store's
- * work may finish on another loop's thread (a shared lane, the pub/sub context), and the caller's
- * state (its connections, its view of the session) belongs to its own loop alone.
+ * Hands a store's result back on the context that asked for it (the store contract's rule), with
+ * public Vert.x API only: the work may finish on another loop's thread (a Redis lane, the pub/sub
+ * context) or the SQLite writer's, and the caller's state (its connections, its view of the
+ * session) belongs to its own loop alone.
  */
-final class OnContext {
+public final class OnContext {
   private OnContext() {}
 
   /** {@code result}, completed on {@code caller} (at once when already there; as is when null). */
-  static <T> Future<T> of(Context caller, Future<T> result) {
+  public static <T> Future<T> of(Context caller, Future<T> result) {
     if (caller == null) return result;
     Promise<T> back = Promise.promise();
     result.onComplete(ar -> {
