@@ -328,12 +328,14 @@ final class Connection {
   }
 
   private Future<Void> sync(String id) {
-    return services.store.load(local.code).map(s -> {
-      if (s == null) {
+    return services.store.load(local.code).map(read -> {
+      if (read == null) {
         refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
         return (Void) null;
       }
-      local.observe(s);
+      local.observe(read);
+      // A delivery may have overtaken the read: answer with the newest, never below what was sent.
+      Session s = local.latest;
       sentVersion = Math.max(sentVersion, s.version);
       send(Frames.state(s));
       if (phase == Phase.MEMBER) {

@@ -42,6 +42,8 @@ final class RedisSubscriptions {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscriptions.class);
   private static final long MIN_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 2_000;
+  /** How long a re-read state waits for pub/sub messages published before it (see {@link #catchUp}). */
+  private static final long CATCH_UP_GRACE_MS = 250;
 
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
@@ -64,6 +66,8 @@ final class RedisSubscriptions {
   private long backoffMs = MIN_BACKOFF_MS;
   private long reconnectTimer = -1;
   private long healthTimer = -1;
+  /** When anything last came from {@link #conn} (a message, a confirmation, a PING's reply). */
+  private long lastHeard;
 
   /** Turns published or read bytes into a session, reusing this node's own object when it has it. */
   private final java.util.function.BiFunction<String, byte[], Session> decoder;
@@ -133,7 +137,10 @@ final class RedisSubscriptions {
         l.pending.tryFail(new StoreUnavailableException("subscription to " + l.code + " not confirmed in time"));
       }
     });
-    if (ch.confirmed) resync(ch);
+    // The channel is already live: only the newcomer needs a starting point. Its other listeners
+    // have had every message since their own start; handing them the state read now could put a
+    // version ahead of ones still on their way over the pub/sub connection (a silent jump).
+    if (ch.confirmed) resync(ch, false);
   }
 
   private void remove(Listener l) {
@@ -180,6 +187,7 @@ final class RedisSubscriptions {
       RedisConnection c = ar.result();
       connecting = false;
       conn = c;
+      lastHeard = System.nanoTime();
       backoffMs = MIN_BACKOFF_MS;
       repliesDue.clear();
       c.handler(r -> ctx.runOnContext(x -> onMessage(c, r)));
@@ -199,21 +207,31 @@ final class RedisSubscriptions {
   }
 
   /**
-   * A connection can die without a FIN (network partition, frozen server); a periodic PING with a
-   * deadline notices. Needs RESP3, where published messages are push frames and cannot be
-   * mistaken for the PING's reply.
+   * A connection can die without a FIN (network partition, frozen server): a periodic PING, and
+   * the connection counts as lost when nothing at all came from it for a while. Judged on anything
+   * heard, not on the PING's own reply: the Redis client hands a push (a published message) that
+   * arrives while a command waits to that command's slot, so under traffic a PING's future may never
+   * complete although the server answered. Taking that as a dead connection reconnected it every
+   * few seconds under load, and each reconnect lost the messages published meanwhile (clients saw
+   * versions jump). With traffic flowing, the messages themselves are the proof of life.
    */
   private void checkHealth(RedisConnection c) {
-    healthTimer = vertx.setTimer(Math.max(500, timeoutMs), t -> {
+    long tickMs = Math.max(250, timeoutMs / 2);
+    healthTimer = vertx.setTimer(tickMs, t -> {
       healthTimer = -1;
       if (c != conn) return;
-      c.send(Request.cmd(Command.PING))
-          .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-          .onComplete(ar -> ctx.runOnContext(v -> {
-            if (ar.failed()) lost(c, ar.cause());
-            else checkHealth(c);
-          }));
+      if (System.nanoTime() - lastHeard > TimeUnit.MILLISECONDS.toNanos(timeoutMs + tickMs)) {
+        lost(c, new StoreUnavailableException("pub/sub connection silent for " + (timeoutMs + tickMs) + " ms"));
+        return;
+      }
+      c.send(Request.cmd(Command.PING)).onSuccess(r -> ctx.runOnContext(v -> heard(c)));
+      checkHealth(c);
     });
+  }
+
+  /** Something came from {@code c}: it is alive now. */
+  private void heard(RedisConnection c) {
+    if (c == conn) lastHeard = System.nanoTime();
   }
 
   private void lost(RedisConnection c, Throwable cause) {
@@ -240,6 +258,7 @@ final class RedisSubscriptions {
   }
 
   private void onMessage(RedisConnection c, Response r) {
+    heard(c);
     // Only pushes (messages, subscribe confirmations) are arrays; a reply such as the health
     // check's PONG can reach this handler too and has no size.
     if (c != conn || (r.type() != io.vertx.redis.client.ResponseType.PUSH
@@ -268,7 +287,7 @@ final class RedisSubscriptions {
         Channel ch = channels.get(code);
         if (ch != null && !ch.confirmed) {
           ch.confirmed = true;
-          resync(ch);
+          resync(ch, true);
         }
       }
       default -> {
@@ -279,16 +298,18 @@ final class RedisSubscriptions {
 
   /**
    * Reads the current state: new listeners take its version as their starting point (and their
-   * subscribe completes); the others get it if it is newer than what they have.
+   * subscribe completes). With {@code catchUp} (the channel was just (re)subscribed, so messages
+   * may have been missed while it was not) the others get it too, if it is still newer than what
+   * they have once the messages published before the read have had time to arrive.
    */
-  private void resync(Channel ch) {
+  private void resync(Channel ch, boolean catchUp) {
     commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(ch.code)))
         .onComplete(ar -> ctx.runOnContext(v -> {
           if (channels.get(ch.code) != ch || !ch.confirmed) return;
           if (ar.failed()) {
             // Usually the connection is about to drop, and reconnecting resyncs; if not, try again.
             vertx.setTimer(timeoutMs, t -> {
-              if (channels.get(ch.code) == ch && ch.confirmed) resync(ch);
+              if (channels.get(ch.code) == ch && ch.confirmed) resync(ch, catchUp);
             });
             return;
           }
@@ -301,11 +322,23 @@ final class RedisSubscriptions {
               Promise<Subscription> p = l.pending;
               l.pending = null;
               p.tryComplete(() -> cancel(l));
-            } else if (s != null && version > l.last) {
-              deliverTo(l, s);
             }
           }
+          if (catchUp && s != null) vertx.setTimer(CATCH_UP_GRACE_MS, t -> catchUp(ch, s));
         }));
+  }
+
+  /**
+   * After a (re)subscribe, listeners still behind {@code s} missed messages while the channel was
+   * not subscribed: they get {@code s} (a jump their clients answer with {@code sync}). The grace
+   * lets messages published before the read, still in flight on the pub/sub connection, arrive
+   * first, so a listener that missed nothing is not made to jump.
+   */
+  private void catchUp(Channel ch, Session s) {
+    if (channels.get(ch.code) != ch || !ch.confirmed) return;
+    for (Listener l : ch.listeners) {
+      if (l.pending == null && s.version > l.last) deliverTo(l, s);
+    }
   }
 
   private Future<Void> cancel(Listener l) {
