@@ -531,16 +531,21 @@ final class Connection {
   /** Writes of one delivery (state, private view, acks) go out in one flush. */
   private boolean corked;
 
-  /** False when closed; closes a client that stopped reading (1 MiB unsent) rather than buffer for it. */
+  /** False when closed; drops a client that stopped reading (1 MiB unsent) rather than buffer for it. */
   private boolean writable() {
     if (ws.isClosed()) return false;
     io.netty.channel.ChannelOutboundBuffer unsent = netty.channel().unsafe().outboundBuffer();
     if (unsent == null) return false; // the channel is closing
     if (unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES) {
-      // It stopped reading: close it rather than buffer for it; the others never wait.
+      // It stopped reading: drop it rather than buffer for it; the others never wait. A close
+      // frame would queue behind the full buffer and the socket would linger until the idle
+      // timeout, the member showing online meanwhile: reset the TCP connection now instead, so
+      // the close handler marks the member offline at once.
       services.metrics.slowConsumer();
       phase = Phase.CLOSED;
-      ws.close((short) 1008, "too slow");
+      netty.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+      // At the transport, past the pipeline: a close through it would wait to flush the buffer.
+      netty.channel().unsafe().close(netty.channel().voidPromise());
       return false;
     }
     return true;
