@@ -72,9 +72,13 @@ final class RedisSubscriptions {
   /** Turns published or read bytes into a session, reusing this node's own object when it has it. */
   private final java.util.function.BiFunction<String, byte[], Session> decoder;
 
+  /** Told every state a re-subscription read (null: missing), so that a Redis gone back in time is noticed. */
+  private final java.util.function.BiConsumer<String, Session> reread;
+
   RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands,
-      java.util.function.BiFunction<String, byte[], Session> decoder) {
+      java.util.function.BiFunction<String, byte[], Session> decoder, java.util.function.BiConsumer<String, Session> reread) {
     this.decoder = decoder;
+    this.reread = reread;
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
     this.clients = clients;
@@ -324,6 +328,7 @@ final class RedisSubscriptions {
               p.tryComplete(() -> cancel(l));
             }
           }
+          if (catchUp) reread.accept(ch.code, s);
           if (catchUp && s != null) vertx.setTimer(CATCH_UP_GRACE_MS, t -> catchUp(ch, s));
         }));
   }
