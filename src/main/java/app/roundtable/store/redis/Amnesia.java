@@ -13,7 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Notices that Redis went back in time and repairs it. Redis can lose its last writes (the AOF's
+ * Notices that Redis went back in time for a session this node serves, and repairs it. Redis can lose its last writes (the AOF's
  * one-second window, a restart without persistence) while nodes still hold newer states: version
  * numbers would then be handed out again, a node would drop the "old" version as already seen, and
  * clients would keep content that no longer exists. Whenever a node reads a session (an update's
@@ -35,11 +35,14 @@ final class Amnesia {
   private final RedisCommands commands;
   private final RecentStates recent;
   private final long ttlMs;
+  /** Sessions this node serves (has listeners for): only those are put back. */
+  private final java.util.function.Predicate<String> serves;
 
-  Amnesia(RedisCommands commands, RecentStates recent, long ttlMs) {
+  Amnesia(RedisCommands commands, RecentStates recent, long ttlMs, java.util.function.Predicate<String> serves) {
     this.commands = commands;
     this.recent = recent;
     this.ttlMs = ttlMs;
+    this.serves = serves;
   }
 
   /**
@@ -49,8 +52,10 @@ final class Amnesia {
   Future<Session> check(String code, Session stored) {
     Session known = recent.get(code);
     if (known == null || (stored != null && stored.version >= known.version)) return Future.succeededFuture(stored);
-    if (stored == null && known.updatedAt + ttlMs < System.currentTimeMillis()) {
-      return Future.succeededFuture(null); // it expired, as sessions do: nothing to bring back
+    // Only a session this node serves: one it merely touched may have been deleted on purpose or
+    // expired, and a served one is written (presence) long before its TTL runs out.
+    if (!serves.test(code) || (stored == null && known.updatedAt + ttlMs < System.currentTimeMillis())) {
+      return Future.succeededFuture(stored);
     }
     Session next = known.copy();
     next.version = known.version + JUMP;

@@ -78,11 +78,11 @@ public final class RedisSessionStore implements SessionStore {
     // A client of its own per pub/sub connection: a subscribed connection must never be handed out
     // for ordinary commands, and closing the client is what surely drops a half-dead socket.
     RedisOptions pubsub = options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
-    this.amnesia = new Amnesia(commands, recent, ttlMs);
     // A re-subscription's read (e.g. after Redis restarted) is checked too: with nobody changing
     // the session, it is the only read that would notice Redis lost it.
     this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode,
-        (code, stored) -> amnesia.check(code, stored).onFailure(e -> { /* the next read tries again */ }));
+        (code, stored) -> amnesia().check(code, stored).onFailure(e -> { /* the next read tries again */ }));
+    this.amnesia = new Amnesia(commands, recent, ttlMs, subscriptions::serves);
   }
 
   private static RedisOptions options(String url, long timeoutMs) {
@@ -186,6 +186,10 @@ public final class RedisSessionStore implements SessionStore {
             : attempt(code, change, lane, attempt + 1, deadline, reseeded));
       });
     });
+  }
+
+  private Amnesia amnesia() {
+    return amnesia;
   }
 
   /** The stored state, checked against what this node holds ({@link Amnesia}). */

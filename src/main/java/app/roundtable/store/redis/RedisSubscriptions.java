@@ -55,6 +55,8 @@ final class RedisSubscriptions {
 
   /** Channels wanted by at least one local listener, by session code. */
   private final Map<String, Channel> channels = new HashMap<>();
+  /** The keys of {@link #channels}, readable from any thread: the sessions this node serves. */
+  private final java.util.Set<String> serving = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** SUBSCRIBE replies still due on the current connection, per code: confirmed when it reaches 0. */
   private final Map<String, Integer> repliesDue = new HashMap<>();
   /** Null while disconnected. */
@@ -94,6 +96,11 @@ final class RedisSubscriptions {
     return subscribed.future();
   }
 
+  /** Whether some listener on this node follows {@code code} (any thread). */
+  boolean serves(String code) {
+    return serving.contains(code);
+  }
+
   /** True while the pub/sub connection is up. */
   Future<Boolean> connected() {
     Promise<Boolean> p = Promise.promise();
@@ -114,6 +121,7 @@ final class RedisSubscriptions {
         }
       }
       channels.clear();
+      serving.clear();
       conn = null;
       Redis c = client;
       client = null;
@@ -131,6 +139,7 @@ final class RedisSubscriptions {
     if (ch == null) {
       ch = new Channel(l.code);
       channels.put(l.code, ch);
+      serving.add(l.code);
       if (conn != null) sendSubscribe(List.of(l.code));
       else connect();
     }
@@ -153,6 +162,7 @@ final class RedisSubscriptions {
     Channel ch = channels.get(l.code);
     if (ch == null || !ch.listeners.remove(l) || !ch.listeners.isEmpty()) return;
     channels.remove(l.code);
+    serving.remove(l.code);
     if (conn != null) {
       conn.send(Request.cmd(Command.UNSUBSCRIBE).arg(RedisKeys.channel(l.code)));
     }
