@@ -67,7 +67,7 @@ final class Amnesia {
     recent.writing(next, encoded);
     return commands.send(eval).andThen(ar -> recent.written(next)).map(r -> {
       if (r.type() == ResponseType.BULK) return recent.decode(code, r.toBytes());
-      recent.offer(next);
+      recent.offer(next, encoded.length);
       return next;
     });
   }
