@@ -24,6 +24,8 @@ public final class GapWatcher {
     public final AtomicLong backwards = new AtomicLong();
     public final AtomicLong acks = new AtomicLong();
     public final AtomicLong errors = new AtomicLong();
+    /** {@code unavailable} answers (the server's 2 s deadline passed): retried or synced, as a client does. */
+    public final AtomicLong unavailable = new AtomicLong();
     public final StringBuffer firstProblems = new StringBuffer();
 
     void problem(String what) {
@@ -60,13 +62,13 @@ public final class GapWatcher {
         .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
     return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")).map(w -> {
       ws = w;
-      w.textMessageHandler(t -> onText(new JsonObject(t), periodMs));
+      w.textMessageHandler(t -> onText(new JsonObject(t), join, periodMs));
       w.writeTextMessage(join.encode());
       return null;
     });
   }
 
-  private void onText(JsonObject m, long periodMs) {
+  private void onText(JsonObject m, JsonObject join, long periodMs) {
     switch (m.getString("type")) {
       case "welcome" -> {
         last = m.getLong("v");
@@ -79,6 +81,13 @@ public final class GapWatcher {
         else totals.acks.incrementAndGet();
       }
       case "error" -> {
+        if ("unavailable".equals(m.getString("code"))) {
+          // Outcome unknown: a real client joins again, or syncs before it goes on.
+          totals.unavailable.incrementAndGet();
+          if (!welcomed) vertx.setTimer(200, t -> ws.writeTextMessage(join.encode()));
+          else askForSync();
+          return;
+        }
         totals.errors.incrementAndGet();
         totals.problem(name + " error " + m.encode());
       }
@@ -99,10 +108,15 @@ public final class GapWatcher {
     if (v != last + 1 && syncId == null) {
       totals.gaps.incrementAndGet();
       totals.problem(name + " jumped from v" + last + " to v" + v + " without asking for sync");
-      syncId = name + "-sync-" + (++ids);
-      ws.writeTextMessage(new JsonObject().put("type", "sync").put("id", syncId).encode());
+      askForSync();
     }
     last = v;
+  }
+
+  private void askForSync() {
+    if (syncId != null) return;
+    syncId = name + "-sync-" + (++ids);
+    ws.writeTextMessage(new JsonObject().put("type", "sync").put("id", syncId).encode());
   }
 
   private void schedule(long periodMs) {
