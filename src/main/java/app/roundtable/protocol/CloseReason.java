@@ -11,8 +11,6 @@ public enum CloseReason {
   REMOVED(1000, "removed", true),
   /** The node is draining: the client resumes on another node. */
   GOING_AWAY(1001, "server restarting", false),
-  /** The client stopped reading and its unsent bytes passed the bound. */
-  TOO_SLOW(1008, "too slow", false),
   /** A socket that left its session would be one unjoined socket too many for its client. */
   TOO_MANY_UNJOINED(1008, "Too many open connections that have not joined a session.", false),
   /** A frame over the size limit (the contract's 1009). */

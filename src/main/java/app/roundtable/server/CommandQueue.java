@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
  * A socket's commands as they arrive: rate-limited (over the budget, refused at once), queued up to
  * a bound (beyond it the client is flooding), and handed to the connection one at a time, in
  * arrival order; the next waits for the previous one's answer, so a member's own commands never
- * overtake each other. A command the store failed is answered with the refusal {@link Failures}
- * gives. Runs on the socket's event loop only.
+ * overtake each other. Each is answered within the contract's 2 s ({@link AnswerDeadline}, running
+ * from its arrival): {@code unavailable} if the store has not answered by then; a command the store
+ * failed is answered with the refusal {@link Failures} gives, carrying its id. Runs on the socket's
+ * event loop only.
  */
 final class CommandQueue {
   /** Commands waiting behind the one in flight. */
@@ -20,8 +22,11 @@ final class CommandQueue {
 
   /** The connection the commands are for. */
   interface Handler {
-    /** Handles one command; the future completes when it was answered. */
-    Future<Void> handle(Inbound in);
+    /**
+     * Handles one command whose answer is still due; the future completes when the store is done
+     * with it. Whoever gives the answer first claims {@code deadline}.
+     */
+    Future<Void> handle(Inbound in, AnswerDeadline deadline);
 
     void refuse(String id, Refusal refusal);
 
@@ -35,7 +40,10 @@ final class CommandQueue {
   private final LongSupplier clock;
   private final Metrics metrics;
   /** Small: a person sends a command now and then; grows only for a burst. */
-  private final ArrayDeque<Inbound> queue = new ArrayDeque<>(2);
+  private final ArrayDeque<Queued> queue = new ArrayDeque<>(2);
+
+  /** A command waiting its turn, and the clock of its answer, running from its arrival. */
+  private record Queued(Inbound in, AnswerDeadline deadline) {}
   /** A command is in flight; the next waits for it. */
   private boolean busy;
 
@@ -57,22 +65,24 @@ final class CommandQueue {
       handler.refuse(in.id(), Refusal.of(Reason.RATE_LIMITED, "Too many commands waiting; slow down."));
       return;
     }
-    queue.add(in);
+    queue.add(new Queued(in, AnswerDeadline.start(() -> handler.refuse(in.id(), Failures.unavailable()))));
     pump();
   }
 
   private void pump() {
     while (!busy && !queue.isEmpty() && !handler.closed()) {
-      Inbound in = queue.poll();
+      Queued q = queue.poll();
       busy = true;
       Future<Void> done;
       try {
-        done = handler.handle(in).recover(e -> {
-          handler.refuse(null, Failures.refusal(e)); // the store failed it
+        // Waited past its deadline behind a command the store did not answer: it was refused as
+        // unavailable then, so it never runs.
+        done = q.deadline.passed() ? Future.succeededFuture() : handler.handle(q.in, q.deadline).recover(e -> {
+          if (q.deadline.claim()) handler.refuse(q.in.id(), Failures.refusal(e)); // the store failed it
           return Future.succeededFuture();
         });
       } catch (RuntimeException e) {
-        handler.refuse(in.id(), Failures.refusal(e));
+        if (q.deadline.claim()) handler.refuse(q.in.id(), Failures.refusal(e));
         done = Future.succeededFuture();
       }
       done.onComplete(ar -> {

@@ -37,6 +37,8 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private String memberId;
   /** What this socket has been shown of its session; null while not joined. */
   private SessionFeed feed;
+  /** The answer deadline of the command in flight (there is one at a time). */
+  private AnswerDeadline answering;
   /** The client's address as the limits count it ({@link ClientAddress}). */
   private final String client;
   /** Whether this socket still counts against its client's unjoined sockets. */
@@ -71,7 +73,9 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   }
 
   @Override
-  public Future<Void> handle(Inbound in) {
+  public Future<Void> handle(Inbound in, AnswerDeadline deadline) {
+    answering = deadline;
+    if (!needsStore(in)) deadline.claim(); // answered right here
     services.metrics.command(in.type());
     if (in instanceof Inbound.Rejection r) {
       refuse(r.id(), r.refusal());
@@ -91,16 +95,34 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     return Future.succeededFuture();
   }
 
+  /** Whether {@link #handle} answers {@code in} only once the store has. */
+  private boolean needsStore(Inbound in) {
+    if (in instanceof Inbound.Join) return phase == Phase.NEW;
+    if (in instanceof Inbound.Sync) return phase != Phase.NEW;
+    return in instanceof Inbound.Do && phase == Phase.MEMBER;
+  }
+
   private void joinedOrGone() {
     if (unjoined) services.unjoinedSockets.done(client);
     unjoined = false;
   }
 
   @Override
-  public void seat(LocalSession ls, Session joined, String id, String resume, boolean display) {
-    if (phase == Phase.CLOSED) {
-      joins.leave(ls.code, id, display); // the socket went while the join was in flight
-      return;
+  public boolean waiting() {
+    return !answering.passed();
+  }
+
+  @Override
+  public void refused(String id, Refusal refusal) {
+    if (answering.claim()) refuse(id, refusal);
+  }
+
+  @Override
+  public boolean seat(LocalSession ls, Session joined, String id, String resume, boolean display) {
+    // Told unavailable meanwhile, or the socket went while the join was in flight: take it back.
+    if (!answering.claim() || phase == Phase.CLOSED) {
+      joins.leave(ls.code, id, display);
+      return false;
     }
     joinedOrGone();
     Session newest = ls.observe(joined); // may be newer than the join: a welcome's v need only include it
@@ -110,17 +132,19 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
     feed = new SessionFeed(out, hub.acks, newest, id, resume, services.clock.getAsLong());
+    return true;
   }
 
   private Future<Void> apply(Inbound.Do d) {
     if (!local.budget.tryTake(memberId, services.clock.getAsLong())) {
-      refuse(d.id(), Reason.RATE_LIMITED, "Too many changes in this session; wait a moment.");
+      refused(d.id(), Refusal.of(Reason.RATE_LIMITED, "Too many changes in this session; wait a moment."));
       return Future.succeededFuture();
     }
     Action action = new Action(memberId, d.id(), d.command());
     return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
-          answer(d, u);
+          // Past the deadline the client was told unavailable and syncs before it retries.
+          if (answering.claim()) answer(d, u);
           return null;
         });
   }
@@ -142,13 +166,13 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   }
 
   private Future<Void> sync(String id) {
-    return services.store.load(local.code).map(s -> {
-      if (s == null) {
+    return services.store.load(local.code).map(read -> {
+      if (!answering.claim()) return null;
+      if (read == null) {
         refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
-        return null;
+      } else if (!feed.sync(local.observe(read), id)) { // the newest: a delivery may have overtaken the read
+        phase = Phase.CLOSED;
       }
-      local.observe(s);
-      if (!feed.sync(s, id)) phase = Phase.CLOSED;
       return null;
     });
   }

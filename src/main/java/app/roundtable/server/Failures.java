@@ -17,13 +17,16 @@ final class Failures {
   private Failures() {}
 
   static Refusal refusal(Throwable e) {
-    if (e instanceof StoreUnavailableException) {
-      return Refusal.of(Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
-    }
+    if (e instanceof StoreUnavailableException) return unavailable();
     if (e instanceof UnknownSessionException) {
       return Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists.");
     }
     LOG.log(System.Logger.Level.ERROR, "request failed", e);
     return Refusal.of(Reason.INTERNAL, "Something went wrong on the server.");
+  }
+
+  /** The store did not answer (in time): the change may still land. */
+  static Refusal unavailable() {
+    return Refusal.of(Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
   }
 }

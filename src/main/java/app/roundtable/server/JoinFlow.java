@@ -22,10 +22,16 @@ final class JoinFlow {
 
   /** The socket that asked to join: told the refusal, or seated with its welcome. */
   interface Seat {
-    void refuse(String id, Refusal refusal);
+    /** False once the join was answered without waiting for it (unavailable: the store was too slow). */
+    boolean waiting();
 
-    /** The join is in the store as {@code joined}; {@code memberId} and {@code resume} are null for a display. */
-    void seat(LocalSession ls, Session joined, String memberId, String resume, boolean display);
+    void refused(String id, Refusal refusal);
+
+    /**
+     * The join is in the store as {@code joined}; {@code memberId} and {@code resume} are null for a
+     * display. False when the socket is no longer there to take it (then its presence is taken back).
+     */
+    boolean seat(LocalSession ls, Session joined, String memberId, String resume, boolean display);
   }
 
   private final Services services;
@@ -40,13 +46,13 @@ final class JoinFlow {
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
     if (!services.joinGuard.allow(ip, now)) {
-      seat.refuse(j.id(), Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again."));
+      seat.refused(j.id(), Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again."));
       return Future.succeededFuture();
     }
     String code = SessionCodes.normalise(j.code());
     if (code == null) {
       services.joinGuard.miss(ip, now);
-      seat.refuse(j.id(), unknown());
+      seat.refused(j.id(), unknown());
       return Future.succeededFuture();
     }
     return hub.open(code)
@@ -56,13 +62,14 @@ final class JoinFlow {
 
   private Future<Void> joinLoaded(Inbound.Join j, String ip, LocalSession ls, Seat seat, long started) {
     return services.store.load(ls.code).compose(s -> {
+      if (!seat.waiting()) return Future.succeededFuture(); // told unavailable: nothing was done
       if (s == null) {
         services.joinGuard.miss(ip, services.clock.getAsLong());
-        seat.refuse(j.id(), unknown());
+        seat.refused(j.id(), unknown());
         return Future.succeededFuture();
       }
       if (s.isEnded()) {
-        seat.refuse(j.id(), Refusal.of(Reason.SESSION_ENDED, "This session has ended."));
+        seat.refused(j.id(), Refusal.of(Reason.SESSION_ENDED, "This session has ended."));
         return Future.succeededFuture();
       }
       String token = null;
@@ -75,7 +82,7 @@ final class JoinFlow {
       } else if (j.resume() != null) {
         Member m = byResumeToken(s, j.resume());
         if (m == null) {
-          seat.refuse(j.id(), Refusal.of(Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name."));
+          seat.refused(j.id(), Refusal.of(Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name."));
           return Future.succeededFuture();
         }
         id = m.id;
@@ -94,9 +101,8 @@ final class JoinFlow {
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
             if (u.outcome() instanceof Outcome.Refused r) {
-              seat.refuse(j.id(), r.refusal());
-            } else {
-              seat.seat(ls, u.current(), id, resume, j.display());
+              seat.refused(j.id(), r.refusal());
+            } else if (seat.seat(ls, u.current(), id, resume, j.display())) {
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
             return null;

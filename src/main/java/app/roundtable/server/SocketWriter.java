@@ -3,6 +3,7 @@ package app.roundtable.server;
 import app.roundtable.protocol.CloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * What goes out on one socket, modelled on OkHttp's {@code WebSocketWriter}: owns the writes of our
  * text messages (ready-framed, straight into the socket's Netty channel), corking (one flush for
- * the writes of one delivery), the bound on unsent bytes and the close of a slow consumer. The one
+ * the writes of one delivery), the bound on unsent bytes and the reset of a slow consumer. The one
  * class below Vert.x: Vert.x has no public way to the channel ({@code WebSocketInternal} is the
  * only internal type the server uses). Runs on the socket's event loop only.
  *
@@ -36,7 +37,7 @@ final class SocketWriter {
   private final boolean encrypted;
   private final int maxFrame;
   private final Metrics metrics;
-  /** Called once when this writer closed the socket because the client stopped reading. */
+  /** Called once when this writer dropped the socket because the client stopped reading. */
   private final Runnable onTooSlow;
   /** While set, writes wait for one flush (one syscall for a delivery's state, view and acks). */
   private boolean corked;
@@ -112,16 +113,21 @@ final class SocketWriter {
     return encrypted ? netty : netty.pipeline().firstContext();
   }
 
-  /** False when closed; closes a client that stopped reading rather than buffer for it. */
+  /** False when closed; drops a client that stopped reading rather than buffer for it. */
   private boolean writable() {
     if (ws.isClosed()) return false;
     ChannelOutboundBuffer unsent = netty.channel().unsafe().outboundBuffer();
     if (unsent == null) return false; // the channel is closing
     if (unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES) {
-      // It stopped reading: close it rather than buffer for it; the others never wait.
+      // It stopped reading: drop it rather than buffer for it; the others never wait. A close
+      // frame would queue behind the full buffer and the socket would linger until the idle
+      // timeout, the member showing online meanwhile: reset the TCP connection now instead, so
+      // the close handler marks the member offline at once.
       metrics.slowConsumer();
       onTooSlow.run();
-      ws.close(CloseReason.TOO_SLOW.status, CloseReason.TOO_SLOW.text);
+      netty.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+      // At the transport, past the pipeline: a close through it would wait to flush the buffer.
+      netty.channel().unsafe().close(netty.channel().voidPromise());
       return false;
     }
     return true;
