@@ -3,8 +3,6 @@ package app.roundtable.store.redis;
 import app.roundtable.domain.Session;
 import app.roundtable.store.SessionCodec;
 import io.vertx.core.Future;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.ResponseType;
@@ -24,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * node, is lost: there is nothing to re-seed it from (docs/concurrency.md).
  */
 final class Amnesia {
-  private static final Logger log = LoggerFactory.getLogger(Amnesia.class);
+  private static final System.Logger LOG = System.getLogger(Amnesia.class.getName());
   /**
    * How far a re-seeded version jumps: above the versions other nodes may have delivered that
    * this node had not received yet (a handful in flight; a thousand is far beyond that).
@@ -59,7 +57,7 @@ final class Amnesia {
     }
     Session next = known.copy();
     next.version = known.version + JUMP;
-    log.warn("redis lost session " + code + " (holds " + (stored == null ? "nothing" : "v" + stored.version)
+    LOG.log(System.Logger.Level.WARNING, "redis lost session " + code + " (holds " + (stored == null ? "nothing" : "v" + stored.version)
         + ", this node saw v" + known.version + "): re-seeding it as v" + next.version);
     byte[] encoded = SessionCodec.encode(next);
     Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(RedisKeys.state(code))

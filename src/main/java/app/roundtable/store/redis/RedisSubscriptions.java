@@ -2,7 +2,6 @@ package app.roundtable.store.redis;
 
 import app.roundtable.store.OnContext;
 import app.roundtable.domain.Session;
-import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore.Subscription;
 import app.roundtable.store.StoreUnavailableException;
 import io.vertx.core.Context;
@@ -52,7 +51,7 @@ final class RedisSubscriptions {
   private final long timeoutMs;
 
   /** Channels wanted by at least one local listener, by session code. */
-  private final Map<String, Channel> channels = new HashMap<>();
+  private final Map<String, SessionChannel> channels = new HashMap<>();
   /** The keys of {@link #channels}, readable from any thread: the sessions this node serves. */
   private final java.util.Set<String> serving = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** SUBSCRIBE replies still due on the current connection, per code: confirmed when it reaches 0. */
@@ -91,7 +90,7 @@ final class RedisSubscriptions {
   Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
     Context caller = vertx.getOrCreateContext();
     Promise<Subscription> subscribed = Promise.promise();
-    Listener l = new Listener(code, caller, consumer, subscribed);
+    SessionChannel.Listener l = new SessionChannel.Listener(code, caller, consumer, subscribed);
     ctx.runOnContext(v -> add(l));
     return OnContext.of(caller, subscribed.future());
   }
@@ -114,8 +113,8 @@ final class RedisSubscriptions {
       closed = true;
       if (reconnectTimer >= 0) vertx.cancelTimer(reconnectTimer);
       if (healthTimer >= 0) vertx.cancelTimer(healthTimer);
-      for (Channel ch : channels.values()) {
-        for (Listener l : ch.listeners) {
+      for (SessionChannel ch : channels.values()) {
+        for (SessionChannel.Listener l : ch.listeners) {
           l.cancelled = true;
           if (l.pending != null) l.pending.tryFail(new StoreUnavailableException("store closed"));
         }
@@ -130,14 +129,14 @@ final class RedisSubscriptions {
     return p.future();
   }
 
-  private void add(Listener l) {
+  private void add(SessionChannel.Listener l) {
     if (closed) {
       l.pending.fail(new StoreUnavailableException("store closed"));
       return;
     }
-    Channel ch = channels.get(l.code);
+    SessionChannel ch = channels.get(l.code);
     if (ch == null) {
-      ch = new Channel(l.code);
+      ch = new SessionChannel(l.code);
       channels.put(l.code, ch);
       serving.add(l.code);
       if (conn != null) sendSubscribe(List.of(l.code));
@@ -156,10 +155,10 @@ final class RedisSubscriptions {
     if (ch.confirmed) resync(ch, false);
   }
 
-  private void remove(Listener l) {
+  private void remove(SessionChannel.Listener l) {
     l.cancelled = true;
     vertx.cancelTimer(l.timer);
-    Channel ch = channels.get(l.code);
+    SessionChannel ch = channels.get(l.code);
     if (ch == null || !ch.listeners.remove(l) || !ch.listeners.isEmpty()) return;
     channels.remove(l.code);
     serving.remove(l.code);
@@ -253,7 +252,7 @@ final class RedisSubscriptions {
     LOG.log(System.Logger.Level.DEBUG, "redis pub/sub connection lost: " + cause);
     conn = null;
     repliesDue.clear();
-    for (Channel ch : channels.values()) ch.confirmed = false;
+    for (SessionChannel ch : channels.values()) ch.confirmed = false;
     // The socket may still be open (an unanswered PING): closing its client drops it for sure.
     Redis dead = client;
     client = null;
@@ -282,7 +281,7 @@ final class RedisSubscriptions {
     if (code == null) return;
     switch (kind) {
       case "message" -> {
-        Channel ch = channels.get(code);
+        SessionChannel ch = channels.get(code);
         if (ch == null) return;
         Session s;
         try {
@@ -291,14 +290,14 @@ final class RedisSubscriptions {
           LOG.log(System.Logger.Level.WARNING, "undecodable state on " + r.get(1) + ": " + e.getMessage());
           return;
         }
-        deliver(ch, s);
+        ch.deliver(s);
       }
       case "subscribe" -> {
         int due = repliesDue.merge(code, -1, Integer::sum);
         if (due > 0) return;
         repliesDue.remove(code);
         // With listeners present, the last command sent for this code was SUBSCRIBE: now in effect.
-        Channel ch = channels.get(code);
+        SessionChannel ch = channels.get(code);
         if (ch != null && !ch.confirmed) {
           ch.confirmed = true;
           resync(ch, true);
@@ -316,7 +315,7 @@ final class RedisSubscriptions {
    * may have been missed while it was not) the others get it too, if it is still newer than what
    * they have once the messages published before the read have had time to arrive.
    */
-  private void resync(Channel ch, boolean catchUp) {
+  private void resync(SessionChannel ch, boolean catchUp) {
     commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(ch.code)))
         .onComplete(ar -> ctx.runOnContext(v -> {
           if (channels.get(ch.code) != ch || !ch.confirmed) return;
@@ -329,7 +328,7 @@ final class RedisSubscriptions {
           }
           Session s = ar.result() == null ? null : decoder.apply(ch.code, ar.result().toBytes());
           long version = s == null ? -1 : s.version;
-          for (Listener l : List.copyOf(ch.listeners)) {
+          for (SessionChannel.Listener l : List.copyOf(ch.listeners)) {
             if (l.pending != null) {
               l.last = Math.max(l.last, version);
               vertx.cancelTimer(l.timer);
@@ -349,14 +348,11 @@ final class RedisSubscriptions {
    * lets messages published before the read, still in flight on the pub/sub connection, arrive
    * first, so a listener that missed nothing is not made to jump.
    */
-  private void catchUp(Channel ch, Session s) {
-    if (channels.get(ch.code) != ch || !ch.confirmed) return;
-    for (Listener l : ch.listeners) {
-      if (l.pending == null && s.version > l.last) deliverTo(l, s);
-    }
+  private void catchUp(SessionChannel ch, Session s) {
+    if (channels.get(ch.code) == ch && ch.confirmed) ch.catchUp(s);
   }
 
-  private Future<Void> cancel(Listener l) {
+  private Future<Void> cancel(SessionChannel.Listener l) {
     l.cancelled = true;
     Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {
@@ -364,49 +360,5 @@ final class RedisSubscriptions {
       p.complete();
     });
     return p.future();
-  }
-
-  private void deliver(Channel ch, Session s) {
-    for (Listener l : ch.listeners) {
-      if (s.version > l.last) deliverTo(l, s);
-    }
-  }
-
-  private static void deliverTo(Listener l, Session s) {
-    l.last = s.version;
-    l.context.runOnContext(v -> {
-      if (!l.cancelled) l.consumer.accept(s);
-    });
-  }
-
-  private static final class Channel {
-    final String code;
-    final List<Listener> listeners = new ArrayList<>();
-    /** Redis confirmed the SUBSCRIBE on the current connection. */
-    boolean confirmed;
-
-    Channel(String code) {
-      this.code = code;
-    }
-  }
-
-  private static final class Listener {
-    final String code;
-    final Context context;
-    final Consumer<Session> consumer;
-    /** Until the subscription is in effect and its starting version known; then null. */
-    Promise<Subscription> pending;
-    /** Highest version handed to this listener (or its starting point); -1 for none. */
-    long last = -1;
-    /** Set on cancel, read on the listener's context: nothing is delivered after cancel. */
-    volatile boolean cancelled;
-    long timer = -1;
-
-    Listener(String code, Context context, Consumer<Session> consumer, Promise<Subscription> pending) {
-      this.code = code;
-      this.context = context;
-      this.consumer = consumer;
-      this.pending = pending;
-    }
   }
 }
