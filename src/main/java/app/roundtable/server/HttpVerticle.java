@@ -75,7 +75,7 @@ final class HttpVerticle extends VerticleBase {
       services.known.forgetOldFrames();
     });
     // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
-    // connection writes its ready-made frames to the socket's own Netty channel (see Connection).
+    // connection writes its ready-made frames to the socket's own Netty channel (see SocketWriter).
     server = vertx.createHttpServer(options).requestHandler(req -> {
       services.headers.apply(req.response());
       if ("/ws".equals(req.path()) && req.method() == HttpMethod.GET) upgrade(req);
