@@ -28,6 +28,8 @@ public final class Metrics {
   private final Timer joinToWelcome;
   private final Counter slowConsumers;
   private final Counter stateFramesWritten;
+  private final Counter sharedFramesSent;
+  private final Counter ownFramesSent;
   private final io.micrometer.core.instrument.DistributionSummary commitChanges;
   private final Timer commitTime;
 
@@ -50,6 +52,12 @@ public final class Metrics {
         .description("Connections closed because they stopped reading").register(registry);
     stateFramesWritten = Counter.builder("roundtable_state_frames_written")
         .description("State frames written (JSON and WebSocket framing): once per version per node, whatever the number of sockets")
+        .register(registry);
+    sharedFramesSent = Counter.builder("roundtable_frames_sent").tag("kind", "shared")
+        .description("Messages written to sockets: shared (one buffer for every socket of a session) or own (one socket's)")
+        .register(registry);
+    ownFramesSent = Counter.builder("roundtable_frames_sent").tag("kind", "own")
+        .description("Messages written to sockets: shared (one buffer for every socket of a session) or own (one socket's)")
         .register(registry);
     // The SQLite store's group commit: its count is commits, its sum the changes they carried.
     commitChanges = io.micrometer.core.instrument.DistributionSummary.builder("roundtable_store_commit_changes")
@@ -82,6 +90,11 @@ public final class Metrics {
 
   public void joinToWelcome(long nanos) {
     joinToWelcome.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A message went to one socket: {@code shared} when it is the buffer every socket of the session gets. */
+  public void frameSent(boolean shared) {
+    (shared ? sharedFramesSent : ownFramesSent).increment();
   }
 
   public void stateFrameWritten() {

@@ -58,6 +58,7 @@ final class SocketWriter {
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     ByteBuf wire = netty.alloc().directBuffer(WireFrames.size(utf8.length, maxFrame));
     WireFrames.writeText(wire, utf8, maxFrame);
+    metrics.frameSent(false);
     write(wire);
   }
 
@@ -67,6 +68,7 @@ final class SocketWriter {
    */
   void sendShared(ByteBuf wire) {
     if (!writable()) return;
+    metrics.frameSent(true);
     write(wire.retainedDuplicate());
   }
 

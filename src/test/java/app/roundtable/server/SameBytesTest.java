@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A version's state frame is written once for the node and the same bytes go to every connection:
- * with 13 sockets, 10 versions cost 10 writes of the frame (per-socket encoding would cost 130), and
- * every socket receives the identical text, and nothing else it did not ask for.
+ * A version's state frame is written once for the node and the same buffer goes to every connection:
+ * with 13 sockets, 10 versions cost 10 writes of the frame (per-socket encoding would cost 130), 130
+ * sends of a shared buffer and none of a socket's own (a per-socket copy or encoding would show
+ * there), and every socket receives the identical text, and nothing else it did not ask for.
  */
 class SameBytesTest extends InMemoryNodeTest {
   private static final Pattern WRITTEN = Pattern.compile("(?m)^roundtable_state_frames_written_total (\\S+)$");
+  private static final Pattern SHARED = Pattern.compile("(?m)^roundtable_frames_sent_total\\{kind=\"shared\"} (\\S+)$");
+  private static final Pattern OWN = Pattern.compile("(?m)^roundtable_frames_sent_total\\{kind=\"own\"} (\\S+)$");
 
   /** One event loop: two loops could both write a version they receive at the same moment. */
   static Config nodeConfig() {
@@ -38,7 +41,9 @@ class SameBytesTest extends InMemoryNodeTest {
     for (WsClient c : all) c.awaitVersion(joined);
     all.add(display);
     for (WsClient c : all) c.drain();
-    double before = written();
+    double before = metric(WRITTEN);
+    double sharedBefore = metric(SHARED);
+    double ownBefore = metric(OWN);
 
     List<String> reference = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -51,13 +56,15 @@ class SameBytesTest extends InMemoryNodeTest {
       for (String expected : reference) assertEquals(expected, c.expect("state").encode());
       c.assertExhausted();
     }
-    assertEquals(10, written() - before, "state frames written for 10 versions to 13 sockets");
+    assertEquals(10, metric(WRITTEN) - before, "state frames written for 10 versions to 13 sockets");
+    assertEquals(130, metric(SHARED) - sharedBefore, "every socket was handed the one shared buffer of each version");
+    assertEquals(10, metric(OWN) - ownBefore, "nothing but the facilitator's 10 acks was written for one socket");
     for (WsClient c : all) c.close();
   }
 
-  private static double written() {
-    Matcher m = WRITTEN.matcher(node.metrics());
-    if (!m.find()) throw new AssertionError("no roundtable_state_frames_written_total in /metrics");
+  private static double metric(Pattern p) {
+    Matcher m = p.matcher(node.metrics());
+    if (!m.find()) throw new AssertionError("no " + p + " in /metrics");
     return Double.parseDouble(m.group(1));
   }
 }
