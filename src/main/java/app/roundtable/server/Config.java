@@ -12,7 +12,9 @@ import java.util.Map;
  * @param publicUrl absolute base for join links and QR codes; null means "from the request's Host"
  * @param allowedOrigins WebSocket Origins accepted; empty means "the server's own host"
  * @param createToken bearer token required to create sessions; null means anyone may
- * @param redisUrl Redis for sessions shared by many nodes; null means in-memory, one node
+ * @param redisUrl Redis for sessions shared by many nodes; null means in-memory, one node. In
+ *     cluster mode a comma list of seed nodes
+ * @param redisCluster true for {@code REDIS_MODE=cluster}: {@code redisUrl} names Redis Cluster nodes
  * @param nodeId this node's name in presence records (defaults to the host name)
  * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
@@ -27,6 +29,7 @@ public record Config(
     String createToken,
     int sessionTtlDays,
     String redisUrl,
+    boolean redisCluster,
     String nodeId,
     int verticles,
     int drainSeconds,
@@ -43,6 +46,7 @@ public record Config(
         blankToNull(env.get("CREATE_TOKEN")),
         intOf(env, "SESSION_TTL_DAYS", 30),
         blankToNull(env.get("REDIS_URL")),
+        redisClusterOf(env),
         // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
         env.getOrDefault("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
         intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
@@ -50,6 +54,21 @@ public record Config(
         env.getOrDefault("WEB_ROOT", "web"),
         limitsOf(env),
         intOf(env, "HEARTBEAT_MS", 5000));
+  }
+
+  /** REDIS_MODE: {@code standalone} (the default: one Redis) or {@code cluster}. */
+  private static boolean redisClusterOf(Map<String, String> env) {
+    String mode = env.getOrDefault("REDIS_MODE", "standalone").trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (mode) {
+      case "", "standalone" -> false;
+      case "cluster" -> true;
+      default -> throw new IllegalArgumentException("REDIS_MODE must be standalone or cluster, got '" + mode + "'");
+    };
+  }
+
+  /** REDIS_URL as a list of seed nodes (cluster mode): comma-separated, blanks ignored. */
+  public List<String> redisSeeds() {
+    return listOf(redisUrl);
   }
 
   /** The contract's default limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class). */
@@ -70,6 +89,14 @@ public record Config(
 
   public Config withRedis(String url) {
     return with(d -> d.redisUrl = url);
+  }
+
+  /** A Redis Cluster reached through {@code seedUrls}. */
+  public Config withRedisCluster(List<String> seedUrls) {
+    return with(d -> {
+      d.redisUrl = String.join(",", seedUrls);
+      d.redisCluster = true;
+    });
   }
 
   public Config withNodeId(String id) {
@@ -101,7 +128,7 @@ public record Config(
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs);
+        d.redisUrl, d.redisCluster, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs);
   }
 
   private static final class Draft {
@@ -112,6 +139,7 @@ public record Config(
     String createToken;
     int sessionTtlDays;
     String redisUrl;
+    boolean redisCluster;
     String nodeId;
     int verticles;
     int drainSeconds;
@@ -127,6 +155,7 @@ public record Config(
       createToken = c.createToken;
       sessionTtlDays = c.sessionTtlDays;
       redisUrl = c.redisUrl;
+      redisCluster = c.redisCluster;
       nodeId = c.nodeId;
       verticles = c.verticles;
       drainSeconds = c.drainSeconds;

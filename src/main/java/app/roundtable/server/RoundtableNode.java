@@ -78,7 +78,7 @@ public final class RoundtableNode {
     }).map(v -> {
       services.presence.start(vertx);
       LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store, {3} transport)",
-          services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis",
+          services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : services.config.redisCluster() ? "Redis Cluster" : "Redis",
           vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return this;
     });

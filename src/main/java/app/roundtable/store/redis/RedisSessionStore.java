@@ -51,7 +51,9 @@ public final class RedisSessionStore implements SessionStore {
   private final Redis client;
   private final RedisCommands commands;
   private final ApplyScript script;
-  private final RedisSubscriptions subscriptions;
+  private final Subscriptions subscriptions;
+  private final RedisDeployment deployment;
+  private final RedisKeys keys;
   private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
   private final RecentStates recent = new RecentStates();
   private final long ttlMs;
@@ -64,23 +66,31 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   public RedisSessionStore(Vertx vertx, String url, long ttlMs, long commandTimeoutMs) {
+    this(vertx, new StandaloneRedis(vertx, url, commandTimeoutMs), ttlMs, commandTimeoutMs);
+  }
+
+  /**
+   * Sessions in a Redis Cluster (Redis 7+), reached through any of {@code seedUrls} ({@code
+   * redis[s]://[:password@]host:port}; the others are learnt from the cluster).
+   */
+  public static RedisSessionStore cluster(Vertx vertx, List<String> seedUrls, long ttlMs, long commandTimeoutMs) {
+    return new RedisSessionStore(vertx, new ClusterRedis(vertx, seedUrls, commandTimeoutMs), ttlMs, commandTimeoutMs);
+  }
+
+  private RedisSessionStore(Vertx vertx, RedisDeployment deployment, long ttlMs, long commandTimeoutMs) {
     if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
     this.vertx = vertx;
     this.ttlMs = ttlMs;
     this.updateTimeoutMs = 2 * commandTimeoutMs;
-    this.client = Redis.createClient(vertx, options(url, commandTimeoutMs)
-        .setMaxPoolSize(8)
-        .setMaxPoolWaiting(4_096)
-        .setMaxWaitingHandlers(4_096));
+    this.deployment = deployment;
+    this.keys = deployment.keys();
+    this.client = deployment.commandClient();
     this.commands = new RedisCommands(client, commandTimeoutMs);
-    this.script = new ApplyScript(commands);
-    // A client of its own per pub/sub connection: a subscribed connection must never be handed out
-    // for ordinary commands, and closing the client is what surely drops a half-dead socket.
-    RedisOptions pubsub = options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
-    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode);
+    this.script = new ApplyScript(commands, keys);
+    this.subscriptions = deployment.subscriptions(commands, recent::decode, this::read);
   }
 
-  private static RedisOptions options(String url, long timeoutMs) {
+  static RedisOptions options(String url, long timeoutMs) {
     return new RedisOptions()
         .setConnectionString(url)
         .setPreferredProtocolVersion(ProtocolVersion.RESP3)
@@ -93,7 +103,7 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public Future<Boolean> create(Session session) {
     Request set = Request.cmd(Command.SET)
-        .arg(RedisKeys.state(session.code))
+        .arg(keys.state(session.code))
         .arg(SessionCodec.encode(session))
         .arg("NX").arg("PX").arg(ttlMs);
     return commands.send(set).map(r -> r != null && "OK".equals(r.toString()));
@@ -178,7 +188,7 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private Future<Session> read(String code) {
-    return commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(code)))
+    return commands.send(Request.cmd(Command.GET).arg(keys.state(code)))
         .map(r -> r == null ? null : recent.decode(code, r.toBytes()));
   }
 
@@ -189,13 +199,13 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public Future<Void> ping() {
-    return commands.send(Request.cmd(Command.PING)).mapEmpty();
+    return deployment.ping(commands);
   }
 
   @Override
   public Future<Void> heartbeat(String nodeId, long ttlMs) {
     return commands.send(Request.cmd(Command.SET)
-            .arg(RedisKeys.node(nodeId))
+            .arg(keys.node(nodeId))
             .arg(System.currentTimeMillis())
             .arg("PX").arg(ttlMs))
         .mapEmpty();
@@ -206,7 +216,7 @@ public final class RedisSessionStore implements SessionStore {
     if (nodeIds.isEmpty()) return Future.succeededFuture(Set.of());
     List<String> ids = new ArrayList<>(nodeIds);
     Request mget = Request.cmd(Command.MGET);
-    for (String id : ids) mget.arg(RedisKeys.node(id));
+    for (String id : ids) mget.arg(keys.node(id));
     return commands.send(mget).map(r -> {
       Set<String> live = new HashSet<>();
       for (int i = 0; i < ids.size(); i++) {
@@ -223,7 +233,7 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public Future<Void> close() {
-    return subscriptions.close().eventually(client::close);
+    return subscriptions.close().eventually(deployment::close).eventually(client::close);
   }
 
   /** Sessions with updates queued on this node, for metrics. */
@@ -231,12 +241,16 @@ public final class RedisSessionStore implements SessionStore {
     return lanes.size();
   }
 
-  /** For tests: the key and channel names. */
+  /** For tests: the key and channel names (of a single Redis; {@link #clusterStateKey} in a cluster). */
   public static String stateKey(String code) {
-    return RedisKeys.state(code);
+    return RedisKeys.STANDALONE.state(code);
   }
 
   public static String channel(String code) {
-    return RedisKeys.channel(code);
+    return RedisKeys.STANDALONE.channel(code);
+  }
+
+  public static String clusterStateKey(String code) {
+    return RedisKeys.CLUSTER.state(code);
   }
 }

@@ -4,6 +4,7 @@ import app.roundtable.domain.Session;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore.Subscription;
 import app.roundtable.store.StoreUnavailableException;
+import app.roundtable.store.redis.SubscribedChannel.Listener;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * This node's session listeners, fed from one dedicated Redis pub/sub connection.
+ * This node's session listeners, fed from one dedicated Redis pub/sub connection: to the one Redis,
+ * or in a cluster to one shard's master (with sharded pub/sub; {@link ClusterSubscriptions} decides
+ * which shard serves which session).
  *
  * <p>Threading: all state below lives on one private event-loop context ({@link #ctx}); every entry
  * point hops onto it. Each listener is called on the context it subscribed from, in version order
@@ -37,8 +40,14 @@ import java.util.function.Supplier;
  * while the connection is down, so when a channel's subscription is (re)confirmed its state is
  * re-read, and listeners get it if it is newer than what they last got. Listeners never get a
  * version at or below their last one; after an outage they may skip versions (clients sync).
+ *
+ * <p>With sharded pub/sub the server may say a channel is not (or no longer) served here: an error
+ * reply ({@code -MOVED}) to its SSUBSCRIBE, or an {@code sunsubscribe} push nobody asked for when its
+ * slot migrates away. The channel is then marked dropped and {@code misrouted} is told, so that the
+ * owner of the shard map can move its listeners to the right shard; until then the channel is
+ * retried here now and then (the error may have been passing, e.g. a failover in progress).
  */
-final class RedisSubscriptions {
+final class RedisSubscriptions implements Subscriptions {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscriptions.class);
   private static final long MIN_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 2_000;
@@ -52,9 +61,13 @@ final class RedisSubscriptions {
   private final long timeoutMs;
 
   /** Channels wanted by at least one local listener, by session code. */
-  private final Map<String, Channel> channels = new HashMap<>();
-  /** SUBSCRIBE replies still due on the current connection, per code: confirmed when it reaches 0. */
-  private final Map<String, Integer> repliesDue = new HashMap<>();
+  private final Map<String, SubscribedChannel> channels = new HashMap<>();
+  /** (Un)subscribe replies still due on the current connection. */
+  private final PendingReplies replies = new PendingReplies();
+  private final RedisKeys keys;
+  /** Told when the server says a wanted channel is not served on this connection. */
+  private final Runnable misrouted;
+  private long retryTimer = -1;
   /** Null while disconnected. */
   private RedisConnection conn;
   /** The client behind {@link #conn}, or behind the connection attempt in progress. */
@@ -69,8 +82,10 @@ final class RedisSubscriptions {
   private final java.util.function.BiFunction<String, byte[], Session> decoder;
 
   RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands,
-      java.util.function.BiFunction<String, byte[], Session> decoder) {
+      java.util.function.BiFunction<String, byte[], Session> decoder, RedisKeys keys, Runnable misrouted) {
     this.decoder = decoder;
+    this.keys = keys;
+    this.misrouted = misrouted;
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
     this.clients = clients;
@@ -78,7 +93,8 @@ final class RedisSubscriptions {
     this.timeoutMs = commands.timeoutMs();
   }
 
-  Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
+  @Override
+  public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
     ContextInternal caller = ((VertxInternal) vertx).getOrCreateContext();
     Promise<Subscription> subscribed = caller.promise();
     Listener l = new Listener(code, caller, consumer, subscribed);
@@ -87,19 +103,22 @@ final class RedisSubscriptions {
   }
 
   /** True while the pub/sub connection is up. */
-  Future<Boolean> connected() {
+  @Override
+  public Future<Boolean> connected() {
     Promise<Boolean> p = Promise.promise();
     ctx.runOnContext(v -> p.complete(conn != null));
     return p.future();
   }
 
-  Future<Void> close() {
+  @Override
+  public Future<Void> close() {
     Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {
       closed = true;
       if (reconnectTimer >= 0) vertx.cancelTimer(reconnectTimer);
       if (healthTimer >= 0) vertx.cancelTimer(healthTimer);
-      for (Channel ch : channels.values()) {
+      if (retryTimer >= 0) vertx.cancelTimer(retryTimer);
+      for (SubscribedChannel ch : channels.values()) {
         for (Listener l : ch.listeners) {
           l.cancelled = true;
           if (l.pending != null) l.pending.tryFail(new StoreUnavailableException("store closed"));
@@ -119,9 +138,9 @@ final class RedisSubscriptions {
       l.pending.fail(new StoreUnavailableException("store closed"));
       return;
     }
-    Channel ch = channels.get(l.code);
+    SubscribedChannel ch = channels.get(l.code);
     if (ch == null) {
-      ch = new Channel(l.code);
+      ch = new SubscribedChannel(l.code);
       channels.put(l.code, ch);
       if (conn != null) sendSubscribe(List.of(l.code));
       else connect();
@@ -139,19 +158,31 @@ final class RedisSubscriptions {
   private void remove(Listener l) {
     l.cancelled = true;
     vertx.cancelTimer(l.timer);
-    Channel ch = channels.get(l.code);
+    SubscribedChannel ch = channels.get(l.code);
     if (ch == null || !ch.listeners.remove(l) || !ch.listeners.isEmpty()) return;
     channels.remove(l.code);
-    if (conn != null) {
-      conn.send(Request.cmd(Command.UNSUBSCRIBE).arg(RedisKeys.channel(l.code)));
+    // A channel the server dropped is not subscribed there any more (and asking would get -MOVED).
+    if (conn != null && !ch.dropped) {
+      replies.unsubscribeSent(l.code);
+      conn.send(Request.cmd(keys.unsubscribe).arg(keys.channel(l.code)));
     }
   }
 
   private void sendSubscribe(Collection<String> codes) {
-    Request req = Request.cmd(Command.SUBSCRIBE);
+    if (keys.sharded) {
+      // Channels of one SSUBSCRIBE must share a slot: one command per session.
+      for (String code : codes) send(Request.cmd(keys.subscribe), List.of(code));
+    } else {
+      send(Request.cmd(keys.subscribe), codes);
+    }
+  }
+
+  private void send(Request req, Collection<String> codes) {
     for (String code : codes) {
-      req.arg(RedisKeys.channel(code));
-      repliesDue.merge(code, 1, Integer::sum);
+      req.arg(keys.channel(code));
+      replies.subscribeSent(code);
+      SubscribedChannel ch = channels.get(code);
+      if (ch != null) ch.dropped = false;
     }
     // A failed write means the connection is going away; its end handler takes over.
     conn.send(req);
@@ -181,7 +212,7 @@ final class RedisSubscriptions {
       connecting = false;
       conn = c;
       backoffMs = MIN_BACKOFF_MS;
-      repliesDue.clear();
+      replies.clear();
       c.handler(r -> ctx.runOnContext(x -> onMessage(c, r)));
       c.exceptionHandler(e -> ctx.runOnContext(x -> lost(c, e)));
       c.endHandler(e -> ctx.runOnContext(x -> lost(c, null)));
@@ -220,8 +251,11 @@ final class RedisSubscriptions {
     if (c != conn) return;
     log.debug("redis pub/sub connection lost: " + cause);
     conn = null;
-    repliesDue.clear();
-    for (Channel ch : channels.values()) ch.confirmed = false;
+    replies.clear();
+    for (SubscribedChannel ch : channels.values()) {
+      ch.confirmed = false;
+      ch.dropped = false;
+    }
     // The socket may still be open (an unanswered PING): closing its client drops it for sure.
     Redis dead = client;
     client = null;
@@ -240,40 +274,71 @@ final class RedisSubscriptions {
   }
 
   private void onMessage(RedisConnection c, Response r) {
+    if (c != conn) return;
+    if (r != null && r.type() == io.vertx.redis.client.ResponseType.ERROR) {
+      refused(replies.refused(), r.toString());
+      return;
+    }
     // Only pushes (messages, subscribe confirmations) are arrays; a reply such as the health
     // check's PONG can reach this handler too and has no size.
-    if (c != conn || (r.type() != io.vertx.redis.client.ResponseType.PUSH
+    if (r == null || (r.type() != io.vertx.redis.client.ResponseType.PUSH
         && r.type() != io.vertx.redis.client.ResponseType.MULTI) || r.size() < 3) return;
     String kind = r.get(0).toString();
-    String code = RedisKeys.codeOfChannel(r.get(1).toString());
+    String code = keys.codeOfChannel(r.get(1).toString());
     if (code == null) return;
-    switch (kind) {
-      case "message" -> {
-        Channel ch = channels.get(code);
-        if (ch == null) return;
-        Session s;
-        try {
-          s = decoder.apply(code, r.get(2).toBytes());
-        } catch (IllegalArgumentException e) {
-          log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
-          return;
-        }
-        deliver(ch, s);
-      }
-      case "subscribe" -> {
-        int due = repliesDue.merge(code, -1, Integer::sum);
-        if (due > 0) return;
-        repliesDue.remove(code);
-        // With listeners present, the last command sent for this code was SUBSCRIBE: now in effect.
-        Channel ch = channels.get(code);
-        if (ch != null && !ch.confirmed) {
-          ch.confirmed = true;
-          resync(ch);
-        }
-      }
-      default -> {
-        // unsubscribe confirmations need nothing
-      }
+    if (kind.equals(keys.messageKind)) {
+      message(code, r);
+    } else if (kind.equals(keys.subscribeKind)) {
+      if (replies.subscribed(code)) confirmed(code);
+    } else if (kind.equals(keys.unsubscribeKind) && !replies.unsubscribed(code)) {
+      // Nobody asked: the server dropped the channel (its slot migrated away).
+      SubscribedChannel ch = channels.get(code);
+      if (ch != null && ch.confirmed) dropped(ch, "slot moved");
+    }
+  }
+
+  /** The server refused the (un)subscribe of {@code code}, e.g. -MOVED: that slot is served elsewhere. */
+  private void refused(String code, String why) {
+    if (code == null) return;
+    SubscribedChannel ch = channels.get(code);
+    if (ch != null && !ch.confirmed && !replies.subscribeDue(code)) dropped(ch, why);
+  }
+
+  private void dropped(SubscribedChannel ch, String why) {
+    log.debug("redis pub/sub channel not served here: " + why);
+    ch.confirmed = false;
+    ch.dropped = true;
+    misrouted.run();
+    if (retryTimer >= 0) return;
+    retryTimer = vertx.setTimer(Math.max(250, timeoutMs / 2), t -> {
+      retryTimer = -1;
+      if (conn == null) return;
+      List<String> again = new ArrayList<>();
+      for (SubscribedChannel c : channels.values()) if (c.dropped) again.add(c.code);
+      if (!again.isEmpty()) sendSubscribe(again);
+    });
+  }
+
+  private void message(String code, Response r) {
+    SubscribedChannel ch = channels.get(code);
+    if (ch == null) return;
+    Session s;
+    try {
+      s = decoder.apply(code, r.get(2).toBytes());
+    } catch (IllegalArgumentException e) {
+      log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
+      return;
+    }
+    deliver(ch, s);
+  }
+
+  private void confirmed(String code) {
+    // With listeners present, the last command sent for this code was SUBSCRIBE: now in effect.
+    SubscribedChannel ch = channels.get(code);
+    if (ch != null && !ch.confirmed) {
+      ch.confirmed = true;
+      ch.dropped = false;
+      resync(ch);
     }
   }
 
@@ -281,8 +346,8 @@ final class RedisSubscriptions {
    * Reads the current state: new listeners take its version as their starting point (and their
    * subscribe completes); the others get it if it is newer than what they have.
    */
-  private void resync(Channel ch) {
-    commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(ch.code)))
+  private void resync(SubscribedChannel ch) {
+    commands.send(Request.cmd(Command.GET).arg(keys.state(ch.code)))
         .onComplete(ar -> ctx.runOnContext(v -> {
           if (channels.get(ch.code) != ch || !ch.confirmed) return;
           if (ar.failed()) {
@@ -318,7 +383,7 @@ final class RedisSubscriptions {
     return p.future();
   }
 
-  private void deliver(Channel ch, Session s) {
+  private void deliver(SubscribedChannel ch, Session s) {
     for (Listener l : ch.listeners) {
       if (s.version > l.last) deliverTo(l, s);
     }
@@ -329,36 +394,5 @@ final class RedisSubscriptions {
     l.context.runOnContext(v -> {
       if (!l.cancelled) l.consumer.accept(s);
     });
-  }
-
-  private static final class Channel {
-    final String code;
-    final List<Listener> listeners = new ArrayList<>();
-    /** Redis confirmed the SUBSCRIBE on the current connection. */
-    boolean confirmed;
-
-    Channel(String code) {
-      this.code = code;
-    }
-  }
-
-  private static final class Listener {
-    final String code;
-    final Context context;
-    final Consumer<Session> consumer;
-    /** Until the subscription is in effect and its starting version known; then null. */
-    Promise<Subscription> pending;
-    /** Highest version handed to this listener (or its starting point); -1 for none. */
-    long last = -1;
-    /** Set on cancel, read on the listener's context: nothing is delivered after cancel. */
-    volatile boolean cancelled;
-    long timer = -1;
-
-    Listener(String code, Context context, Consumer<Session> consumer, Promise<Subscription> pending) {
-      this.code = code;
-      this.context = context;
-      this.consumer = consumer;
-      this.pending = pending;
-    }
   }
 }
