@@ -152,6 +152,11 @@ public final class RedisCluster implements AutoCloseable {
    * then the new owner announced to every master.
    */
   public void migrateSlot(int slot, Node to) {
+    migrateSlot(slot, to, () -> {});
+  }
+
+  /** As {@link #migrateSlot(int, Node)}, running {@code midway} after the keys moved and before the handover. */
+  public void migrateSlot(int slot, Node to, Runnable midway) {
     Node from = masterOf(slot);
     if (from == to) return;
     String s = Integer.toString(slot);
@@ -164,6 +169,7 @@ public final class RedisCluster implements AutoCloseable {
       for (Object k : keys) args.add((String) k);
       from.client().command(args.toArray(String[]::new));
     }
+    midway.run();
     to.client().command("CLUSTER", "SETSLOT", s, "NODE", id(to));
     from.client().command("CLUSTER", "SETSLOT", s, "NODE", id(to));
     for (Node m : masters()) {
@@ -171,11 +177,15 @@ public final class RedisCluster implements AutoCloseable {
     }
   }
 
-  /** Waits until every live node says the cluster is ok and agrees on who serves every slot. */
+  /**
+   * Waits until every live node says the cluster is ok and agrees on who serves every slot, and
+   * every live replica has caught up with its master (replication is asynchronous: a failover may
+   * lose what a replica has not yet received, which is not what the tests are about).
+   */
   public void awaitHealthy() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
-      if (healthy()) return;
+      if (healthy() && replicasCaughtUp()) return;
       if (System.nanoTime() > deadline) throw new IllegalStateException("cluster not healthy in 20 s");
       pause(50);
     }
@@ -197,6 +207,26 @@ public final class RedisCluster implements AutoCloseable {
     return view != null;
   }
 
+  private boolean replicasCaughtUp() {
+    for (Node n : nodes) {
+      if (!n.alive()) continue;
+      String info = (String) n.client().command("INFO", "replication");
+      if (!info.contains("role:slave")) continue;
+      if (!info.contains("master_link_status:up")) return false;
+      int port = Integer.parseInt(field(info, "master_port"));
+      String masterInfo = (String) RedisServer.at("127.0.0.1", port).command("INFO", "replication");
+      if (Long.parseLong(field(info, "slave_repl_offset")) < Long.parseLong(field(masterInfo, "master_repl_offset"))) return false;
+    }
+    return true;
+  }
+
+  private static String field(String info, String name) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith(name + ":")) return line.substring(name.length() + 1).trim();
+    }
+    throw new IllegalStateException("no " + name + " in " + info);
+  }
+
   private String id(Node n) {
     return (String) n.client().command("CLUSTER", "MYID");
   }
@@ -211,7 +241,7 @@ public final class RedisCluster implements AutoCloseable {
           "--protected-mode", "no", "--dir", n.dir.toString(), "--cluster-enabled", "yes",
           "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MS),
           "--cluster-require-full-coverage", "no", "--cluster-replica-validity-factor", "0",
-          "--save", "", "--appendonly", "yes", "--appendfsync", "always")
+          "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--repl-diskless-sync-delay", "0")
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(n.dir.resolve("redis.log").toFile()))
           .start();
