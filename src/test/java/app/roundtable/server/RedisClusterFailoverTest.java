@@ -27,11 +27,9 @@ class RedisClusterFailoverTest {
       changesFlowBothWays(fac, member);
       int slot = nodes.slotOf(fac.code);
       cluster.awaitHealthy(); // the replica has every write so far
-
       cluster.kill(lost);
       Await.until("a replica took over", Duration.ofSeconds(15), () -> cluster.masterOf(slot) != lost);
       assertNotEquals(lost, cluster.masterOf(slot));
-
       long v = retryUntilApplied(fac, "addAgendaItem", "title", "after the failover", "minutes", 5);
       member.awaitVersion(v);
       changesFlowBothWays(fac, member);

@@ -88,7 +88,6 @@ public final class ClusterNodes implements AutoCloseable {
     String id = c.send(type, fields);
     JsonObject reply = c.next(m -> "error".equals(m.getString("type")) || id.equals(m.getString("id")));
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    System.out.println("unavailable after " + ms + " ms: " + reply.encode());
     assertEquals("error", reply.getString("type"), reply.encode());
     assertEquals("unavailable", reply.getString("code"), reply.encode());
     assertEquals(id, reply.getString("id"), "the refusal carries the command's id");

@@ -213,9 +213,14 @@ public final class RedisCluster implements AutoCloseable {
       String info = (String) n.client().command("INFO", "replication");
       if (!info.contains("role:slave")) continue;
       if (!info.contains("master_link_status:up")) return false;
-      int port = Integer.parseInt(field(info, "master_port"));
-      String masterInfo = (String) RedisServer.at("127.0.0.1", port).command("INFO", "replication");
-      if (Long.parseLong(field(info, "slave_repl_offset")) < Long.parseLong(field(masterInfo, "master_repl_offset"))) return false;
+      // The master's offset first: what the replica must reach (the master moves on meanwhile).
+      RedisServer master = RedisServer.at("127.0.0.1", Integer.parseInt(field(info, "master_port")));
+      long target = Long.parseLong(field((String) master.command("INFO", "replication"), "master_repl_offset"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (Long.parseLong(field((String) n.client().command("INFO", "replication"), "slave_repl_offset")) < target) {
+        if (System.nanoTime() > deadline) return false;
+        pause(10);
+      }
     }
     return true;
   }
