@@ -4,18 +4,16 @@ import app.roundtable.domain.Session;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
-import io.vertx.redis.client.RedisOptions;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A Redis Cluster (Redis 7 or later, for sharded pub/sub). Ordinary commands go through the Vert.x
- * cluster client, which sends each to the master of its key's slot and follows {@code MOVED} and
+ * A Redis Cluster (Redis 7 or later, for sharded pub/sub). Ordinary commands go through {@link
+ * SlotRouter}, which sends each to the master of its key's slot and follows {@code MOVED} and
  * {@code ASK}; a session's key and channel share a hash tag, so its update script and the script's
- * {@code SPUBLISH} run on that one master. Listening is {@link ClusterSubscriptions}, from the
- * slot map {@link ClusterTopology} keeps.
+ * {@code SPUBLISH} run on that one master. Listening is {@link ClusterSubscriptions}. Both work from
+ * the slot map {@link ClusterTopology} keeps.
  *
  * <p>The cluster must be configured with {@code cluster-require-full-coverage no}: otherwise a
  * master lost without a replica stops every shard, not just its own sessions.
@@ -26,21 +24,18 @@ final class ClusterRedis implements RedisDeployment {
 
   private final Vertx vertx;
   private final long timeoutMs;
-  private final Redis client;
+  private final SlotRouter client;
   private final ClusterTopology topology;
 
   ClusterRedis(Vertx vertx, List<String> seedUrls, long timeoutMs) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
-    RedisOptions options = RedisSessionStore.options(seedUrls.get(0), timeoutMs)
-        .setType(RedisClientType.CLUSTER)
-        .setEndpoints(List.copyOf(seedUrls))
-        .setTopologyCacheTTL(TOPOLOGY_REFRESH_MS)
+    this.topology = new ClusterTopology(vertx, seedUrls, this::oneConnection, timeoutMs, TOPOLOGY_REFRESH_MS);
+    // Per master, the pool a single Redis gets (StandaloneRedis).
+    this.client = new SlotRouter(topology, endpoint -> Redis.createClient(vertx, RedisSessionStore.options(endpoint, timeoutMs)
         .setMaxPoolSize(8)
         .setMaxPoolWaiting(4_096)
-        .setMaxWaitingHandlers(4_096);
-    this.client = Redis.createClient(vertx, options);
-    this.topology = new ClusterTopology(vertx, seedUrls, this::oneConnection, timeoutMs, TOPOLOGY_REFRESH_MS);
+        .setMaxWaitingHandlers(4_096)));
     topology.start();
   }
 

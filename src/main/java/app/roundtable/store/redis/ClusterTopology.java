@@ -91,10 +91,19 @@ final class ClusterTopology {
     return ZModem.generate(key);
   }
 
+  static int slotOf(byte[] key) {
+    return ZModem.generate(key);
+  }
+
   /** The endpoint of the master that serves {@code key} now, or null when unknown or unserved. */
   String ownerOf(String key) {
+    return ownerOfSlot(slotOf(key));
+  }
+
+  /** The endpoint of the master that serves {@code slot} now, or null when unknown or unserved. */
+  String ownerOfSlot(int slot) {
     String[] o = owners;
-    return o == null ? null : o[slotOf(key)];
+    return o == null ? null : o[slot];
   }
 
   /** Every endpoint that serves at least one slot now. */
