@@ -4,6 +4,8 @@ public final class AgendaItem {
   public String id;
   public String title;
   public ItemKind kind = ItemKind.DISCUSSION;
+  /** What the group is asked to talk or write about during the item; may be empty. */
+  public String prompt = "";
   /** Planned length. */
   public int minutes;
   public ItemStatus status = ItemStatus.PENDING;
@@ -23,6 +25,7 @@ public final class AgendaItem {
 
   public AgendaItem copy() {
     AgendaItem i = new AgendaItem(id, title, kind, minutes);
+    i.prompt = prompt;
     i.status = status;
     i.startedAt = startedAt;
     i.spentMs = spentMs;

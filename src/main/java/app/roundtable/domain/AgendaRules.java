@@ -12,6 +12,7 @@ final class AgendaRules {
     Limits limits = ctx.limits();
     Verdict bad = Checks.text(c.title(), "An item title", limits);
     if (bad == null) bad = Checks.range(c.minutes(), 1, limits.maxItemMinutes(), "Minutes");
+    if (bad == null) bad = Checks.length(c.prompt(), "The prompt", limits);
     if (bad != null) return bad;
     if (s.agenda.items.size() >= limits.maxAgendaItems()) {
       return Verdict.refuse(LIMIT_EXCEEDED, "The agenda is full.");
@@ -20,11 +21,16 @@ final class AgendaRules {
     int position = c.position() == null ? size : c.position();
     if (position < 0 || position > size) return Verdict.refuse(BAD_REQUEST, "That position is outside the agenda.");
     ItemKind kind = c.kind() == null ? ItemKind.DISCUSSION : c.kind();
-    s.agenda.items.add(position, new AgendaItem(Ids.next(ctx.random()), c.title().strip(), kind, c.minutes()));
+    AgendaItem item = new AgendaItem(Ids.next(ctx.random()), c.title().strip(), kind, c.minutes());
+    item.prompt = c.prompt() == null ? "" : c.prompt().strip();
+    s.agenda.items.add(position, item);
     return Verdict.CHANGED;
   }
 
-  /** Changing the active item's minutes leaves its running timer alone: the facilitator owns the timer. */
+  /**
+   * Changing the active item's minutes leaves its running timer alone, and changing its kind or
+   * prompt leaves the room as it is: the facilitator owns the timer, the queue and the board.
+   */
   static Verdict update(Session s, Command.UpdateAgendaItem c, Context ctx) {
     AgendaItem item = s.agenda.item(c.itemId());
     if (item == null) return notFound();
@@ -32,6 +38,7 @@ final class AgendaRules {
     if (bad == null && c.minutes() != null) {
       bad = Checks.range(c.minutes(), 1, ctx.limits().maxItemMinutes(), "Minutes");
     }
+    if (bad == null) bad = Checks.length(c.prompt(), "The prompt", ctx.limits());
     if (bad != null) return bad;
     boolean changed = false;
     if (c.title() != null && !c.title().strip().equals(item.title)) {
@@ -44,6 +51,10 @@ final class AgendaRules {
     }
     if (c.kind() != null && c.kind() != item.kind) {
       item.kind = c.kind();
+      changed = true;
+    }
+    if (c.prompt() != null && !c.prompt().strip().equals(item.prompt)) {
+      item.prompt = c.prompt().strip();
       changed = true;
     }
     return Verdict.changedIf(changed);
@@ -75,7 +86,7 @@ final class AgendaRules {
     if (item == null) return notFound();
     if (item.id.equals(s.agenda.currentId)) return Verdict.UNCHANGED;
     endActive(s, ctx.now());
-    activate(s, item, ctx.now());
+    activate(s, item, ctx);
     return Verdict.CHANGED;
   }
 
@@ -89,28 +100,34 @@ final class AgendaRules {
       }
     }
     if (next != null) {
-      activate(s, next, ctx.now());
+      activate(s, next, ctx);
       return Verdict.CHANGED;
     }
     changed |= TimerRules.pause(s.timer, ctx.now());
     return Verdict.changedIf(changed);
   }
 
-  /** Marks the active item done and records the stretch it just ran; false when none was active. */
+  /**
+   * Marks the active item done, records the stretch it just ran and closes what its kind opened;
+   * false when none was active.
+   */
   static boolean endActive(Session s, long now) {
     AgendaItem active = s.agenda.currentId == null ? null : s.agenda.item(s.agenda.currentId);
     s.agenda.currentId = null;
     if (active == null) return false;
     active.status = ItemStatus.DONE;
     if (active.startedAt != null) active.spentMs += Math.max(0, now - active.startedAt);
+    RoomSetup.leave(s, active, now);
     return true;
   }
 
-  private static void activate(Session s, AgendaItem item, long now) {
+  /** Starts the item in the same version as its room: the timer, and the round or board it calls for. */
+  private static void activate(Session s, AgendaItem item, Context ctx) {
     item.status = ItemStatus.ACTIVE;
-    item.startedAt = now;
+    item.startedAt = ctx.now();
     s.agenda.currentId = item.id;
-    TimerRules.start(s.timer, item.minutes * 60_000L, now);
+    TimerRules.start(s.timer, item.minutes * 60_000L, ctx.now());
+    RoomSetup.enter(s, item, ctx);
   }
 
   private static Verdict notFound() {

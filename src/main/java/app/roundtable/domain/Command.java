@@ -89,13 +89,26 @@ public sealed interface Command {
 
   record ResetTimer() implements FacilitatorCommand {}
 
-  /** {@code kind} null means discussion; {@code position} null means at the end. */
-  record AddAgendaItem(String title, int minutes, ItemKind kind, Integer position)
-      implements FacilitatorCommand {}
+  /**
+   * {@code kind} null means discussion; {@code position} null means at the end; {@code prompt} null
+   * means none.
+   */
+  record AddAgendaItem(String title, int minutes, ItemKind kind, Integer position, String prompt)
+      implements FacilitatorCommand {
+    /** An item without a prompt, as a v1 client adds one. */
+    public AddAgendaItem(String title, int minutes, ItemKind kind, Integer position) {
+      this(title, minutes, kind, position, null);
+    }
+  }
 
-  /** Null fields are left as they are. */
-  record UpdateAgendaItem(String itemId, String title, Integer minutes, ItemKind kind)
-      implements FacilitatorCommand {}
+  /** Null fields are left as they are; an empty {@code prompt} removes the prompt. */
+  record UpdateAgendaItem(String itemId, String title, Integer minutes, ItemKind kind, String prompt)
+      implements FacilitatorCommand {
+    /** An update that leaves the prompt alone, as a v1 client sends one. */
+    public UpdateAgendaItem(String itemId, String title, Integer minutes, ItemKind kind) {
+      this(itemId, title, minutes, kind, null);
+    }
+  }
 
   record RemoveAgendaItem(String itemId) implements FacilitatorCommand {}
 

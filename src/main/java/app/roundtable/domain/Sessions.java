@@ -30,7 +30,9 @@ public final class Sessions {
     s.facilitatorKeyHash = facilitatorKeyHash;
     s.groundRules = new ArrayList<>(DEFAULT_GROUND_RULES);
     for (Template.PlannedItem p : template.items) {
-      s.agenda.items.add(new AgendaItem(Ids.next(random), p.title(), p.kind(), p.minutes()));
+      AgendaItem item = new AgendaItem(Ids.next(random), p.title(), p.kind(), p.minutes());
+      item.prompt = p.prompt();
+      s.agenda.items.add(item);
     }
     return s;
   }

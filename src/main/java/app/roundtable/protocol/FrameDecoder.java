@@ -134,10 +134,10 @@ public final class FrameDecoder {
     on("resetTimer", f -> new Command.ResetTimer());
     on("addAgendaItem", f -> new Command.AddAgendaItem(
         f.text("title"), f.integer("minutes"), f.optionalEnum("kind", ItemKind.class),
-        f.optionalInteger("position")));
+        f.optionalInteger("position"), f.optionalText("prompt", true)));
     on("updateAgendaItem", f -> new Command.UpdateAgendaItem(
         f.ref("itemId"), f.optionalText("title", false), f.optionalInteger("minutes"),
-        f.optionalEnum("kind", ItemKind.class)));
+        f.optionalEnum("kind", ItemKind.class), f.optionalText("prompt", true)));
     on("removeAgendaItem", f -> new Command.RemoveAgendaItem(f.ref("itemId")));
     on("moveAgendaItem", f -> new Command.MoveAgendaItem(f.ref("itemId"), f.integer("position")));
     on("startAgendaItem", f -> new Command.StartAgendaItem(f.ref("itemId")));

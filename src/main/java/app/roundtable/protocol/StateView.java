@@ -72,6 +72,7 @@ public final class StateView {
       g.writeStringField("id", i.id);
       g.writeStringField("title", i.title);
       g.writeStringField("kind", Wire.name(i.kind));
+      g.writeStringField("prompt", i.prompt == null ? "" : i.prompt);
       g.writeNumberField("minutes", i.minutes);
       g.writeStringField("status", Wire.name(i.status));
       if (i.startedAt != null) g.writeNumberField("startedAt", i.startedAt);

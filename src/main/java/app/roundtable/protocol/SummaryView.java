@@ -31,6 +31,7 @@ public final class SummaryView {
         g.writeStartObject();
         g.writeStringField("title", i.title);
         g.writeStringField("kind", Wire.name(i.kind));
+        g.writeStringField("prompt", i.prompt == null ? "" : i.prompt);
         g.writeStringField("status", Wire.name(i.status));
         g.writeNumberField("plannedMinutes", i.minutes);
         g.writeNumberField("actualMs", spent(i, now));

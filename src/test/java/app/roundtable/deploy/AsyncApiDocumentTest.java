@@ -59,8 +59,8 @@ class AsyncApiDocumentTest {
     cmd("resumeTimer");
     cmd("addTime", "seconds");
     cmd("resetTimer");
-    cmd("addAgendaItem", "title", "minutes", "kind?", "position?");
-    cmd("updateAgendaItem", "itemId", "title?", "minutes?", "kind?");
+    cmd("addAgendaItem", "title", "minutes", "kind?", "position?", "prompt?");
+    cmd("updateAgendaItem", "itemId", "title?", "minutes?", "kind?", "prompt?");
     cmd("removeAgendaItem", "itemId");
     cmd("moveAgendaItem", "itemId", "position");
     cmd("startAgendaItem", "itemId");

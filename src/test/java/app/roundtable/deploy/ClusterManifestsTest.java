@@ -97,6 +97,9 @@ class ClusterManifestsTest {
     assertEquals("noeviction", after(args, "--maxmemory-policy"), "sessions are never evicted");
     assertTrue(after(args, "--cluster-config-file").startsWith("/data/"), "nodes.conf on the volume: a pod rejoins as itself");
     assertEquals("$(POD_NAME).roundtable-redis", after(args, "--cluster-announce-hostname"));
+    assertEquals("$(REDIS_PASSWORD)", after(args, "--requirepass"), "every node needs the base's password");
+    assertEquals("$(REDIS_PASSWORD)", after(args, "--masterauth"), "replicas reach their masters with it");
+    assertEquals("yes", after(args, "--protected-mode"));
     assertEquals("metadata.name", redis.at("/env/0/valueFrom/fieldRef/fieldPath").asText());
     Set<Integer> ports = new TreeSet<>();
     redis.path("ports").forEach(p -> ports.add(p.path("containerPort").asInt()));
@@ -107,6 +110,11 @@ class ClusterManifestsTest {
     Map<String, String> jobEnv = new HashMap<>();
     job.at("/spec/template/spec/containers/0/env").forEach(e -> jobEnv.put(e.path("name").asText(), e.path("value").asText()));
     assertEquals(pods, Integer.parseInt(jobEnv.get("NODES")), "the Job joins every pod");
+    boolean jobAuth = false;
+    for (JsonNode e : job.at("/spec/template/spec/containers/0/env")) {
+      jobAuth |= e.path("name").asText().equals("REDISCLI_AUTH") && e.at("/valueFrom/secretKeyRef/key").asText().equals("REDIS_PASSWORD");
+    }
+    assertTrue(jobAuth, "the Job authenticates with the password from the Secret");
     int replicas = Integer.parseInt(jobEnv.get("REPLICAS"));
     assertTrue(replicas >= 1, "every master has a replica to fail over to");
     assertTrue(pods / (1 + replicas) >= 3, "at least three masters");

@@ -76,6 +76,24 @@ class AgendaRulesTest {
   }
 
   @Test
+  void itemsCarryAPromptThatMayBeEmpty() {
+    Given g = withItems("one");
+    String id = id(g, 0);
+    assertEquals("", g.session.agenda.item(id).prompt, "a v1 add has no prompt");
+    g.ok(FAC, new AddAgendaItem("two", 5, ItemKind.ROUND, null, "  How are you arriving today? "));
+    assertEquals("How are you arriving today?", g.session.agenda.items.get(1).prompt);
+    g.ok(FAC, new UpdateAgendaItem(id, null, null, null, "What matters now?"));
+    assertEquals("What matters now?", g.session.agenda.item(id).prompt);
+    g.unchanged(FAC, new UpdateAgendaItem(id, null, null, null, "What matters now?"));
+    g.unchanged(FAC, new UpdateAgendaItem(id, "one", null, null)); // a v1 update leaves the prompt alone
+    g.ok(FAC, new UpdateAgendaItem(id, null, null, null, " "));
+    assertEquals("", g.session.agenda.item(id).prompt);
+    g.refused(FAC, new AddAgendaItem("x", 5, null, null, "p".repeat(281)), Reason.LIMIT_EXCEEDED);
+    g.refused(FAC, new UpdateAgendaItem(id, null, null, null, "p".repeat(281)), Reason.LIMIT_EXCEEDED);
+    g.refused("a", new UpdateAgendaItem(id, null, null, null, "Mine"), Reason.FORBIDDEN);
+  }
+
+  @Test
   void moveAndRemove() {
     Given g = withItems("one", "two", "three");
     g.ok(FAC, new MoveAgendaItem(id(g, 0), 2));

@@ -21,12 +21,12 @@ class SessionFlowTest {
     g.ok(null, new Join(FAC, "Fran", Given.KEY, "r", "n1"));
     g.join("a").join("b");
 
-    // Welcome, then the check-in round.
+    // Welcome, then the check-in round: starting the item starts the round.
     g.ok(FAC, new NextAgendaItem());
     g.later(5 * 60_000).ok(FAC, new NextAgendaItem());
     AgendaItem checkIn = g.session.agenda.item(g.session.agenda.currentId);
     assertEquals(ItemKind.ROUND, checkIn.kind);
-    g.ok(FAC, new StartRound());
+    assertTrue(g.session.queue.round);
     List<String> order = g.session.queue.waiting.stream().map(SpeakingQueue.Hand::memberId).toList();
     String first = g.speaker();
     assertEquals(2, order.size());
@@ -36,10 +36,10 @@ class SessionFlowTest {
     assertNull(g.speaker());
     assertTrue(g.session.members.values().stream().allMatch(m -> m.turns == 1));
 
-    // The idea board.
+    // The idea board opens with the item, under the item's prompt.
     g.ok(FAC, new StartAgendaItem(g.session.agenda.items.get(4).id));
-    g.ok(FAC, new SetBoardPrompt("Approaches to try"));
-    g.ok(FAC, new SetBoardPhase(BoardPhase.WRITING));
+    assertEquals(BoardPhase.WRITING, g.session.board.phase);
+    assertEquals("What approaches could we try?", g.session.board.prompt);
     g.ok("a", new PostIdea("pair up"));
     g.ok("b", new PostIdea("journal"));
     g.ok(FAC, new SetBoardPhase(BoardPhase.VOTING));

@@ -1,8 +1,10 @@
 package app.roundtable.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.domain.Command.*;
 import java.util.HashSet;
@@ -50,6 +52,26 @@ class SessionsTest {
         "Close/DISCUSSION/10"), plan(f));
     assertEquals(90, f.agenda.items.stream().mapToInt(i -> i.minutes).sum());
     assertEquals(List.of(), Sessions.create("c", "t", Template.BLANK, "kh", 0, new Random(1)).agenda.items);
+  }
+
+  @Test
+  void everyTemplateItemHasAPromptForTheGroup() {
+    for (Template t : List.of(Template.FIRST, Template.FOLLOW_UP)) {
+      Session s = Sessions.create("c", "t", t, "kh", 0, new Random(1));
+      for (AgendaItem i : s.agenda.items) {
+        assertFalse(i.prompt.isBlank(), t + ": " + i.title);
+        assertTrue(i.prompt.length() <= Limits.DEFAULTS.maxTextLength(), t + ": " + i.title);
+      }
+    }
+    Session first = Sessions.create("c", "t", Template.FIRST, "kh", 0, new Random(1));
+    assertEquals("How are you arriving today?", first.agenda.items.get(1).prompt);
+    assertEquals("One real management challenge you face now", first.agenda.items.get(2).prompt);
+    assertEquals("What approaches could we try?", first.agenda.items.get(4).prompt);
+    assertEquals("What will I practise before we meet again?", first.agenda.items.get(5).prompt);
+    Session next = Sessions.create("c", "t", Template.FOLLOW_UP, "kh", 0, new Random(1));
+    assertEquals("What happened when I practised my commitment?", next.agenda.items.get(2).prompt);
+    assertEquals("What did we learn from practising?", next.agenda.items.get(3).prompt);
+    assertEquals("What will I practise before we meet again?", next.agenda.items.get(4).prompt);
   }
 
   @Test

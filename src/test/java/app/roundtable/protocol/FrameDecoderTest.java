@@ -66,6 +66,9 @@ class FrameDecoderTest {
             new Command.AddAgendaItem("Break", 10, ItemKind.BREAK, 2)),
         Map.entry("{\"type\":\"addAgendaItem\",\"title\":\"Talk\",\"minutes\":10}", new Command.AddAgendaItem("Talk", 10, null, null)),
         Map.entry("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"minutes\":7}", new Command.UpdateAgendaItem("a", null, 7, null)),
+        Map.entry("{\"type\":\"addAgendaItem\",\"title\":\"Check-in\",\"minutes\":10,\"kind\":\"round\",\"prompt\":\" How are you? \"}",
+            new Command.AddAgendaItem("Check-in", 10, ItemKind.ROUND, null, "How are you?")),
+        Map.entry("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"\"}", new Command.UpdateAgendaItem("a", null, null, null, "")),
         Map.entry("{\"type\":\"removeAgendaItem\",\"itemId\":\"a\"}", new Command.RemoveAgendaItem("a")),
         Map.entry("{\"type\":\"moveAgendaItem\",\"itemId\":\"a\",\"position\":0}", new Command.MoveAgendaItem("a", 0)),
         Map.entry("{\"type\":\"startAgendaItem\",\"itemId\":\"a\"}", new Command.StartAgendaItem("a")),
@@ -118,6 +121,9 @@ class FrameDecoderTest {
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"rename\",\"name\":\"a\\u0000b\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"role\":\"admin\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"postIdea\",\"text\":\"" + "x".repeat(281) + "\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addAgendaItem\",\"title\":\"t\",\"minutes\":5,\"prompt\":7}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"a\\u0007b\"}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"" + "x".repeat(281) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"rename\",\"name\":\"" + "é".repeat(41) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"setGroundRules\",\"rules\":" + "[\"r\"" + ",\"r\"".repeat(12) + "]}"));
     // The id survives a refusal so the client can match it.

@@ -54,12 +54,12 @@ class FirstSessionFlowTest extends InMemoryNodeTest {
     assertEquals(7, items.size());
     assertEquals(List.of(5, 10, 20, 15, 20, 15, 5), items.stream().map(i -> ((JsonObject) i).getInteger("minutes")).toList());
 
-    // Welcome, then the check-in round: everyone speaks once.
+    // Welcome, then the check-in round: starting the item starts the round, everyone speaks once.
     ana.command("startAgendaItem", "itemId", items.getJsonObject(0).getString("id"));
     assertTrue(ana.latest.getJsonObject("timer").getBoolean("running"));
     ana.command("nextAgendaItem");
     assertEquals(items.getJsonObject(1).getString("id"), ana.latest.getJsonObject("agenda").getString("currentId"));
-    ana.command("startRound");
+    assertTrue(ana.latest.getJsonObject("queue").getBoolean("round"));
     for (int turn = 0; turn < 6; turn++) {
       JsonObject speaker = ana.latest.getJsonObject("queue").getJsonObject("speaker");
       assertNotNull(speaker, "someone speaks in turn " + turn);
@@ -75,8 +75,8 @@ class FirstSessionFlowTest extends InMemoryNodeTest {
     ana.command("nextAgendaItem");
     ana.command("nextAgendaItem");
     assertEquals("board", item(ana.latest).getString("kind"));
-    ana.command("setBoardPrompt", "prompt", "Approaches to try");
-    ana.command("setBoardPhase", "phase", "writing");
+    assertEquals("writing", ana.latest.getJsonObject("board").getString("phase"), "the board item opened the board");
+    assertEquals("What approaches could we try?", ana.latest.getJsonObject("board").getString("prompt"));
     int posted = 0;
     for (WsClient c : everyone) {
       c.command("postIdea", "text", "Idea from " + c.memberId.substring(0, 4));

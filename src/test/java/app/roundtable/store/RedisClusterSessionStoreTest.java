@@ -4,6 +4,7 @@ import static app.roundtable.testsupport.Sessions.addIdea;
 import static app.roundtable.testsupport.Sessions.fresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.roundtable.store.redis.RedisEndpoint;
 import app.roundtable.store.redis.RedisSessionStore;
 import app.roundtable.testsupport.Await;
 import app.roundtable.testsupport.Recorder;
@@ -37,7 +38,8 @@ class RedisClusterSessionStoreTest extends SessionStoreContract {
 
   @Override
   protected SessionStore openStore(Vertx vertx, long ttlMs) {
-    return RedisSessionStore.cluster(vertx, cluster.seedUrls(), ttlMs, RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS);
+    List<RedisEndpoint> seeds = cluster.seedUrls().stream().map(url -> new RedisEndpoint(url, null)).toList();
+    return RedisSessionStore.cluster(vertx, seeds, ttlMs, RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS);
   }
 
   @Override

@@ -54,7 +54,8 @@ class MarkupAsTextTest extends BrowserTest {
     ana.locator("#board-section").getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true))
         .fill("Prompt " + PAYLOAD);
     button(ana, "Set prompt").click();
-    button(ana, "Writing").click();
+    // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
+    assertThat(ana.locator("#board-section")).containsText("Writing — ideas stay private");
     postIdea(mallory, PAYLOAD);
     assertThat(mallory.locator("#board-section")).containsText(PAYLOAD); // own idea
     button(ana, "Reveal").click();

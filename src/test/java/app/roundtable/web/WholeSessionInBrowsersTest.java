@@ -102,7 +102,8 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     assertThat(display.locator("#now-section")).containsText("Idea board: approaches to try");
     ana.locator("#board-section").getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true)).fill("What could we try before next time?");
     button(ana, "Set prompt").click();
-    button(ana, "Writing").click();
+    // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
+    assertThat(ana.locator("#board-section")).containsText("Writing — ideas stay private");
     assertThat(display.locator("#board-section")).containsText("What could we try before next time?");
 
     String pair = "Pair on the hardest task";

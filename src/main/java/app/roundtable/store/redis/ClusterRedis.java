@@ -4,6 +4,7 @@ import app.roundtable.domain.Session;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -27,12 +28,18 @@ final class ClusterRedis implements RedisDeployment {
   private final SlotRouter client;
   private final ClusterTopology topology;
 
-  ClusterRedis(Vertx vertx, List<String> seedUrls, long timeoutMs) {
+  /** How every node is reached: the first seed's trust and password, at the node's address. */
+  private final RedisEndpoint seed;
+
+  ClusterRedis(Vertx vertx, List<RedisEndpoint> seeds, long timeoutMs) {
+    if (seeds.isEmpty()) throw new IllegalArgumentException("a cluster needs at least one seed node");
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
-    this.topology = new ClusterTopology(vertx, seedUrls, this::oneConnection, timeoutMs, TOPOLOGY_REFRESH_MS);
+    this.seed = seeds.get(0);
+    this.topology = new ClusterTopology(vertx, seeds.stream().map(RedisEndpoint::url).toList(), this::oneConnection,
+        timeoutMs, TOPOLOGY_REFRESH_MS);
     // Per master, the pool a single Redis gets (StandaloneRedis).
-    this.client = new SlotRouter(topology, endpoint -> Redis.createClient(vertx, RedisSessionStore.options(endpoint, timeoutMs)
+    this.client = new SlotRouter(topology, endpoint -> Redis.createClient(vertx, options(endpoint)
         .setMaxPoolSize(8)
         .setMaxPoolWaiting(4_096)
         .setMaxWaitingHandlers(4_096)));
@@ -41,7 +48,11 @@ final class ClusterRedis implements RedisDeployment {
 
   /** A client that holds at most one connection to one node; closing it surely drops that socket. */
   private Redis oneConnection(String endpoint) {
-    return Redis.createClient(vertx, RedisSessionStore.options(endpoint, timeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(16));
+    return Redis.createClient(vertx, options(endpoint).setMaxPoolSize(1).setMaxPoolWaiting(16));
+  }
+
+  private RedisOptions options(String url) {
+    return new RedisEndpoint(url, seed.caFile(), seed.password()).options(timeoutMs);
   }
 
   @Override

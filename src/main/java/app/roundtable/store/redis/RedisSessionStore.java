@@ -2,17 +2,15 @@ package app.roundtable.store.redis;
 
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
+import app.roundtable.store.Expiry;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +25,7 @@ import java.util.function.Function;
  * Sessions in Redis, shared by any number of nodes. Needs Redis 6 or later (RESP3).
  *
  * <p>Layout: {@code rt:s:<code>} holds the whole session as {@link SessionCodec} JSON and carries
- * the session's TTL (refreshed by every write); {@code rt:c:<code>} is its pub/sub channel;
+ * the session's expiry ({@link Expiry}: set again by every write); {@code rt:c:<code>} is its pub/sub channel;
  * {@code rt:node:<id>} is a node's heartbeat.
  *
  * <p>An update reads the state, runs the change, and hands the result to {@code redis/apply.lua},
@@ -60,21 +58,29 @@ public final class RedisSessionStore implements SessionStore {
   private final long updateTimeoutMs;
   private final Vertx vertx;
 
-  /** {@code url} as {@code redis://[:password@]host:port[/db]}; sessions expire {@code ttlMs} after their last change. */
+  /** {@code url} as {@code redis://[[user]:password@]host:port[/db]}; sessions expire {@code ttlMs} after their last change. */
   public RedisSessionStore(Vertx vertx, String url, long ttlMs) {
     this(vertx, url, ttlMs, DEFAULT_COMMAND_TIMEOUT_MS);
   }
 
   public RedisSessionStore(Vertx vertx, String url, long ttlMs, long commandTimeoutMs) {
-    this(vertx, new StandaloneRedis(vertx, url, commandTimeoutMs), ttlMs, commandTimeoutMs);
+    this(vertx, new RedisEndpoint(url, null), ttlMs, commandTimeoutMs);
   }
 
   /**
-   * Sessions in a Redis Cluster (Redis 7+), reached through any of {@code seedUrls} ({@code
-   * redis[s]://[:password@]host:port}; the others are learnt from the cluster).
+   * A wrong password or an untrusted certificate fails every command within {@code
+   * commandTimeoutMs} like any other outage ({@link StoreUnavailableException}): nothing waits on it.
    */
-  public static RedisSessionStore cluster(Vertx vertx, List<String> seedUrls, long ttlMs, long commandTimeoutMs) {
-    return new RedisSessionStore(vertx, new ClusterRedis(vertx, seedUrls, commandTimeoutMs), ttlMs, commandTimeoutMs);
+  public RedisSessionStore(Vertx vertx, RedisEndpoint endpoint, long ttlMs, long commandTimeoutMs) {
+    this(vertx, new StandaloneRedis(vertx, endpoint, commandTimeoutMs), ttlMs, commandTimeoutMs);
+  }
+
+  /**
+   * Sessions in a Redis Cluster (Redis 7+), reached through any of {@code seeds} (the other nodes
+   * are learnt from the cluster, and reached with the seeds' scheme, credentials and trust).
+   */
+  public static RedisSessionStore cluster(Vertx vertx, List<RedisEndpoint> seeds, long ttlMs, long commandTimeoutMs) {
+    return new RedisSessionStore(vertx, new ClusterRedis(vertx, seeds, commandTimeoutMs), ttlMs, commandTimeoutMs);
   }
 
   private RedisSessionStore(Vertx vertx, RedisDeployment deployment, long ttlMs, long commandTimeoutMs) {
@@ -90,22 +96,12 @@ public final class RedisSessionStore implements SessionStore {
     this.subscriptions = deployment.subscriptions(commands, recent::decode, this::read);
   }
 
-  static RedisOptions options(String url, long timeoutMs) {
-    return new RedisOptions()
-        .setConnectionString(url)
-        .setPreferredProtocolVersion(ProtocolVersion.RESP3)
-        .setNetClientOptions(new NetClientOptions()
-            .setConnectTimeout((int) timeoutMs)
-            .setTcpKeepAlive(true)
-            .setTcpNoDelay(true));
-  }
-
   @Override
   public Future<Boolean> create(Session session) {
     Request set = Request.cmd(Command.SET)
         .arg(keys.state(session.code))
         .arg(SessionCodec.encode(session))
-        .arg("NX").arg("PX").arg(ttlMs);
+        .arg("NX").arg("PX").arg(Expiry.ttlFromLastChange(session, ttlMs));
     return commands.send(set).map(r -> r != null && "OK".equals(r.toString()));
   }
 
@@ -161,10 +157,10 @@ public final class RedisSessionStore implements SessionStore {
       }
       byte[] encoded = SessionCodec.encode(next);
       recent.writing(next, encoded);
-      return script.apply(code, current.version, encoded, ttlMs).andThen(ar -> recent.written(next)).compose(result -> {
+      return script.apply(code, current.version, encoded, Expiry.ttlFromLastChange(next, ttlMs)).andThen(ar -> recent.written(next)).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
-          recent.offer(next);
+          recent.offer(next, encoded.length);
           return Future.succeededFuture(new Update(outcome, next));
         }
         if (result instanceof ApplyScript.Result.Conflict conflict) {

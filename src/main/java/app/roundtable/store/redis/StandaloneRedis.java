@@ -13,15 +13,15 @@ import java.util.function.Function;
 /** One Redis (or a Sentinel-less replica set behind one address): classic pub/sub, the names as ever. */
 final class StandaloneRedis implements RedisDeployment {
   private final Vertx vertx;
-  private final String url;
+  private final RedisEndpoint endpoint;
   private final long timeoutMs;
   private final Redis client;
 
-  StandaloneRedis(Vertx vertx, String url, long timeoutMs) {
+  StandaloneRedis(Vertx vertx, RedisEndpoint endpoint, long timeoutMs) {
     this.vertx = vertx;
-    this.url = url;
+    this.endpoint = endpoint;
     this.timeoutMs = timeoutMs;
-    this.client = Redis.createClient(vertx, RedisSessionStore.options(url, timeoutMs)
+    this.client = Redis.createClient(vertx, endpoint.options(timeoutMs)
         .setMaxPoolSize(8)
         .setMaxPoolWaiting(4_096)
         .setMaxWaitingHandlers(4_096));
@@ -42,7 +42,7 @@ final class StandaloneRedis implements RedisDeployment {
       Function<String, Future<Session>> reader) {
     // A client of its own per pub/sub connection: a subscribed connection must never be handed out
     // for ordinary commands, and closing the client is what surely drops a half-dead socket.
-    RedisOptions pubsub = RedisSessionStore.options(url, timeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
+    RedisOptions pubsub = endpoint.options(timeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
     return new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, decoder,
         RedisKeys.STANDALONE, () -> {});
   }
