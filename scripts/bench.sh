@@ -18,6 +18,7 @@
 #   --sessions N (1000)  --rate R (1)  --duration S (20)  --warmup S (5)  --sweep R1,R2,.. (1,2,4,6,8,10,12,14,16)
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
 #   --store memory|redis contention scenario's store (memory)
+#   --nodes 1|2          cluster scenario: server nodes (2)
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --pin                server on CPU 1, generator on CPU 0 (taskset), one event loop each: the server's own
 #                        capacity, not the machine's (sweep, memory); the default shares both cores
@@ -32,7 +33,7 @@ cd "$(dirname "$0")/.."
 scenario=memory
 case "${1:-}" in memory|redis|redis2|cluster|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=0 pin=0
+profile=0 build=1 perf=0 pin=0 nodes=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -42,13 +43,14 @@ while [ $# -gt 0 ]; do
     --sweep) sweep=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
+    --nodes) nodes=$2; shift 2 ;;
     --profile) profile=1; shift ;;
     --perf) perf=1; shift ;;
     --no-perf) perf=0; shift ;;
     --pin) pin=1; shift ;;
     --no-build) build=0; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -229,12 +231,15 @@ run_one() {
       start_redis_cluster || return 1
       p1=$(free_port); p2=$(free_port)
       start_server node1 "$p1" "$cluster_urls" REDIS_MODE=cluster || return 1
-      local s1=$server_pid
-      start_server node2 "$p2" "$cluster_urls" REDIS_MODE=cluster || return 1
+      local targets="127.0.0.1:$p1" spids=$server_pid
+      if [ "$nodes" = 2 ]; then
+        start_server node2 "$p2" "$cluster_urls" REDIS_MODE=cluster || return 1
+        targets+=",127.0.0.1:$p2" spids+=",$server_pid"
+      fi
       shard_sampler "$cluster_ports" "$out/$cur-$stamp-shards.txt" &
       local sampler=$!
       pids+=("$sampler")
-      generate --targets "127.0.0.1:$p1,127.0.0.1:$p2" --server-pids "$s1,$server_pid" --redis-pids "$cluster_pids" \
+      generate --targets "$targets" --server-pids "$spids" --redis-pids "$cluster_pids" \
         --sessions "$sessions" --rate "$rate" --floor
       kill "$sampler" 2>/dev/null || true
       shard_table "$out/$cur-$stamp-shards.txt" | tee -a "$out/$cur-$stamp.md" ;;
