@@ -1,19 +1,26 @@
-// Entry module of the projector display /d/{code}: read-only, large type.
+// Entry module of the projector display /d/{code}: read-only, large type,
+// following the stage the facilitator sets.
 
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath } from './storage.js';
-import { createAnnouncer } from './dom.js';
+import { createAnnouncer, translateStatic } from './dom.js';
+import { t } from './i18n.js';
 import { startTicking } from './page.js';
 import { statusView } from './views/status.js';
 import { timerView } from './views/timer.js';
 import { queueView } from './views/queue.js';
 import { boardView } from './views/board.js';
+import { previousView } from './views/previous.js';
+import { projectorView } from './views/projector.js';
 
 const $ = (id) => document.getElementById(id);
 const code = codeFromPath(location.pathname, 'd');
-const status = statusView($('status'), { onRetryNow: () => client && client.connection.reconnectNow() });
+const announce = createAnnouncer($('announcer'));
+const status = statusView($('status'), { announce, onRetryNow: () => client && client.connection.reconnectNow() });
 let client = null;
+translateStatic(document, t);
+$('qr').alt = t('display.qr');
 
 if (!code) {
   status.update(Status.FAILED, { code: 'unknown_session' });
@@ -33,10 +40,16 @@ if (!code) {
   const ctx = {
     display: true,
     act: async () => false,
-    announce: createAnnouncer($('announcer')),
+    announce,
     serverNow: () => connection.serverNow(),
   };
-  const views = [timerView($('timer'), ctx), queueView($('queue'), ctx), boardView($('board'), ctx)];
+  const views = [
+    timerView($('timer'), ctx),
+    queueView($('queue'), ctx),
+    boardView($('board'), ctx),
+    previousView($('previous'), ctx),
+    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record') }, ctx),
+  ];
 
   store.subscribe((s) => {
     if (!s.state) return;

@@ -78,14 +78,21 @@ export function uid(prefix) {
   return `${prefix}-${counter}`;
 }
 
-/** Polite live region: announces a sentence once (an identical repeat still gets read). */
+/**
+ * The page's one polite live region. Sentences that arrive together (one
+ * state change moves the stage, the timer and the speaker at once) are read
+ * as one announcement, not a flood; `first` puts the stage's sentence ahead.
+ * An identical repeat later still gets read.
+ */
 export function createAnnouncer(region) {
   let timer = null;
-  return (text) => {
-    if (!text) return;
+  let pending = [];
+  return (text, { first = false } = {}) => {
+    if (!text || pending.includes(text)) return;
+    if (first) pending.unshift(text); else pending.push(text);
     clearTimeout(timer);
     region.textContent = '';
-    timer = setTimeout(() => { region.textContent = text; }, 50);
+    timer = setTimeout(() => { region.textContent = pending.join(' '); pending = []; }, 50);
   };
 }
 
@@ -140,4 +147,35 @@ export function memo(render) {
     last = key;
     render(slice, ...rest);
   };
+}
+
+/**
+ * Puts `node` at the end of `target` (a move, not a copy). Moving an element
+ * blurs whatever was focused inside it, so the focus, the caret and the
+ * selection go back where they were: a person typing keeps typing.
+ */
+export function moveKeepingFocus(target, node) {
+  if (node.parentNode === target && target.lastChild === node) return;
+  const active = document.activeElement;
+  const inside = active && active !== document.body && node.contains(active);
+  let start = null;
+  let end = null;
+  if (inside) { try { start = active.selectionStart; end = active.selectionEnd; } catch { /* not a text field */ } }
+  target.append(node);
+  if (!inside) return;
+  active.focus({ preventScroll: true });
+  if (Number.isInteger(start) && typeof active.setSelectionRange === 'function') {
+    try { active.setSelectionRange(start, end); } catch { /* not a text field */ }
+  }
+}
+
+/** True while a text field inside `node` has focus and holds unsent text. */
+export function typingIn(node) {
+  const a = document.activeElement;
+  return !!a && node.contains(a) && (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT' && a.type === 'text') && a.value !== '';
+}
+
+/** Fills every element that names a catalogue key in data-t (the pages' fixed words) through `t`. */
+export function translateStatic(root, t) {
+  for (const node of root.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
 }

@@ -5,10 +5,13 @@ import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
 import { errorSentence } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
-import { confirmDialog, createAnnouncer, el } from './dom.js';
+import { confirmDialog, createAnnouncer, el, translateStatic } from './dom.js';
+import { t } from './i18n.js';
 import { actor, errorArea, startTicking } from './page.js';
 import { statusView } from './views/status.js';
-import { timerView } from './views/timer.js';
+import { stageView } from './views/stage.js';
+import { runBarView } from './views/runbar.js';
+import { previousView } from './views/previous.js';
 import { queueView } from './views/queue.js';
 import { boardView } from './views/board.js';
 import { commitmentsView } from './views/commitments.js';
@@ -27,6 +30,7 @@ const code = codeFromPath(location.pathname, 's');
 const memory = new BrowserMemory(localStorageOrNull());
 const errors = errorArea($('errors'));
 const announce = createAnnouncer($('announcer'));
+translateStatic(document, t);
 
 // A facilitator link carries the key in the fragment: keep it in this browser, out of the address bar.
 const fragmentKey = keyFromFragment(location.hash);
@@ -36,6 +40,7 @@ if (code && fragmentKey) {
 }
 
 const status = statusView($('status'), {
+  announce,
   onRetryNow: () => client && client.connection.reconnectNow(),
   endedExtras: () => {
     const key = code && memory.facilitatorKey(code);
@@ -84,15 +89,21 @@ function start() {
     serverNow: () => connection.serverNow(),
     navigate: (url) => location.assign(url),
   };
+  const panel = (name) => ({ section: $(`${name}-section`), home: $(`${name}-home`) });
+  // The stage comes last: the room's move is announced ahead of what moved with it.
   const views = [
-    timerView($('timer'), ctx),
     queueView($('queue'), ctx),
     boardView($('board'), ctx),
     commitmentsView($('commitments'), ctx),
+    previousView($('previous'), ctx),
     agendaView($('agenda'), ctx),
     membersView($('members'), ctx),
     groundRulesView($('rules'), ctx),
     sessionView($('session-actions'), ctx),
+    runBarView($('runbar'), ctx),
+    stageView($('now-section'), ctx, {
+      queue: panel('queue'), board: panel('board'), commitments: panel('commitments'), previous: panel('previous'),
+    }),
   ];
   const ticking = views.filter((v) => v.tick);
 
@@ -101,6 +112,8 @@ function start() {
     $('session-title').textContent = s.state.title;
     document.title = `${s.state.title} · Roundtable`;
     document.body.classList.toggle('is-facilitator', s.facilitator);
+    $('previous-home').classList.toggle('absent', !s.state.previous);
+    $('prepare-summary').textContent = t(s.facilitator ? 'section.prepare' : 'section.agenda');
     for (const v of views) v.update(s.state, s.you, s.memberId);
   });
   startTicking(() => {

@@ -1,4 +1,4 @@
-// The wire contract (PROTOCOL.md v1) on the client side: every message type,
+// The wire contract (PROTOCOL.md v1 and its v1.1 amendments) on the client side: every message type,
 // field value and error code is spelled here and nowhere else. No DOM.
 
 /** Commands a client sends. */
@@ -16,10 +16,12 @@ export const Command = Object.freeze({
   ADD_AGENDA_ITEM: 'addAgendaItem', UPDATE_AGENDA_ITEM: 'updateAgendaItem',
   REMOVE_AGENDA_ITEM: 'removeAgendaItem', MOVE_AGENDA_ITEM: 'moveAgendaItem',
   START_AGENDA_ITEM: 'startAgendaItem', NEXT_AGENDA_ITEM: 'nextAgendaItem',
-  SET_BOARD_PHASE: 'setBoardPhase', SET_BOARD_PROMPT: 'setBoardPrompt',
+  SET_BOARD_PHASE: 'setBoardPhase', CLEAR_BOARD: 'clearBoard', SET_BOARD_PROMPT: 'setBoardPrompt',
   SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea',
   SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
   REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
+  // v1.1: hybrid rooms, moderation, fairness
+  ADD_ROOM_MEMBER: 'addRoomMember', END_TURN: 'endTurn', SET_FAIRNESS_VISIBLE: 'setFairnessVisible',
 });
 
 /** Messages the server sends. */
@@ -106,27 +108,29 @@ function isObject(x) { return !!x && typeof x === 'object' && !Array.isArray(x);
 
 /** Builders for every command, so callers never spell a wire name. */
 export const cmd = Object.freeze({
-  join: (code, { name, key, resume, display } = {}) => {
+  join: (code, { name, key, resume, display, identity } = {}) => {
     const c = { type: Command.JOIN, code };
     if (display) { c.role = DISPLAY_ROLE; return c; }
     if (resume) { c.resume = resume; return c; }
     c.name = name;
     if (key) c.key = key;
+    if (identity) c.identity = identity;
     return c;
   },
   ping: (t) => ({ type: Command.PING, t }),
   sync: () => ({ type: Command.SYNC }),
   leave: () => ({ type: Command.LEAVE }),
   rename: (name) => ({ type: Command.RENAME, name }),
-  raiseHand: () => ({ type: Command.RAISE_HAND }),
-  lowerHand: () => ({ type: Command.LOWER_HAND }),
-  doneSpeaking: () => ({ type: Command.DONE_SPEAKING }),
+  // memberId (v1.1, facilitator): act for another member; left out, the sender acts for themself.
+  raiseHand: (memberId) => forMember({ type: Command.RAISE_HAND }, memberId),
+  lowerHand: (memberId) => forMember({ type: Command.LOWER_HAND }, memberId),
+  doneSpeaking: (memberId) => forMember({ type: Command.DONE_SPEAKING }, memberId),
   postIdea: (text) => ({ type: Command.POST_IDEA, text }),
   editIdea: (ideaId, text) => ({ type: Command.EDIT_IDEA, ideaId, text }),
   deleteIdea: (ideaId) => ({ type: Command.DELETE_IDEA, ideaId }),
   vote: (ideaId) => ({ type: Command.VOTE, ideaId }),
   unvote: (ideaId) => ({ type: Command.UNVOTE, ideaId }),
-  addCommitment: (text) => ({ type: Command.ADD_COMMITMENT, text }),
+  addCommitment: (text, memberId) => forMember({ type: Command.ADD_COMMITMENT, text }, memberId),
   editCommitment: (commitmentId, text) => ({ type: Command.EDIT_COMMITMENT, commitmentId, text }),
   removeCommitment: (commitmentId) => ({ type: Command.REMOVE_COMMITMENT, commitmentId }),
   setCommitmentStatus: (commitmentId, status, note) => {
@@ -143,17 +147,19 @@ export const cmd = Object.freeze({
   resumeTimer: () => ({ type: Command.RESUME_TIMER }),
   addTime: (seconds) => ({ type: Command.ADD_TIME, seconds }),
   resetTimer: () => ({ type: Command.RESET_TIMER }),
-  addAgendaItem: (title, minutes, kind, position) => {
+  addAgendaItem: (title, minutes, kind, position, prompt) => {
     const c = { type: Command.ADD_AGENDA_ITEM, title, minutes };
     if (kind) c.kind = kind;
     if (position !== undefined) c.position = position;
+    if (prompt) c.prompt = prompt;
     return c;
   },
-  updateAgendaItem: (itemId, { title, minutes, kind } = {}) => {
+  updateAgendaItem: (itemId, { title, minutes, kind, prompt } = {}) => {
     const c = { type: Command.UPDATE_AGENDA_ITEM, itemId };
     if (title !== undefined) c.title = title;
     if (minutes !== undefined) c.minutes = minutes;
     if (kind !== undefined) c.kind = kind;
+    if (prompt !== undefined) c.prompt = prompt;
     return c;
   },
   removeAgendaItem: (itemId) => ({ type: Command.REMOVE_AGENDA_ITEM, itemId }),
@@ -161,6 +167,7 @@ export const cmd = Object.freeze({
   startAgendaItem: (itemId) => ({ type: Command.START_AGENDA_ITEM, itemId }),
   nextAgendaItem: () => ({ type: Command.NEXT_AGENDA_ITEM }),
   setBoardPhase: (phase) => ({ type: Command.SET_BOARD_PHASE, phase }),
+  clearBoard: () => ({ type: Command.CLEAR_BOARD }),
   setBoardPrompt: (prompt) => ({ type: Command.SET_BOARD_PROMPT, prompt }),
   setVotesPerMember: (votes) => ({ type: Command.SET_VOTES_PER_MEMBER, votes }),
   groupIdea: (ideaId, group) => ({ type: Command.GROUP_IDEA, ideaId, group }),
@@ -168,7 +175,15 @@ export const cmd = Object.freeze({
   handOff: (memberId) => ({ type: Command.HAND_OFF, memberId }),
   removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),
   endSession: () => ({ type: Command.END_SESSION }),
+  addRoomMember: (name) => ({ type: Command.ADD_ROOM_MEMBER, name }),
+  endTurn: () => ({ type: Command.END_TURN }),
+  setFairnessVisible: (visible) => ({ type: Command.SET_FAIRNESS_VISIBLE, visible: !!visible }),
 });
+
+function forMember(c, memberId) {
+  if (memberId) c.memberId = memberId;
+  return c;
+}
 
 const ERROR_SENTENCES = Object.freeze({
   [ErrorCode.BAD_REQUEST]: 'The server did not understand that request. Please reload the page and try again.',

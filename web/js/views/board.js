@@ -2,17 +2,11 @@
 // ideas, vote with dots, see results. Authors are never shown: the state has none.
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
-import { BOARD_PHASES, BoardPhase, cmd, Limits } from '../protocol.js';
+import { BoardPhase, cmd, Limits } from '../protocol.js';
 import { ideasByGroup, ideasByVotes, myVotesOn } from '../selectors.js';
+import { barSteps } from '../stage.js';
+import { t } from '../i18n.js';
 
-const PHASE_LABEL = {
-  closed: 'Closed',
-  writing: 'Writing — ideas stay private until revealed, and never show who wrote them',
-  revealed: 'Revealed',
-  voting: 'Voting',
-  results: 'Results',
-};
-const PHASE_BUTTON = { closed: 'Close', writing: 'Writing', revealed: 'Reveal', voting: 'Voting', results: 'Results' };
 
 export function boardView(root, ctx) {
   const prompt = el('p', { class: 'board-prompt' });
@@ -20,9 +14,9 @@ export function boardView(root, ctx) {
   const body = el('div', { class: 'board-body' });
 
   const ideaText = el('textarea', { rows: 3, maxLength: Limits.TEXT });
-  const postForm = el('form', { class: 'stack-form', hidden: true, attrs: { 'aria-label': 'Post an idea' } },
-    field('Your idea', ideaText, 'Nobody sees who wrote it.').wrap,
-    el('button', { type: 'submit', class: 'primary', text: 'Post idea' }));
+  const postForm = el('form', { class: 'stack-form', attrs: { 'aria-label': t('board.post.form') } },
+    field(t('board.post.label'), ideaText, t('board.post.hint')).wrap,
+    el('button', { type: 'submit', class: 'primary', text: t('board.post.button') }));
   postForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = ideaText.value.trim();
@@ -31,19 +25,23 @@ export function boardView(root, ctx) {
   });
 
   const promptInput = el('input', { type: 'text', maxLength: Limits.TEXT });
-  const promptForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Board prompt' } },
-    field('Prompt', promptInput).wrap, el('button', { type: 'submit', text: 'Set prompt' }));
+  const promptForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('board.prompt.form') } },
+    field(t('board.prompt.label'), promptInput).wrap, el('button', { type: 'submit', text: t('board.prompt.set') }));
   promptForm.addEventListener('submit', (e) => { e.preventDefault(); ctx.act(cmd.setBoardPrompt(promptInput.value.trim())); });
   const votesInput = el('input', { type: 'number', min: Limits.VOTES_MIN, max: Limits.VOTES_MAX, inputMode: 'numeric' });
-  const votesForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Votes per member' } },
-    field('Votes per member', votesInput).wrap, el('button', { type: 'submit', text: 'Set votes' }));
+  const votesForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('board.votes.label') } },
+    field(t('board.votes.label'), votesInput).wrap, el('button', { type: 'submit', text: t('board.votes.set') }));
   votesForm.addEventListener('submit', (e) => { e.preventDefault(); ctx.act(cmd.setVotesPerMember(Number(votesInput.value))); });
-  const phaseButtons = el('div', { class: 'actions', attrs: { role: 'group', 'aria-label': 'Board phase' } });
-  const controls = el('div', { class: 'facilitator-only', hidden: true }, phaseButtons, promptForm, votesForm);
+  // The phase steps are in the run bar; prompt and votes are settings, folded away.
+  const controls = el('details', { class: 'settings', hidden: true }, el('summary', { text: t('board.settings') }), promptForm, votesForm);
 
-  root.append(prompt, phaseLine);
-  if (!ctx.display) root.append(postForm);
-  root.append(body);
+  // While writing, the count, the idea box and one's own ideas stay the same elements: another
+  // member's idea only changes the count's text, and the box is never taken out from under the
+  // typist. When writing ends the whole writing area is replaced, so nothing around it moves.
+  const writingCount = el('p', { class: 'idea-count' });
+  const writingMine = el('div', { class: 'my-ideas' });
+  const writingArea = el('div', { class: 'writing' }, writingCount, ctx.display ? null : postForm, writingMine);
+  root.append(prompt, phaseLine, body);
   if (!ctx.display) root.append(controls);
 
   /** id of the own idea being edited */
@@ -51,100 +49,110 @@ export function boardView(root, ctx) {
   let last = null;
 
   const render = memo(([board, you, facilitator]) => {
-    prompt.textContent = board.prompt || (ctx.display ? '' : 'No prompt yet.');
+    prompt.textContent = board.prompt || (ctx.display ? '' : t('board.noPrompt'));
     prompt.hidden = !board.prompt && ctx.display;
-    phaseLine.textContent = `Phase: ${PHASE_LABEL[board.phase] || board.phase}`;
-    postForm.hidden = board.phase !== BoardPhase.WRITING;
+    phaseLine.textContent = t('board.phaseLine', { phase: t(`board.phase.${board.phase}`) });
     root.dataset.phase = board.phase;
 
     if (!ctx.display) {
       controls.hidden = !facilitator;
-      replaceKeepingFocus(phaseButtons, BOARD_PHASES.map((p) => el('button', {
-        type: 'button', key: `phase-${p}`, text: PHASE_BUTTON[p],
-        attrs: { 'aria-pressed': String(board.phase === p) },
-        on: { click: () => ctx.act(cmd.setBoardPhase(p)) },
-      })));
       if (document.activeElement !== promptInput) promptInput.value = board.prompt;
       if (document.activeElement !== votesInput) votesInput.value = String(board.votesPerMember);
     }
 
-    replaceKeepingFocus(body, ...phaseBody(board, you, facilitator));
+    if (board.phase === BoardPhase.WRITING) {
+      writingCount.textContent = countText(board.ideaCount);
+      if (!ctx.display) replaceKeepingFocus(writingMine, myIdeas(you));
+      if (body.childNodes.length !== 1 || body.firstChild !== writingArea) body.replaceChildren(writingArea);
+    } else {
+      replaceKeepingFocus(body, ...phaseBody(board, you, facilitator));
+    }
   });
 
+  function countText(n) { return t('display.ideaCount', { count: n }); }
+
   function phaseBody(board, you, facilitator) {
-    const count = el('p', { class: 'idea-count', text: `${board.ideaCount} ${board.ideaCount === 1 ? 'idea' : 'ideas'} on the board` });
+    const count = el('p', { class: 'idea-count', text: countText(board.ideaCount) });
     switch (board.phase) {
       case BoardPhase.CLOSED:
-        return [el('p', { class: 'meta', text: 'The board is not open.' })];
-      case BoardPhase.WRITING:
-        return ctx.display ? [count] : [count, myIdeas(you)];
+        return [el('p', { class: 'meta', text: t('board.closed') })];
       case BoardPhase.REVEALED:
         return [count, grouped(board.ideas, (idea) => ideaItem(idea, null, facilitator))];
       case BoardPhase.VOTING: {
         if (ctx.display) return [count, grouped(board.ideas, (idea) => ideaItem(idea, null, false))];
         const left = you ? you.votesLeft : 0;
-        return [el('p', { class: 'votes-left', text: `You have ${left} ${left === 1 ? 'vote' : 'votes'} left of ${board.votesPerMember}.` }),
+        return [el('p', { class: 'votes-left', text: t('board.votesLeft', { count: left, of: board.votesPerMember }) }),
           grouped(board.ideas, (idea) => ideaItem(idea, voteControls(idea, you, left), facilitator))];
       }
-      case BoardPhase.RESULTS:
-        return [el('ol', { class: 'idea-list results' }, ideasByVotes(board.ideas).map((idea) => ideaItem(idea,
-          el('span', { class: 'votes', text: `${idea.votes || 0} ${idea.votes === 1 ? 'vote' : 'votes'}` }), facilitator)))];
+      case BoardPhase.RESULTS: {
+        const ranked = ideasByVotes(board.ideas);
+        const most = ranked.length ? ranked[0].votes || 0 : 0;
+        return [el('ol', { class: 'idea-list results' }, ranked.map((idea) => ideaItem(idea, resultBar(idea, most), false)))];
+      }
       default:
         return [];
     }
   }
 
   function grouped(ideas, render) {
-    if (!ideas.length) return el('p', { class: 'meta', text: 'No ideas.' });
+    if (!ideas.length) return el('p', { class: 'meta', text: t('board.noIdeas') });
     const groups = ideasByGroup(ideas);
     if (groups.length === 1 && groups[0].group === null) return el('ul', { class: 'idea-list' }, ideas.map(render));
     return el('div', { class: 'groups' }, groups.map((g) => el('section', { class: 'idea-group' },
-      el('h3', { text: g.group === null ? 'Not grouped' : g.group }),
+      el('h3', { text: g.group === null ? t('board.notGrouped') : g.group }),
       el('ul', { class: 'idea-list' }, g.ideas.map(render)))));
   }
 
   function ideaItem(idea, extra, facilitator) {
     const li = el('li', { class: 'idea' }, el('span', { class: 'idea-text', text: idea.text }));
-    if (idea.group && !ctx.display) li.append(el('span', { class: 'tag', text: `Group: ${idea.group}` }));
+    if (idea.group && !ctx.display) li.append(el('span', { class: 'tag', text: t('board.group.tag', { group: idea.group }) }));
     if (extra) li.append(extra);
     if (facilitator && !ctx.display) {
       const input = el('input', { type: 'text', value: idea.group || '', maxLength: Limits.TEXT, key: `group-${idea.id}` });
-      const form = el('form', { class: 'inline-form small' }, field('Group', input).wrap,
-        el('button', { type: 'submit', text: 'Set group', key: `groupbtn-${idea.id}` }));
+      const form = el('form', { class: 'inline-form small' }, field(t('board.group.label'), input).wrap,
+        el('button', { type: 'submit', text: t('board.group.set'), key: `groupbtn-${idea.id}` }));
       form.addEventListener('submit', (e) => { e.preventDefault(); ctx.act(cmd.groupIdea(idea.id, input.value.trim())); });
       li.append(form);
     }
     return li;
   }
 
+  /** The count in words, and a bar (hidden from screen readers: the words say it) as long as its share of the top idea's votes. */
+  function resultBar(idea, most) {
+    const votes = idea.votes || 0;
+    return el('span', { class: 'result' },
+      el('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, el('span', { class: ['bar', `bar-${barSteps(votes, most)}`] })),
+      el('span', { class: 'votes', text: t('display.votes', { count: votes }) }));
+  }
+
   function voteControls(idea, you, left) {
     const mine = myVotesOn(you, idea.id);
     return el('div', { class: 'vote-controls' },
-      el('span', { class: 'my-votes', text: `Your votes: ${mine}` }),
-      el('button', { type: 'button', key: `vote-${idea.id}`, text: 'Vote', disabled: left <= 0,
-        attrs: { 'aria-label': `Vote for: ${idea.text}` }, on: { click: () => ctx.act(cmd.vote(idea.id)) } }),
-      el('button', { type: 'button', key: `unvote-${idea.id}`, text: 'Remove vote', disabled: mine <= 0,
-        attrs: { 'aria-label': `Remove vote from: ${idea.text}` }, on: { click: () => ctx.act(cmd.unvote(idea.id)) } }));
+      el('span', { class: 'my-votes', text: t('board.myVotes', { count: mine }) }),
+      el('button', { type: 'button', key: `vote-${idea.id}`, text: t('board.vote'), disabled: left <= 0,
+        attrs: { 'aria-label': t('board.voteFor', { text: idea.text }) }, on: { click: () => ctx.act(cmd.vote(idea.id)) } }),
+      el('button', { type: 'button', key: `unvote-${idea.id}`, text: t('board.unvote'), disabled: mine <= 0,
+        attrs: { 'aria-label': t('board.unvoteFrom', { text: idea.text }) }, on: { click: () => ctx.act(cmd.unvote(idea.id)) } }));
   }
 
   function myIdeas(you) {
     const ideas = (you && you.myIdeas) || [];
-    if (!ideas.length) return el('p', { class: 'meta', text: 'You have not posted an idea yet.' });
-    return el('div', {}, el('h3', { text: 'Your ideas (only you see these)' }),
+    if (!ideas.length) return el('p', { class: 'meta', text: t('board.mine.none') });
+    return el('div', {}, el('h3', { text: t('board.mine.heading') }),
       el('ul', { class: 'idea-list mine' }, ideas.map((idea) => editing === idea.id ? editIdea(idea) : el('li', { class: 'idea' },
         el('span', { class: 'idea-text', text: idea.text }),
         el('div', { class: 'row-actions' },
-          el('button', { type: 'button', key: `edit-${idea.id}`, text: 'Edit', attrs: { 'aria-label': `Edit your idea: ${idea.text}` },
+          el('button', { type: 'button', key: `edit-${idea.id}`, text: t('board.edit'), attrs: { 'aria-label': t('board.editYour', { text: idea.text }) },
             on: { click: () => { editing = idea.id; rerender(); focusKey(`text-${idea.id}`); } } }),
-          el('button', { type: 'button', class: 'danger', key: `delete-${idea.id}`, text: 'Delete', attrs: { 'aria-label': `Delete your idea: ${idea.text}` },
+          el('button', { type: 'button', class: 'danger', key: `delete-${idea.id}`, text: t('board.delete'), attrs: { 'aria-label': t('board.deleteYour', { text: idea.text }) },
             on: { click: () => ctx.act(cmd.deleteIdea(idea.id)) } }))))));
   }
 
   function editIdea(idea) {
     const text = el('textarea', { rows: 3, maxLength: Limits.TEXT, value: idea.text, key: `text-${idea.id}` });
-    const form = el('form', { class: 'stack-form' }, field('Edit your idea', text).wrap,
-      el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Save' }),
-        el('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = null; rerender(); focusKey(`edit-${idea.id}`); } } })));
+    const form = el('form', { class: 'stack-form' }, field(t('board.editLabel'), text).wrap,
+      el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('common.save') }),
+        el('button', { type: 'button', text: t('common.cancel'), on: { click: () => { editing = null; rerender(); focusKey(`edit-${idea.id}`); } } })));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       if (await ctx.act(cmd.editIdea(idea.id, text.value.trim()))) { editing = null; rerender(); focusKey(`edit-${idea.id}`); }

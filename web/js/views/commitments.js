@@ -1,75 +1,72 @@
-// Commitments: this member's own (add, edit, remove, status and note), the
-// group's, and the previous session's to report on.
+// Commitments: this member's own (add, edit, remove, status and note) and the
+// group's. The previous session's are the reflection panel (previous.js).
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, COMMITMENT_STATUSES, Limits } from '../protocol.js';
 import { myCommitments, othersCommitments } from '../selectors.js';
+import { t } from '../i18n.js';
 
-const STATUS_LABEL = { planned: 'Planned', tried: 'Tried', done: 'Done' };
+/** A commitment's status in words ("Planned", "Tried", "Done"). */
+export const statusLabel = (status) => t(`commitments.status.${status}`);
+
 
 export function commitmentsView(root, ctx) {
   const mineBox = el('div', { class: 'my-commitments' });
   const text = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
-  const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Add a commitment' } },
-    field('What I will practise', text).wrap, el('button', { type: 'submit', class: 'primary', text: 'Add commitment' }));
+  const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('commitments.add.form') } },
+    field(t('commitments.add.label'), text).wrap, el('button', { type: 'submit', class: 'primary', text: t('commitments.add.button') }));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const t = text.value.trim();
-    if (!t) return;
-    if (await ctx.act(cmd.addCommitment(t))) { text.value = ''; text.focus(); }
+    const said = text.value.trim();
+    if (!said) return;
+    if (await ctx.act(cmd.addCommitment(said))) { text.value = ''; text.focus(); }
   });
   const othersBox = el('div', { class: 'others-commitments' });
-  const previousBox = el('div', { class: 'previous-commitments' });
-  root.append(el('h3', { text: 'Mine' }), mineBox, addForm, othersBox, previousBox);
+  // The box to add one comes first: on a phone it stays in view however many one already has.
+  root.append(addForm, el('h3', { text: t('commitments.mine') }), mineBox, othersBox);
 
   let editing = null;
   let last = null;
 
-  const render = memo(([mine, others, previous]) => {
+  const render = memo(([mine, others]) => {
     addForm.hidden = mine.length >= Limits.COMMITMENTS_PER_MEMBER;
     replaceKeepingFocus(mineBox, mine.length
       ? el('ul', { class: 'commitment-list' }, mine.map((c) => editing === c.id ? editRow(c) : ownRow(c)))
-      : el('p', { class: 'meta', text: 'You have no commitments yet.' }),
-    mine.length >= Limits.COMMITMENTS_PER_MEMBER ? el('p', { class: 'meta', text: `That is the most (${Limits.COMMITMENTS_PER_MEMBER}) one person can keep.` }) : null);
+      : el('p', { class: 'meta', text: t('commitments.none') }),
+    mine.length >= Limits.COMMITMENTS_PER_MEMBER ? el('p', { class: 'meta', text: t('commitments.atMost', { count: Limits.COMMITMENTS_PER_MEMBER }) }) : null);
 
     replaceKeepingFocus(othersBox, others.length ? [
-      el('h3', { text: 'The group’s' }),
+      el('h3', { text: t('commitments.group') }),
       el('ul', { class: 'commitment-list' }, others.map(readOnlyRow)),
-    ] : []);
-
-    replaceKeepingFocus(previousBox, previous && previous.commitments && previous.commitments.length ? [
-      el('h3', { text: `From last time: ${previous.title}` }),
-      el('p', { class: 'meta', text: 'What happened when you practised these?' }),
-      el('ul', { class: 'commitment-list' }, previous.commitments.map(readOnlyRow)),
     ] : []);
   });
 
   function ownRow(c) {
     const status = el('select', { key: `status-${c.id}` },
-      COMMITMENT_STATUSES.map((s) => el('option', { value: s, text: STATUS_LABEL[s], selected: s === c.status })));
+      COMMITMENT_STATUSES.map((s) => el('option', { value: s, text: statusLabel(s), selected: s === c.status })));
     const note = el('input', { type: 'text', value: c.note || '', maxLength: Limits.TEXT, key: `note-${c.id}` });
-    const statusForm = el('form', { class: 'inline-form small', attrs: { 'aria-label': `Progress on: ${c.text}` } },
-      field('Status', status).wrap, field('Note', note).wrap, el('button', { type: 'submit', text: 'Save progress', key: `save-${c.id}` }));
+    const statusForm = el('form', { class: 'inline-form small', attrs: { 'aria-label': t('commitments.progressOn', { text: c.text }) } },
+      field(t('commitments.status'), status).wrap, field(t('commitments.note'), note).wrap, el('button', { type: 'submit', text: t('commitments.saveProgress'), key: `save-${c.id}` }));
     statusForm.addEventListener('submit', (e) => {
       e.preventDefault();
       ctx.act(cmd.setCommitmentStatus(c.id, status.value, note.value.trim()));
     });
     return el('li', { class: 'commitment' },
       el('span', { class: 'commitment-text', text: c.text }),
-      el('span', { class: 'tag', text: STATUS_LABEL[c.status] || c.status }),
+      el('span', { class: 'tag', text: statusLabel(c.status) }),
       statusForm,
       el('div', { class: 'row-actions' },
-        el('button', { type: 'button', key: `edit-${c.id}`, text: 'Edit text', attrs: { 'aria-label': `Edit text of: ${c.text}` },
+        el('button', { type: 'button', key: `edit-${c.id}`, text: t('commitments.edit'), attrs: { 'aria-label': t('commitments.editOf', { text: c.text }) },
           on: { click: () => { editing = c.id; rerender(); focusKey(`text-${c.id}`); } } }),
-        el('button', { type: 'button', class: 'danger', key: `remove-${c.id}`, text: 'Remove', attrs: { 'aria-label': `Remove: ${c.text}` },
-          on: { click: async () => { if (await ctx.confirm(`Remove your commitment “${c.text}”?`, 'Remove')) ctx.act(cmd.removeCommitment(c.id)); } } })));
+        el('button', { type: 'button', class: 'danger', key: `remove-${c.id}`, text: t('commitments.remove'), attrs: { 'aria-label': t('commitments.removeOf', { text: c.text }) },
+          on: { click: async () => { if (await ctx.confirm(t('commitments.removeConfirm', { text: c.text }), t('commitments.remove'))) ctx.act(cmd.removeCommitment(c.id)); } } })));
   }
 
   function editRow(c) {
     const input = el('input', { type: 'text', value: c.text, maxLength: Limits.TEXT, key: `text-${c.id}` });
-    const form = el('form', { class: 'inline-form' }, field('Commitment', input).wrap,
-      el('button', { type: 'submit', text: 'Save' }),
-      el('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = null; rerender(); focusKey(`edit-${c.id}`); } } }));
+    const form = el('form', { class: 'inline-form' }, field(t('commitments.editLabel'), input).wrap,
+      el('button', { type: 'submit', text: t('common.save') }),
+      el('button', { type: 'button', text: t('common.cancel'), on: { click: () => { editing = null; rerender(); focusKey(`edit-${c.id}`); } } }));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       if (await ctx.act(cmd.editCommitment(c.id, input.value.trim()))) { editing = null; rerender(); focusKey(`edit-${c.id}`); }
@@ -81,7 +78,7 @@ export function commitmentsView(root, ctx) {
     return el('li', { class: 'commitment' },
       el('span', { class: 'who', text: `${c.name}: ` }),
       el('span', { class: 'commitment-text', text: c.text }),
-      el('span', { class: 'tag', text: STATUS_LABEL[c.status] || c.status }),
+      el('span', { class: 'tag', text: statusLabel(c.status) }),
       c.note ? el('span', { class: 'note', text: ` — ${c.note}` }) : null);
   }
 
@@ -94,7 +91,7 @@ export function commitmentsView(root, ctx) {
 
   return {
     update(state, you, me) {
-      last = [myCommitments(state, me), othersCommitments(state, me), state.previous];
+      last = [myCommitments(state, me), othersCommitments(state, me)];
       render([...last, editing]);
     },
   };

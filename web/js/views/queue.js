@@ -5,32 +5,31 @@ import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, QueuePolicy } from '../protocol.js';
 import { memberName, queuePosition } from '../selectors.js';
 import { formatMinSec, ordinal, turnElapsed } from '../format.js';
+import { t } from '../i18n.js';
 
 export function queueView(root, ctx) {
   const speakerLine = el('p', { class: 'speaker' });
   const turnLine = el('p', { class: 'turn-time' });
   const mine = el('p', { class: 'my-place' });
   const buttons = el('div', { class: 'actions' });
-  const waitingHeading = el('h3', { text: 'Waiting' });
+  const waitingHeading = el('h3');
   const waiting = el('ol', { class: 'waiting-list' });
 
   const policy = el('select', {},
-    el('option', { value: QueuePolicy.EQUAL, text: 'Equal turns (fewest turns first)' }),
-    el('option', { value: QueuePolicy.FIFO, text: 'First come, first served' }));
+    el('option', { value: QueuePolicy.EQUAL, text: t('queue.policy.equal') }),
+    el('option', { value: QueuePolicy.FIFO, text: t('queue.policy.fifo') }));
   policy.addEventListener('change', () => ctx.act(cmd.setQueuePolicy(policy.value)));
   const limit = el('input', { type: 'number', min: 0, max: 3600, step: 15, inputMode: 'numeric' });
-  const limitForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Turn limit' } },
-    field('Turn limit in seconds', limit, '0 means no limit; it is a guide, nobody is cut off.').wrap,
-    el('button', { type: 'submit', text: 'Set limit' }));
+  const limitForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('queue.limit.form') } },
+    field(t('queue.limit.label'), limit, t('queue.limit.hint')).wrap,
+    el('button', { type: 'submit', text: t('queue.limit.set') }));
   limitForm.addEventListener('submit', (e) => {
     e.preventDefault();
     ctx.act(cmd.setTurnLimit(Math.max(0, Math.round(Number(limit.value) || 0))));
   });
-  const controls = el('div', { class: 'facilitator-only', hidden: true },
-    el('div', { class: 'actions' },
-      el('button', { type: 'button', text: 'Next speaker', on: { click: () => ctx.act(cmd.nextSpeaker()) } }),
-      el('button', { type: 'button', text: 'Start a round', on: { click: () => ctx.act(cmd.startRound()) } })),
-    field('Queue order', policy).wrap, limitForm);
+  // Next speaker and rounds are in the run bar; these are settings, folded away.
+  const controls = el('details', { class: 'settings', hidden: true },
+    el('summary', { text: t('queue.settings') }), field(t('queue.policy.label'), policy).wrap, limitForm);
 
   root.append(speakerLine, turnLine);
   if (!ctx.display) root.append(mine, buttons);
@@ -46,33 +45,35 @@ export function queueView(root, ctx) {
     const state = { members };
     const speakerId = q.speaker ? q.speaker.memberId : null;
     speakerLine.textContent = speakerId
-      ? `Speaking: ${memberName(state, speakerId)}${speakerId === me ? ' (you)' : ''}`
-      : 'Nobody is speaking.';
+      ? t(speakerId === me ? 'queue.speakingYou' : 'queue.speaking', { name: memberName(state, speakerId) })
+      : t('queue.nobody');
 
-    const list = ctx.display ? q.waiting.slice(0, 3) : q.waiting;
-    waitingHeading.textContent = ctx.display ? 'Next' : `Waiting (${q.waiting.length})`;
-    if (!q.waiting.length) replaceKeepingFocus(waiting, el('li', { class: 'empty', text: 'Nobody is waiting.' }));
+    const list = q.waiting;
+    waitingHeading.textContent = ctx.display ? t('queue.next') : t('queue.waiting', { count: q.waiting.length });
+    if (!q.waiting.length) replaceKeepingFocus(waiting, el('li', { class: 'empty', text: t('queue.noneWaiting') }));
     else {
       replaceKeepingFocus(waiting, list.map((id) => {
         const m = members.find((x) => x.id === id);
         return el('li', { class: id === me ? 'me' : null },
-          el('span', { text: m ? m.name : 'someone who left' }),
-          id === me ? el('strong', { text: ' (you)' }) : null,
-          !ctx.display && m ? el('span', { class: 'meta', text: ` · ${m.turns} ${m.turns === 1 ? 'turn' : 'turns'} so far` }) : null);
-      }), ctx.display && q.waiting.length > list.length ? el('li', { class: 'meta', text: `and ${q.waiting.length - list.length} more` }) : null);
+          el('span', { text: m ? m.name : t('queue.someoneWhoLeft') }),
+          id === me ? el('strong', { text: ` ${t('queue.you')}` }) : null,
+          !ctx.display && m ? el('span', { class: 'meta', text: ` · ${t('queue.turnsSoFar', { count: m.turns })}` }) : null);
+      }));
     }
 
     if (!ctx.display) {
       const pos = queuePosition(q, me);
-      mine.textContent = !pos ? 'Your hand is down.'
-        : pos.speaking ? 'You have the floor.'
-          : `Your hand is up: you are ${ordinal(pos.position)} in line.`;
+      mine.textContent = !pos ? t('queue.handDown')
+        : pos.speaking ? t('stage.youSpeak')
+          : `${t('queue.handUp', { place: ordinal(pos.position) })}${pos.position === 1 ? ` ${t('stage.youNext')}` : ''}`;
+      mine.classList.toggle('is-next', !!pos && pos.position === 1);
+      mine.classList.toggle('is-speaking', !!pos && pos.speaking);
       replaceKeepingFocus(buttons,
         pos && pos.speaking
-          ? el('button', { type: 'button', class: 'primary', key: 'hand', text: 'Done speaking', on: { click: () => ctx.act(cmd.doneSpeaking()) } })
+          ? el('button', { type: 'button', class: 'primary', key: 'hand', text: t('queue.doneSpeaking'), on: { click: () => ctx.act(cmd.doneSpeaking()) } })
           : pos
-            ? el('button', { type: 'button', key: 'hand', text: 'Lower hand', on: { click: () => ctx.act(cmd.lowerHand()) } })
-            : el('button', { type: 'button', class: 'primary', key: 'hand', text: 'Raise hand', on: { click: () => ctx.act(cmd.raiseHand()) } }));
+            ? el('button', { type: 'button', key: 'hand', text: t('queue.lowerHand'), on: { click: () => ctx.act(cmd.lowerHand()) } })
+            : el('button', { type: 'button', class: 'primary', key: 'hand', text: t('queue.raiseHand'), on: { click: () => ctx.act(cmd.raiseHand()) } }));
       controls.hidden = !facilitator;
       if (document.activeElement !== policy) policy.value = q.policy;
       if (document.activeElement !== limit) limit.value = String(q.turnLimitSec);
@@ -80,16 +81,16 @@ export function queueView(root, ctx) {
       if (lastPosition !== undefined) {
         const before = lastPosition;
         if (pos && !pos.speaking && pos.position === 1 && !(before && before.position === 1 && !before.speaking)) {
-          ctx.announce('You are next in line.');
+          ctx.announce(t('queue.announce.next'));
         }
       }
       lastPosition = pos;
     }
 
     if (lastSpeaker !== undefined && speakerId !== lastSpeaker) {
-      if (!speakerId) ctx.announce('Nobody is speaking now.');
-      else if (speakerId === me) ctx.announce('You have the floor.');
-      else ctx.announce(`Now speaking: ${memberName(state, speakerId)}.`);
+      if (!speakerId) ctx.announce(t('queue.announce.nobody'));
+      else if (speakerId === me) ctx.announce(t('stage.youSpeak'));
+      else ctx.announce(t('queue.announce.speaker', { name: memberName(state, speakerId) }));
     }
     lastSpeaker = speakerId;
   });
@@ -102,16 +103,15 @@ export function queueView(root, ctx) {
     },
 
     tick(serverNow) {
-      const t = turnElapsed(queue, serverNow);
+      const turn = turnElapsed(queue, serverNow);
       let text = '';
-      if (t) {
-        const elapsed = formatMinSec(Math.floor(t.elapsedMs / 1000));
-        if (!t.limitMs) text = `Turn time ${elapsed}`;
-        else if (t.over) text = `Turn time ${elapsed} — over the ${formatMinSec(t.limitMs / 1000)} limit`;
-        else text = `Turn time ${elapsed} of ${formatMinSec(t.limitMs / 1000)}`;
+      if (turn) {
+        const elapsed = formatMinSec(Math.floor(turn.elapsedMs / 1000));
+        const limit = formatMinSec(turn.limitMs / 1000);
+        text = t(!turn.limitMs ? 'queue.turnTime' : turn.over ? 'queue.turnTimeOver' : 'queue.turnTimeOf', { elapsed, limit });
       }
       if (turnLine.textContent !== text) turnLine.textContent = text;
-      turnLine.classList.toggle('over', !!(t && t.over));
+      turnLine.classList.toggle('over', !!(turn && turn.over));
     },
   };
 }

@@ -1,9 +1,9 @@
 // Session-wide actions: invite links for everyone; for the facilitator the
-// private facilitator link, the summary download, the follow-up session and
-// ending the session.
+// private facilitator link, the summary download and the follow-up session
+// (ending the session is in the run bar).
 
 import { el, field, copyText, saveFile, memo } from '../dom.js';
-import { cmd, errorSentence, Limits } from '../protocol.js';
+import { errorSentence, Limits } from '../protocol.js';
 import { createFollowUp, fetchSummary, httpErrorSentence } from '../api.js';
 import { facilitatorLink } from '../storage.js';
 
@@ -64,15 +64,8 @@ export function sessionView(root, ctx) {
     ctx.navigate(`/s/${encodeURIComponent(res.data.code)}`);
   });
 
-  const endButton = el('button', { type: 'button', class: 'danger', text: 'End session', on: { click: async () => {
-    if (await ctx.confirm('End the session for everyone? Nobody can join or change anything afterwards; the summary stays available.', 'End session')) {
-      ctx.act(cmd.endSession());
-    }
-  } } });
-
   const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true },
-    keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followStatus,
-    el('div', { class: 'actions danger-zone' }, endButton));
+    keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followStatus);
   root.append(invite, facilitatorBox);
 
   const render = memo(([facilitator]) => {

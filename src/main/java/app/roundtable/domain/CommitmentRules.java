@@ -5,12 +5,12 @@ import static app.roundtable.domain.Refusal.Reason.FORBIDDEN;
 import static app.roundtable.domain.Refusal.Reason.LIMIT_EXCEEDED;
 import static app.roundtable.domain.Refusal.Reason.NOT_FOUND;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Commitments: public promises with their author's name. Each member writes only their own; in a
- * follow-up session a member reports on last time's by name, since member ids don't carry over.
+ * follow-up session a member reports on last time's as the same person of the series (their
+ * {@link Member#seriesHash}), never by name: names are free to choose and to change.
  */
 final class CommitmentRules {
   private CommitmentRules() {}
@@ -30,27 +30,28 @@ final class CommitmentRules {
   static Verdict edit(Session s, Member actor, Command.EditCommitment c, Context ctx) {
     Commitment k = find(s, c.commitmentId());
     if (k == null) return notFound();
-    if (!k.memberId.equals(actor.id)) return notYours();
+    if (!mayWrite(s, actor, k)) return notYours();
     Verdict bad = Checks.text(c.text(), "A commitment", ctx.limits());
     if (bad != null) return bad;
     String text = c.text().strip();
-    if (text.equals(k.text) && actor.name.equals(k.name)) return Verdict.UNCHANGED;
+    String name = s.members.get(k.memberId).name;
+    if (text.equals(k.text) && name.equals(k.name)) return Verdict.UNCHANGED;
     k.text = text;
-    k.name = actor.name;
+    k.name = name;
     return Verdict.CHANGED;
   }
 
   static Verdict remove(Session s, Member actor, Command.RemoveCommitment c) {
     Commitment k = find(s, c.commitmentId());
     if (k == null) return notFound();
-    if (!k.memberId.equals(actor.id)) return notYours();
+    if (!mayWrite(s, actor, k)) return notYours();
     s.commitments.remove(k);
     return Verdict.CHANGED;
   }
 
   /**
-   * Own commitments of this session, or last session's ones that carry the member's name (or any of
-   * them for the facilitator, who may record the report for someone who couldn't come).
+   * Own commitments of this session, or last session's ones their author made (or any of them for
+   * the facilitator, who may record the report for someone who couldn't come or lost their device).
    */
   static Verdict setStatus(Session s, Member actor, Command.SetCommitmentStatus c, Context ctx) {
     if (c.status() == null) return Verdict.refuse(BAD_REQUEST, "Choose a status.");
@@ -58,11 +59,11 @@ final class CommitmentRules {
     if (bad != null) return bad;
     Commitment k = find(s, c.commitmentId());
     if (k != null) {
-      if (!k.memberId.equals(actor.id)) return notYours();
+      if (!mayWrite(s, actor, k)) return notYours();
     } else {
       k = findPrevious(s, c.commitmentId());
       if (k == null) return notFound();
-      if (!actor.facilitator && !sameName(k.name, actor.name)) return notYours();
+      if (!actor.facilitator && !k.madeEarlierBy(actor)) return notYours();
     }
     String note = c.note() == null ? k.note : c.note().strip();
     if (c.status() == k.status && Objects.equals(note, k.note)) return Verdict.UNCHANGED;
@@ -80,6 +81,13 @@ final class CommitmentRules {
     s.commitments.removeIf(k -> k.memberId.equals(memberId));
   }
 
+  /** Own commitments; the facilitator also keeps those of room members, who have no device. */
+  private static boolean mayWrite(Session s, Member actor, Commitment k) {
+    if (k.memberId.equals(actor.id)) return true;
+    Member owner = s.member(k.memberId);
+    return actor.facilitator && owner != null && owner.inRoom;
+  }
+
   private static Commitment find(Session s, String id) {
     for (Commitment k : s.commitments) if (k.id.equals(id)) return k;
     return null;
@@ -89,11 +97,6 @@ final class CommitmentRules {
     if (s.previous == null) return null;
     for (Commitment k : s.previous.commitments) if (k.id.equals(id)) return k;
     return null;
-  }
-
-  static boolean sameName(String a, String b) {
-    return a != null && b != null
-        && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
   private static Verdict notFound() {

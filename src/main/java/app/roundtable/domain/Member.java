@@ -9,6 +9,11 @@ public final class Member {
   public String id;
   public String name;
   public boolean facilitator;
+  /**
+   * In the room without a device (added by the facilitator): present until removed, no connection,
+   * no resume token; the facilitator acts for them.
+   */
+  public boolean inRoom;
   /** Open connections per node id; online while any is open, so a dead node's count can be dropped. */
   public LinkedHashMap<String, Integer> presence = new LinkedHashMap<>();
   /** Completed turns at speaking. */
@@ -18,6 +23,12 @@ public final class Member {
   /** SHA-256 (hex) of the resume token; the token itself only ever goes to this member. */
   public String resumeHash;
   public long joinedAt;
+  /**
+   * Who this member is across the session's series (the first session and its follow-ups): a hash
+   * of a secret only their client holds, salted with the series, so it matches their earlier self
+   * in this series and nothing outside it. Null when the client brought none. Never sent anywhere.
+   */
+  public String seriesHash;
   /** Removed by the facilitator: gone from the public list, token dead, ideas and votes kept (anonymity). */
   public boolean removed;
   /** Dot votes cast, idea id to count. Private to this member. */
@@ -37,8 +48,9 @@ public final class Member {
     this.joinedAt = joinedAt;
   }
 
+  /** Present: a room member always, anyone else while a connection is open. */
   public boolean online() {
-    return !presence.isEmpty();
+    return inRoom || !presence.isEmpty();
   }
 
   public int votesCast() {
@@ -50,10 +62,12 @@ public final class Member {
   public Member copy() {
     Member m = new Member(id, name, resumeHash, joinedAt);
     m.facilitator = facilitator;
+    m.inRoom = inRoom;
     m.presence = new LinkedHashMap<>(presence);
     m.turns = turns;
     m.spokenMs = spokenMs;
     m.removed = removed;
+    m.seriesHash = seriesHash;
     m.votes = new LinkedHashMap<>(votes);
     m.recentCommands = new ArrayList<>(recentCommands);
     return m;

@@ -24,6 +24,11 @@ public final class Session {
   public long version;
   /** SHA-256 (hex) of the facilitator key; the key itself is only ever known to its holder. */
   public String facilitatorKeyHash;
+  /**
+   * Random id shared by a first session and all its follow-ups; it salts members' series
+   * identities. Null in sessions stored before it existed: {@link #series()} falls back to the code.
+   */
+  public String seriesId;
   public List<String> groundRules = new ArrayList<>();
   /** Members in the order they joined; removed members stay here (flagged) so their tokens stay dead. */
   public LinkedHashMap<String, Member> members = new LinkedHashMap<>();
@@ -38,6 +43,10 @@ public final class Session {
   public Previous previous;
   /** Counts raised hands so that equal raise times still order deterministically. */
   public long raiseSeq;
+  /** Who facilitated this session and the earlier ones of its series (the rota). */
+  public Facilitation facilitation = new Facilitation();
+  /** Whether pages and the projector show the speaking record live; the summary always has it. */
+  public boolean fairnessVisible = true;
 
   public Session copy() {
     Session s = new Session();
@@ -48,6 +57,7 @@ public final class Session {
     s.updatedAt = updatedAt;
     s.version = version;
     s.facilitatorKeyHash = facilitatorKeyHash;
+    s.seriesId = seriesId;
     s.groundRules = new ArrayList<>(groundRules);
     for (Map.Entry<String, Member> e : members.entrySet()) s.members.put(e.getKey(), e.getValue().copy());
     s.displays = new LinkedHashMap<>(displays);
@@ -58,7 +68,14 @@ public final class Session {
     for (Commitment c : commitments) s.commitments.add(c.copy());
     s.previous = previous == null ? null : previous.copy();
     s.raiseSeq = raiseSeq;
+    s.facilitation = facilitation.copy();
+    s.fairnessVisible = fairnessVisible;
     return s;
+  }
+
+  /** The series this session belongs to, for salting member identities. */
+  public String series() {
+    return seriesId != null ? seriesId : code;
   }
 
   public Member member(String id) {

@@ -74,6 +74,7 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"startAgendaItem\",\"itemId\":\"a\"}", new Command.StartAgendaItem("a")),
         Map.entry("{\"type\":\"nextAgendaItem\"}", new Command.NextAgendaItem()),
         Map.entry("{\"type\":\"setBoardPhase\",\"phase\":\"voting\"}", new Command.SetBoardPhase(BoardPhase.VOTING)),
+        Map.entry("{\"type\":\"clearBoard\"}", new Command.ClearBoard()),
         Map.entry("{\"type\":\"setBoardPrompt\",\"prompt\":\"\"}", new Command.SetBoardPrompt("")),
         Map.entry("{\"type\":\"setVotesPerMember\",\"votes\":3}", new Command.SetVotesPerMember(3)),
         Map.entry("{\"type\":\"groupIdea\",\"ideaId\":\"i\",\"group\":\" Trust \"}", new Command.GroupIdea("i", "Trust")),
@@ -81,7 +82,16 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"setGroundRules\",\"rules\":[\"Listen\",\" Be kind \"]}", new Command.SetGroundRules(List.of("Listen", "Be kind"))),
         Map.entry("{\"type\":\"handOff\",\"memberId\":\"m\"}", new Command.HandOff("m")),
         Map.entry("{\"type\":\"removeMember\",\"memberId\":\"m\"}", new Command.RemoveMember("m")),
-        Map.entry("{\"type\":\"endSession\",\"unknownField\":1}", new Command.EndSession()));
+        Map.entry("{\"type\":\"endSession\",\"unknownField\":1}", new Command.EndSession()),
+        // v1.1: hybrid rooms, moderation, fairness
+        Map.entry("{\"type\":\"addRoomMember\",\"name\":\" Rosa  Diaz \"}", new Command.AddRoomMember("Rosa Diaz")),
+        Map.entry("{\"type\":\"raiseHand\",\"memberId\":\"m\"}", new Command.RaiseHand("m")),
+        Map.entry("{\"type\":\"lowerHand\",\"memberId\":\"m\"}", new Command.LowerHand("m")),
+        Map.entry("{\"type\":\"doneSpeaking\",\"memberId\":\"m\"}", new Command.DoneSpeaking("m")),
+        Map.entry("{\"type\":\"addCommitment\",\"text\":\"c\",\"memberId\":\"m\"}", new Command.AddCommitment("c", "m")),
+        Map.entry("{\"type\":\"endTurn\"}", new Command.EndTurn()),
+        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":false}", new Command.SetFairnessVisible(false)),
+        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)));
     Set<String> seen = new TreeSet<>();
     golden.forEach((json, expected) -> {
       assertEquals(expected, command(json), json);
@@ -98,6 +108,9 @@ class FrameDecoderTest {
         decoder.decode("{\"type\":\"join\",\"id\":\"j\",\"code\":\"abc\",\"name\":\"Ana\"}"));
     assertEquals(new Inbound.Join(null, "abc", "Ana", null, "k", false),
         decoder.decode("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"Ana\",\"key\":\"k\"}"));
+    String identity = "AbCdEfGhIjKlMnOpQrStUv";
+    assertEquals(new Inbound.Join(null, "abc", "Ana", null, null, false, identity),
+        decoder.decode("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"Ana\",\"identity\":\"" + identity + "\"}"));
     assertEquals(new Inbound.Join(null, "abc", null, "t", null, false),
         decoder.decode("{\"type\":\"join\",\"code\":\"abc\",\"resume\":\"t\"}"));
     assertEquals(new Inbound.Join(null, "abc", null, null, null, true),
@@ -120,12 +133,32 @@ class FrameDecoderTest {
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setBoardPhase\",\"phase\":\"dancing\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"rename\",\"name\":\"a\\u0000b\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"role\":\"admin\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":\"short\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":\"" + "x y".repeat(8) + "\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":42}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":\"" + "x".repeat(129) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"postIdea\",\"text\":\"" + "x".repeat(281) + "\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addAgendaItem\",\"title\":\"t\",\"minutes\":5,\"prompt\":7}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"a\\u0007b\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"" + "x".repeat(281) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"rename\",\"name\":\"" + "é".repeat(41) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"setGroundRules\",\"rules\":" + "[\"r\"" + ",\"r\"".repeat(12) + "]}"));
+    // v1.1 commands' malformed fields
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addRoomMember\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addRoomMember\",\"name\":5}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addRoomMember\",\"name\":\"   \"}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"addRoomMember\",\"name\":\"" + "r".repeat(41) + "\"}"));
+    for (String type : List.of("raiseHand", "lowerHand", "doneSpeaking")) {
+      assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"" + type + "\",\"memberId\":5}"), type);
+      assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"" + type + "\",\"memberId\":\"\"}"), type);
+      assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"" + type + "\",\"memberId\":\"" + "m".repeat(65) + "\"}"), type);
+    }
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addCommitment\",\"text\":\"c\",\"memberId\":[]}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addCommitment\",\"memberId\":\"m\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":\"false\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":0}"));
+    assertEquals(new Command.RaiseHand(null), command("{\"type\":\"raiseHand\",\"memberId\":null}"));
     // The id survives a refusal so the client can match it.
     assertEquals("x", decoder.decode("{\"type\":\"fly\",\"id\":\"x\"}").id());
     assertNull(decoder.decode("nope").id());

@@ -41,9 +41,9 @@ class AccessibilityTest extends BrowserTest {
     Page facilitator = start;
     join(facilitator, "Ana");
     join(stranger, "Ben");
-    button(facilitator, "Start “Idea board: approaches to try”").click();
+    WholeSessionInBrowsersTest.startItem(facilitator, "Idea board: approaches to try");
     // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
-    assertThat(facilitator.locator("#board-section")).containsText("Writing — ideas stay private");
+    assertThat(facilitator.locator("#board-section")).containsText("Phase: Writing");
     postIdea(stranger, "Try pairing");
     postIdea(facilitator, "Keep a learning log");
     assertThat(facilitator.locator("#board-section")).containsText("2 ideas on the board");
@@ -59,7 +59,7 @@ class AccessibilityTest extends BrowserTest {
     display.waitForFunction("() => document.getElementById('qr').naturalWidth > 0");
     scan(display, "display page", problems);
 
-    facilitator.locator("#session-section").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("End session")).click();
+    StagePages.run(facilitator, "End session").click();
     scan(facilitator, "member page, confirm dialog open", problems);
     facilitator.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("End session")).click();
     for (Page p : List.of(facilitator, stranger, display)) {

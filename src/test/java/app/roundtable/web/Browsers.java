@@ -50,6 +50,12 @@ final class Browsers implements AutoCloseable {
         .setBaseURL(base).setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
   }
 
+  /** A fresh phone context of the given size, with touch. */
+  BrowserContext phone(int width, int height) {
+    return browser.newContext(new Browser.NewContextOptions()
+        .setBaseURL(base).setViewportSize(width, height).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+  }
+
   BrowserContext context(int width, int height) {
     return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setViewportSize(width, height));
   }

@@ -50,12 +50,10 @@ class MarkupAsTextTest extends BrowserTest {
     assertThat(ana.locator("#queue-section")).containsText("Speaking: " + PAYLOAD);
 
     // Prompt and idea: written, revealed, voted on, in results.
-    button(ana, "Start “Idea board: approaches to try”").click();
-    ana.locator("#board-section").getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true))
-        .fill("Prompt " + PAYLOAD);
-    button(ana, "Set prompt").click();
+    WholeSessionInBrowsersTest.startItem(ana, "Idea board: approaches to try");
+    WholeSessionInBrowsersTest.setBoardPrompt(ana, "Prompt " + PAYLOAD);
     // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
-    assertThat(ana.locator("#board-section")).containsText("Writing — ideas stay private");
+    assertThat(ana.locator("#board-section")).containsText("Phase: Writing");
     postIdea(mallory, PAYLOAD);
     assertThat(mallory.locator("#board-section")).containsText(PAYLOAD); // own idea
     button(ana, "Reveal").click();
@@ -63,12 +61,13 @@ class MarkupAsTextTest extends BrowserTest {
     button(mallory, "Vote for: " + PAYLOAD).click();
     button(ana, "Results").click();
     for (Page p : List.of(ana, mallory, display)) {
-      assertThat(p.locator("#board-section")).containsText("Prompt " + PAYLOAD);
+      assertThat(p.locator("#now-section")).containsText("Prompt " + PAYLOAD);
       assertThat(p.locator("#board-section").getByRole(AriaRole.LISTITEM).first()).containsText(PAYLOAD);
       assertThat(p.locator("#session-title")).hasText("Title " + PAYLOAD);
     }
 
     // Commitment: own list, and the group's on the facilitator's page.
+    WholeSessionInBrowsersTest.startItem(ana, "Commitments: what I will practise");
     addCommitment(mallory, "Commit " + PAYLOAD);
     assertThat(ana.locator("#commitments-section")).containsText(PAYLOAD + ": Commit " + PAYLOAD);
     Browsers.screenshot(display, "display-markup-as-text");

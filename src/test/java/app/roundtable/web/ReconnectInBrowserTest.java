@@ -41,6 +41,7 @@ class ReconnectInBrowserTest extends BrowserTest {
     Locator benQueue = ben.locator("#queue-section");
     assertThat(benQueue).containsText("Your hand is up: you are 1st in line.");
     assertThat(ana.locator("#members-section")).containsText(Pattern.compile("Ben · online · hand up"));
+    ana.locator("#members-home summary").click(); // People are folded away under the stage
 
     // The network goes away: an honest reconnecting banner, the rest of the page kept.
     benContext.setOffline(true);

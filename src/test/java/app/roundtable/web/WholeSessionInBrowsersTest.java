@@ -63,8 +63,8 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     assertThat(button(ben, "End session")).isHidden(); // no facilitator controls for members
     List<Page> members = List.of(ben, chloe, dev);
 
-    // The facilitator starts the first agenda item: the timer runs everywhere.
-    button(ana, "Start “Welcome and ground rules”").click();
+    // The facilitator starts the agenda from the run bar: the timer runs everywhere.
+    StagePages.run(ana, "Start agenda").click();
     for (Page p : List.of(ana, ben, chloe, dev, display)) {
       Locator now = p.locator("#now-section");
       assertThat(now).containsText("Welcome and ground rules");
@@ -97,14 +97,15 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     button(dev, "Done speaking").click();
     assertThat(display.locator("#queue-section")).containsText("Nobody is speaking.");
 
-    // The idea board: writing (private, only the count is public), revealed, voting, results.
-    button(ana, "Start “Idea board: approaches to try”").click();
+    // The idea board, jumped to from the prepare view: writing (private, only the count is
+    // public), revealed, voting, results. The facilitator rewords the prompt in the board's settings.
+    startItem(ana, "Idea board: approaches to try");
     assertThat(display.locator("#now-section")).containsText("Idea board: approaches to try");
-    ana.locator("#board-section").getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true)).fill("What could we try before next time?");
-    button(ana, "Set prompt").click();
+    setBoardPrompt(ana, "What could we try before next time?");
     // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
-    assertThat(ana.locator("#board-section")).containsText("Writing — ideas stay private");
-    assertThat(display.locator("#board-section")).containsText("What could we try before next time?");
+    assertThat(ana.locator("#board-section")).containsText("Phase: Writing");
+    assertThat(display.locator("#now-section")).containsText("What could we try before next time?");
+    assertThat(ben.locator("#now-section")).containsText("What could we try before next time?");
 
     String pair = "Pair on the hardest task";
     String feedback = "Ask for feedback weekly";
@@ -157,7 +158,7 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     Browsers.viewportShot(display, "display-1920x1080-results");
 
     // Commitments: own ones and the group's.
-    button(ana, "Start “Commitments: what I will practise”").click();
+    startItem(ana, "Commitments: what I will practise");
     addCommitment(ben, "Ask my lead for feedback every Friday");
     addCommitment(chloe, "Pair once a week");
     assertThat(dev.locator("#commitments-section")).containsText("Ben: Ask my lead for feedback every Friday");
@@ -216,6 +217,22 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     });
     page.navigate(path);
     return page;
+  }
+
+  /** Starts an agenda item out of order from the facilitator's prepare view. */
+  static void startItem(Page page, String title) {
+    Locator prepare = page.locator("#prepare-home");
+    if (prepare.getAttribute("open") == null) prepare.locator("summary").click();
+    button(page, "Start “" + title + "”").click();
+    assertThat(page.locator("#now-section")).containsText(title);
+  }
+
+  /** Rewords the board's prompt in the board's folded settings. */
+  static void setBoardPrompt(Page page, String prompt) {
+    Locator settings = page.locator("#board-section details.settings");
+    if (settings.getAttribute("open") == null) settings.locator("summary").click();
+    settings.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Prompt").setExact(true)).fill(prompt);
+    button(page, "Set prompt").click();
   }
 
   static Locator button(Page page, String name) {
