@@ -109,8 +109,9 @@ final class ClusterTopology {
   /** Every endpoint that serves at least one slot now. */
   Set<String> masters() {
     String[] o = owners;
-    return o == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(o)).stream()
-        .filter(e -> e != null).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+    Set<String> masters = new LinkedHashSet<>();
+    if (o != null) for (String e : o) if (e != null) masters.add(e);
+    return masters;
   }
 
   /** Reads the slots now (joining a read in progress); fails when no node answered. */

@@ -26,7 +26,9 @@ import java.util.function.Function;
  *
  * <p>Layout: {@code rt:s:<code>} holds the whole session as {@link SessionCodec} JSON and carries
  * the session's expiry ({@link Expiry}: set again by every write); {@code rt:c:<code>} is its pub/sub channel;
- * {@code rt:node:<id>} is a node's heartbeat.
+ * {@code rt:node:<id>} is a node's heartbeat. In a Redis Cluster the code is a hash tag
+ * ({@code rt:s:{code}}, {@code rt:c:{code}}: one slot per session) and publishing is sharded
+ * ({@link RedisKeys}, {@link ClusterRedis}).
  *
  * <p>An update reads the state, runs the change, and hands the result to {@code redis/apply.lua},
  * which writes and publishes it only if the stored version is still the one the change saw;

@@ -329,7 +329,7 @@ final class RedisSubscriptions implements Subscriptions {
       log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
       return;
     }
-    deliver(ch, s);
+    ch.deliver(s);
   }
 
   private void confirmed(String code) {
@@ -367,7 +367,7 @@ final class RedisSubscriptions implements Subscriptions {
               l.pending = null;
               p.tryComplete(() -> cancel(l));
             } else if (s != null && version > l.last) {
-              deliverTo(l, s);
+              l.deliver(s);
             }
           }
         }));
@@ -381,18 +381,5 @@ final class RedisSubscriptions implements Subscriptions {
       p.complete();
     });
     return p.future();
-  }
-
-  private void deliver(SubscribedChannel ch, Session s) {
-    for (Listener l : ch.listeners) {
-      if (s.version > l.last) deliverTo(l, s);
-    }
-  }
-
-  private static void deliverTo(Listener l, Session s) {
-    l.last = s.version;
-    l.context.runOnContext(v -> {
-      if (!l.cancelled) l.consumer.accept(s);
-    });
   }
 }

@@ -24,6 +24,13 @@ final class SubscribedChannel {
     this.code = code;
   }
 
+  /** Hands {@code s} to every listener that has not had it (or a newer one). */
+  void deliver(Session s) {
+    for (Listener l : listeners) {
+      if (s.version > l.last) l.deliver(s);
+    }
+  }
+
   static final class Listener {
     final String code;
     final Context context;
@@ -41,6 +48,14 @@ final class SubscribedChannel {
       this.context = context;
       this.consumer = consumer;
       this.pending = pending;
+    }
+
+    /** On the listener's own context, unless it was cancelled by then. */
+    void deliver(Session s) {
+      last = s.version;
+      context.runOnContext(v -> {
+        if (!cancelled) consumer.accept(s);
+      });
     }
   }
 }
