@@ -40,7 +40,7 @@ export const ErrorCode = Object.freeze({
 
 /** Not on the wire: what the client itself reports about a command it could not see through. */
 export const ClientErrorCode = Object.freeze({
-  NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost',
+  NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost', NO_ANSWER: 'no_answer',
 });
 
 export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed' });
@@ -200,6 +200,7 @@ const ERROR_SENTENCES = Object.freeze({
   [ErrorCode.INTERNAL]: 'Something went wrong on the server. Please try again.',
   [ClientErrorCode.NOT_CONNECTED]: 'You are not connected right now, so that was not sent. Wait for the connection to come back, then try again.',
   [ClientErrorCode.CONNECTION_LOST]: 'The connection dropped before the server answered. Check whether your change arrived once it is back.',
+  [ClientErrorCode.NO_ANSWER]: 'The server did not answer in time. Your screen has been refreshed: check whether your change arrived before you try again.',
 });
 
 /** A sentence a person understands for an error code from the contract (HTTP or WebSocket). */

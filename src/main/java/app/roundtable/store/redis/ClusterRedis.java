@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -67,10 +68,10 @@ final class ClusterRedis implements RedisDeployment {
 
   @Override
   public Subscriptions subscriptions(RedisCommands commands, BiFunction<String, byte[], Session> decoder,
-      Function<String, Future<Session>> reader) {
+      Function<String, Future<Session>> reader, BiConsumer<String, Session> reread) {
     return new ClusterSubscriptions(vertx, topology, RedisKeys.CLUSTER,
         endpoint -> new RedisSubscriptions(vertx, () -> oneConnection(endpoint), commands, decoder,
-            RedisKeys.CLUSTER, topology::refresh),
+            RedisKeys.CLUSTER, topology::refresh, reread),
         reader);
   }
 

@@ -45,6 +45,8 @@ final class ClusterSubscriptions implements Subscriptions {
   private final Function<String, Future<Session>> reader;
   private final Map<String, RedisSubscriptions> shards = new HashMap<>();
   private final Set<Homed> homed = new LinkedHashSet<>();
+  /** Listeners per session code, readable from any thread: the sessions this node serves. */
+  private final Map<String, Integer> serving = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean closed;
   private long retryTimer = -1;
   private static final long RETRY_MS = 500;
@@ -98,10 +100,11 @@ final class ClusterSubscriptions implements Subscriptions {
         return;
       }
       homed.add(h);
+      serving.merge(code, 1, Integer::sum);
       owner(code).compose(owner -> home(h, owner)).onComplete(ar -> {
         if (ar.succeeded()) subscribed.complete(() -> cancel(h));
         else {
-          ctx.runOnContext(x -> homed.remove(h));
+          ctx.runOnContext(x -> forget(h));
           subscribed.fail(ar.cause());
         }
       });
@@ -187,13 +190,22 @@ final class ClusterSubscriptions implements Subscriptions {
     h.cancelled = true;
     Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {
-      homed.remove(h);
+      forget(h);
       h.move++;
       Subscription at = h.at;
       h.at = null;
       (at == null ? Future.<Void>succeededFuture() : at.cancel()).onComplete(ar -> p.complete());
     });
     return p.future();
+  }
+
+  private void forget(Homed h) {
+    if (homed.remove(h)) serving.computeIfPresent(h.code, (c, n) -> n <= 1 ? null : n - 1);
+  }
+
+  @Override
+  public boolean serves(String code) {
+    return serving.containsKey(code);
   }
 
   @Override
@@ -215,6 +227,7 @@ final class ClusterSubscriptions implements Subscriptions {
       if (retryTimer >= 0) vertx.cancelTimer(retryTimer);
       for (Homed h : homed) h.cancelled = true;
       homed.clear();
+      serving.clear();
       List<Future<Void>> all = new ArrayList<>();
       for (RedisSubscriptions s : shards.values()) all.add(s.close());
       shards.clear();

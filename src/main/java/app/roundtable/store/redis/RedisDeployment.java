@@ -3,6 +3,7 @@ package app.roundtable.store.redis;
 import app.roundtable.domain.Session;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -20,10 +21,11 @@ interface RedisDeployment {
 
   /**
    * This node's listeners. {@code decoder} turns published or read bytes into a session; {@code
-   * reader} reads a session as stored now.
+   * reader} reads a session as stored now; {@code reread} is told every state a re-subscription
+   * read (null: missing), so that a Redis gone back in time is noticed ({@link Amnesia}).
    */
   Subscriptions subscriptions(RedisCommands commands, BiFunction<String, byte[], Session> decoder,
-      Function<String, Future<Session>> reader);
+      Function<String, Future<Session>> reader, BiConsumer<String, Session> reread);
 
   /** Succeeds when the deployment answers now. */
   Future<Void> ping(RedisCommands commands);

@@ -56,6 +56,7 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisKeys keys;
   private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
   private final RecentStates recent = new RecentStates();
+  private final Amnesia amnesia;
   private final long ttlMs;
   private final long updateTimeoutMs;
   private final Vertx vertx;
@@ -95,7 +96,11 @@ public final class RedisSessionStore implements SessionStore {
     this.client = deployment.commandClient();
     this.commands = new RedisCommands(client, commandTimeoutMs);
     this.script = new ApplyScript(commands, keys);
-    this.subscriptions = deployment.subscriptions(commands, recent::decode, this::read);
+    // A re-subscription's read (e.g. after Redis restarted) is checked too: with nobody changing
+    // the session, it is the only read that would notice Redis lost it.
+    this.subscriptions = deployment.subscriptions(commands, recent::decode, this::read,
+        (code, stored) -> amnesia().check(code, stored).onFailure(e -> { /* the next read tries again */ }));
+    this.amnesia = new Amnesia(commands, recent, keys, ttlMs, subscriptions::serves);
   }
 
   @Override
@@ -174,20 +179,32 @@ public final class RedisSessionStore implements SessionStore {
           }
           // Another node keeps winning: step aside for a moment (growing, jittered) so a burst
           // there cannot starve this node's update into giving up.
-          if (attempt < 3) return attempt(code, change, lane, attempt + 1, deadline, conflict.stored());
+          if (attempt < 3) {
+            return amnesia.check(code, conflict.stored())
+                .compose(stored -> attempt(code, change, lane, attempt + 1, deadline, stored));
+          }
           long pauseMs = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt - 2, 5));
           return Future.<Void>future(p -> vertx.setTimer(pauseMs, t -> p.complete()))
               .compose(v -> attempt(code, change, lane, attempt + 1, deadline, null));
         }
         lane.known = null;
-        return Future.failedFuture(new UnknownSessionException(code));
+        // Gone from Redis: lost (re-seeded from what this node holds, then retried) or expired.
+        return amnesia.check(code, null).compose(reseeded -> reseeded == null
+            ? Future.failedFuture(new UnknownSessionException(code))
+            : attempt(code, change, lane, attempt + 1, deadline, reseeded));
       });
     });
   }
 
+  private Amnesia amnesia() {
+    return amnesia;
+  }
+
+  /** The stored state, checked against what this node holds ({@link Amnesia}). */
   private Future<Session> read(String code) {
     return commands.send(Request.cmd(Command.GET).arg(keys.state(code)))
-        .map(r -> r == null ? null : recent.decode(code, r.toBytes()));
+        .map(r -> r == null ? null : recent.decode(code, r.toBytes()))
+        .compose(stored -> amnesia.check(code, stored));
   }
 
   @Override

@@ -41,56 +41,52 @@ import java.util.function.Supplier;
  * re-read, and listeners get it if it is newer than what they last got. Listeners never get a
  * version at or below their last one; after an outage they may skip versions (clients sync).
  *
- * <p>With sharded pub/sub the server may say a channel is not (or no longer) served here: an error
- * reply ({@code -MOVED}) to its SSUBSCRIBE, or an {@code sunsubscribe} push nobody asked for when its
- * slot migrates away. The channel is then marked dropped and {@code misrouted} is told, so that the
- * owner of the shard map can move its listeners to the right shard; until then the channel is
- * retried here now and then (the error may have been passing, e.g. a failover in progress).
+ * <p>Sharded pub/sub: a {@code -MOVED} reply to SSUBSCRIBE, or an {@code sunsubscribe} push nobody
+ * asked for (its slot migrated away), marks the channel dropped and tells {@code misrouted}, so the
+ * shard map's owner moves its listeners; meanwhile it is retried here (the error may pass).
  */
-final class RedisSubscriptions implements Subscriptions {
+final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscriptions.class);
-  private static final long MIN_BACKOFF_MS = 50;
-  private static final long MAX_BACKOFF_MS = 2_000;
+  /** How long a re-read state waits for pub/sub messages published before it (see {@link #catchUp}). */
+  private static final long CATCH_UP_GRACE_MS = 250;
 
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
   private final ContextInternal ctx;
-  /** Makes a client for one pub/sub connection; closing that client is the sure way to drop its socket. */
-  private final Supplier<Redis> clients;
   private final RedisCommands commands;
   private final long timeoutMs;
 
   /** Channels wanted by at least one local listener, by session code. */
   private final Map<String, SubscribedChannel> channels = new HashMap<>();
+  /** The keys of {@link #channels}, readable from any thread: the sessions this node serves. */
+  private final java.util.Set<String> serving = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** (Un)subscribe replies still due on the current connection. */
   private final PendingReplies replies = new PendingReplies();
   private final RedisKeys keys;
   /** Told when the server says a wanted channel is not served on this connection. */
   private final Runnable misrouted;
   private long retryTimer = -1;
-  /** Null while disconnected. */
-  private RedisConnection conn;
-  /** The client behind {@link #conn}, or behind the connection attempt in progress. */
-  private Redis client;
-  private boolean connecting;
+  private final PubSubConnection pubsub;
   private boolean closed;
-  private long backoffMs = MIN_BACKOFF_MS;
-  private long reconnectTimer = -1;
-  private long healthTimer = -1;
 
   /** Turns published or read bytes into a session, reusing this node's own object when it has it. */
   private final java.util.function.BiFunction<String, byte[], Session> decoder;
 
+  /** Told every state a re-subscription read (null: missing), so that a Redis gone back in time is noticed. */
+  private final java.util.function.BiConsumer<String, Session> reread;
+
   RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands,
-      java.util.function.BiFunction<String, byte[], Session> decoder, RedisKeys keys, Runnable misrouted) {
+      java.util.function.BiFunction<String, byte[], Session> decoder, RedisKeys keys, Runnable misrouted,
+      java.util.function.BiConsumer<String, Session> reread) {
     this.decoder = decoder;
     this.keys = keys;
     this.misrouted = misrouted;
+    this.reread = reread;
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
-    this.clients = clients;
     this.commands = commands;
     this.timeoutMs = commands.timeoutMs();
+    this.pubsub = new PubSubConnection(vertx, ctx, clients, timeoutMs, this);
   }
 
   @Override
@@ -102,11 +98,16 @@ final class RedisSubscriptions implements Subscriptions {
     return subscribed.future();
   }
 
+  @Override
+  public boolean serves(String code) {
+    return serving.contains(code);
+  }
+
   /** True while the pub/sub connection is up. */
   @Override
   public Future<Boolean> connected() {
     Promise<Boolean> p = Promise.promise();
-    ctx.runOnContext(v -> p.complete(conn != null));
+    ctx.runOnContext(v -> p.complete(pubsub.current() != null));
     return p.future();
   }
 
@@ -115,8 +116,6 @@ final class RedisSubscriptions implements Subscriptions {
     Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {
       closed = true;
-      if (reconnectTimer >= 0) vertx.cancelTimer(reconnectTimer);
-      if (healthTimer >= 0) vertx.cancelTimer(healthTimer);
       if (retryTimer >= 0) vertx.cancelTimer(retryTimer);
       for (SubscribedChannel ch : channels.values()) {
         for (Listener l : ch.listeners) {
@@ -125,10 +124,8 @@ final class RedisSubscriptions implements Subscriptions {
         }
       }
       channels.clear();
-      conn = null;
-      Redis c = client;
-      client = null;
-      (c == null ? Future.<Void>succeededFuture() : c.close()).onComplete(ar -> p.complete());
+      serving.clear();
+      pubsub.close().onComplete(ar -> p.complete());
     });
     return p.future();
   }
@@ -142,8 +139,9 @@ final class RedisSubscriptions implements Subscriptions {
     if (ch == null) {
       ch = new SubscribedChannel(l.code);
       channels.put(l.code, ch);
-      if (conn != null) sendSubscribe(List.of(l.code));
-      else connect();
+      serving.add(l.code);
+      if (pubsub.current() != null) sendSubscribe(List.of(l.code));
+      else pubsub.connect();
     }
     ch.listeners.add(l);
     l.timer = vertx.setTimer(timeoutMs + 500, t -> {
@@ -152,7 +150,10 @@ final class RedisSubscriptions implements Subscriptions {
         l.pending.tryFail(new StoreUnavailableException("subscription to " + l.code + " not confirmed in time"));
       }
     });
-    if (ch.confirmed) resync(ch);
+    // The channel is already live: only the newcomer needs a starting point. Its other listeners
+    // have had every message since their own start; handing them the state read now could put a
+    // version ahead of ones still on their way over the pub/sub connection (a silent jump).
+    if (ch.confirmed) resync(ch, false);
   }
 
   private void remove(Listener l) {
@@ -161,7 +162,9 @@ final class RedisSubscriptions implements Subscriptions {
     SubscribedChannel ch = channels.get(l.code);
     if (ch == null || !ch.listeners.remove(l) || !ch.listeners.isEmpty()) return;
     channels.remove(l.code);
+    serving.remove(l.code);
     // A channel the server dropped is not subscribed there any more (and asking would get -MOVED).
+    RedisConnection conn = pubsub.current();
     if (conn != null && !ch.dropped) {
       replies.unsubscribeSent(l.code);
       conn.send(Request.cmd(keys.unsubscribe).arg(keys.channel(l.code)));
@@ -185,96 +188,28 @@ final class RedisSubscriptions implements Subscriptions {
       if (ch != null) ch.dropped = false;
     }
     // A failed write means the connection is going away; its end handler takes over.
-    conn.send(req);
+    pubsub.current().send(req);
   }
 
-  private void connect() {
-    if (closed || connecting || conn != null) return;
-    connecting = true;
-    Redis attempt = clients.get();
-    client = attempt;
-    // The client's own connect timeout covers TCP only; a server that accepts but never answers
-    // the handshake would otherwise stall reconnection forever.
-    long timer = vertx.setTimer(timeoutMs, t -> {
-      if (client == attempt && conn == null) giveUp(attempt, "pub/sub connect timed out");
-    });
-    attempt.connect().onComplete(ar -> ctx.runOnContext(v -> {
-      vertx.cancelTimer(timer);
-      if (client != attempt || closed) {
-        attempt.close();
-        return;
-      }
-      if (ar.failed()) {
-        giveUp(attempt, "pub/sub connect failed: " + ar.cause());
-        return;
-      }
-      RedisConnection c = ar.result();
-      connecting = false;
-      conn = c;
-      backoffMs = MIN_BACKOFF_MS;
-      replies.clear();
-      c.handler(r -> ctx.runOnContext(x -> onMessage(c, r)));
-      c.exceptionHandler(e -> ctx.runOnContext(x -> lost(c, e)));
-      c.endHandler(e -> ctx.runOnContext(x -> lost(c, null)));
-      if (!channels.isEmpty()) sendSubscribe(new ArrayList<>(channels.keySet()));
-      checkHealth(c);
-    }));
+  /** A new connection: nothing is subscribed on it yet. */
+  @Override
+  public void up(RedisConnection c) {
+    replies.clear();
+    if (!channels.isEmpty()) sendSubscribe(new ArrayList<>(channels.keySet()));
   }
 
-  private void giveUp(Redis attempt, String why) {
-    log.debug("redis " + why);
-    connecting = false;
-    client = null;
-    attempt.close();
-    scheduleReconnect();
-  }
-
-  /**
-   * A connection can die without a FIN (network partition, frozen server); a periodic PING with a
-   * deadline notices. Needs RESP3, where published messages are push frames and cannot be
-   * mistaken for the PING's reply.
-   */
-  private void checkHealth(RedisConnection c) {
-    healthTimer = vertx.setTimer(Math.max(500, timeoutMs), t -> {
-      healthTimer = -1;
-      if (c != conn) return;
-      c.send(Request.cmd(Command.PING))
-          .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-          .onComplete(ar -> ctx.runOnContext(v -> {
-            if (ar.failed()) lost(c, ar.cause());
-            else checkHealth(c);
-          }));
-    });
-  }
-
-  private void lost(RedisConnection c, Throwable cause) {
-    if (c != conn) return;
-    log.debug("redis pub/sub connection lost: " + cause);
-    conn = null;
+  /** The connection is gone, and every subscription with it. */
+  @Override
+  public void down() {
     replies.clear();
     for (SubscribedChannel ch : channels.values()) {
       ch.confirmed = false;
       ch.dropped = false;
     }
-    // The socket may still be open (an unanswered PING): closing its client drops it for sure.
-    Redis dead = client;
-    client = null;
-    if (dead != null) dead.close();
-    scheduleReconnect();
   }
 
-  private void scheduleReconnect() {
-    if (closed || reconnectTimer >= 0) return;
-    long delay = backoffMs;
-    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-    reconnectTimer = vertx.setTimer(delay, t -> {
-      reconnectTimer = -1;
-      connect();
-    });
-  }
-
-  private void onMessage(RedisConnection c, Response r) {
-    if (c != conn) return;
+  @Override
+  public void received(Response r) {
     if (r != null && r.type() == io.vertx.redis.client.ResponseType.ERROR) {
       refused(replies.refused(), r.toString());
       return;
@@ -312,7 +247,7 @@ final class RedisSubscriptions implements Subscriptions {
     if (retryTimer >= 0) return;
     retryTimer = vertx.setTimer(Math.max(250, timeoutMs / 2), t -> {
       retryTimer = -1;
-      if (conn == null) return;
+      if (pubsub.current() == null) return;
       List<String> again = new ArrayList<>();
       for (SubscribedChannel c : channels.values()) if (c.dropped) again.add(c.code);
       if (!again.isEmpty()) sendSubscribe(again);
@@ -338,22 +273,24 @@ final class RedisSubscriptions implements Subscriptions {
     if (ch != null && !ch.confirmed) {
       ch.confirmed = true;
       ch.dropped = false;
-      resync(ch);
+      resync(ch, true);
     }
   }
 
   /**
    * Reads the current state: new listeners take its version as their starting point (and their
-   * subscribe completes); the others get it if it is newer than what they have.
+   * subscribe completes). With {@code catchUp} (the channel was just (re)subscribed, so messages
+   * may have been missed while it was not) the others get it too, if it is still newer than what
+   * they have once the messages published before the read have had time to arrive.
    */
-  private void resync(SubscribedChannel ch) {
+  private void resync(SubscribedChannel ch, boolean catchUp) {
     commands.send(Request.cmd(Command.GET).arg(keys.state(ch.code)))
         .onComplete(ar -> ctx.runOnContext(v -> {
           if (channels.get(ch.code) != ch || !ch.confirmed) return;
           if (ar.failed()) {
             // Usually the connection is about to drop, and reconnecting resyncs; if not, try again.
             vertx.setTimer(timeoutMs, t -> {
-              if (channels.get(ch.code) == ch && ch.confirmed) resync(ch);
+              if (channels.get(ch.code) == ch && ch.confirmed) resync(ch, catchUp);
             });
             return;
           }
@@ -366,11 +303,21 @@ final class RedisSubscriptions implements Subscriptions {
               Promise<Subscription> p = l.pending;
               l.pending = null;
               p.tryComplete(() -> cancel(l));
-            } else if (s != null && version > l.last) {
-              l.deliver(s);
             }
           }
+          if (catchUp) reread.accept(ch.code, s);
+          if (catchUp && s != null) vertx.setTimer(CATCH_UP_GRACE_MS, t -> catchUp(ch, s));
         }));
+  }
+
+  /**
+   * After a (re)subscribe, listeners still behind {@code s} missed messages while the channel was
+   * not subscribed: they get {@code s} (a jump their clients answer with {@code sync}). The grace
+   * lets messages published before the read, still in flight on the pub/sub connection, arrive
+   * first, so a listener that missed nothing is not made to jump.
+   */
+  private void catchUp(SubscribedChannel ch, Session s) {
+    if (channels.get(ch.code) == ch && ch.confirmed) ch.catchUp(s);
   }
 
   private Future<Void> cancel(Listener l) {

@@ -7,6 +7,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -39,12 +40,12 @@ final class StandaloneRedis implements RedisDeployment {
 
   @Override
   public Subscriptions subscriptions(RedisCommands commands, BiFunction<String, byte[], Session> decoder,
-      Function<String, Future<Session>> reader) {
+      Function<String, Future<Session>> reader, BiConsumer<String, Session> reread) {
     // A client of its own per pub/sub connection: a subscribed connection must never be handed out
     // for ordinary commands, and closing the client is what surely drops a half-dead socket.
     RedisOptions pubsub = endpoint.options(timeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
     return new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, decoder,
-        RedisKeys.STANDALONE, () -> {});
+        RedisKeys.STANDALONE, () -> {}, reread);
   }
 
   @Override

@@ -24,6 +24,13 @@ final class SubscribedChannel {
     this.code = code;
   }
 
+  /** Hands {@code s} to the listeners already started that are still behind it (they missed messages). */
+  void catchUp(Session s) {
+    for (Listener l : listeners) {
+      if (l.pending == null && s.version > l.last) l.deliver(s);
+    }
+  }
+
   /** Hands {@code s} to every listener that has not had it (or a newer one). */
   void deliver(Session s) {
     for (Listener l : listeners) {

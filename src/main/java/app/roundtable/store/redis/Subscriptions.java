@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 interface Subscriptions {
   Future<Subscription> subscribe(String code, Consumer<Session> listener);
 
+  /** Whether some listener on this node follows {@code code} (any thread). */
+  boolean serves(String code);
+
   /** True while every pub/sub connection this node needs is up. */
   Future<Boolean> connected();
 
