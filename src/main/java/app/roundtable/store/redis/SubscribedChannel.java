@@ -9,32 +9,32 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One session's pub/sub channel on this node: its local listeners, whether Redis confirmed the
- * subscription, and the rule of delivery: a listener gets a version only if it is newer than the
- * last one it got, on the context it subscribed from, never after it cancelled. Touched only on
- * {@link RedisSubscriptions}' context (but {@link Listener#cancelled}, read on the listener's).
+ * One session's channel on a pub/sub connection, with this node's listeners for it. Owned by the
+ * {@link RedisSubscriptions} context, except where a field says otherwise.
  */
-final class SessionChannel {
+final class SubscribedChannel {
   final String code;
   final List<Listener> listeners = new ArrayList<>();
   /** Redis confirmed the SUBSCRIBE on the current connection. */
   boolean confirmed;
+  /** The server refused or dropped it (its slot is served elsewhere): not subscribed there now. */
+  boolean dropped;
 
-  SessionChannel(String code) {
+  SubscribedChannel(String code) {
     this.code = code;
   }
 
-  /** {@code s} to every listener that has not had it or a newer version. */
-  void deliver(Session s) {
-    for (Listener l : listeners) {
-      if (s.version > l.last) l.deliver(s);
-    }
-  }
-
-  /** After a (re)subscribe: {@code s} to the listeners already subscribed that are still behind it. */
+  /** Hands {@code s} to the listeners already started that are still behind it (they missed messages). */
   void catchUp(Session s) {
     for (Listener l : listeners) {
       if (l.pending == null && s.version > l.last) l.deliver(s);
+    }
+  }
+
+  /** Hands {@code s} to every listener that has not had it (or a newer one). */
+  void deliver(Session s) {
+    for (Listener l : listeners) {
+      if (s.version > l.last) l.deliver(s);
     }
   }
 
@@ -57,7 +57,8 @@ final class SessionChannel {
       this.pending = pending;
     }
 
-    private void deliver(Session s) {
+    /** On the listener's own context, unless it was cancelled by then. */
+    void deliver(Session s) {
       last = s.version;
       context.runOnContext(v -> {
         if (!cancelled) consumer.accept(s);
