@@ -1,13 +1,13 @@
 package app.roundtable.store.redis;
 
 import app.roundtable.domain.Session;
+import app.roundtable.store.OnContext;
 import app.roundtable.store.SessionStore.Subscription;
 import app.roundtable.store.StoreUnavailableException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +36,7 @@ import java.util.function.Function;
  */
 final class ClusterSubscriptions implements Subscriptions {
   private final Vertx vertx;
-  private final ContextInternal ctx;
+  private final Context ctx;
   private final ClusterTopology topology;
   private final RedisKeys keys;
   /** A shard's subscriptions, given its endpoint. */
@@ -54,7 +54,7 @@ final class ClusterSubscriptions implements Subscriptions {
   ClusterSubscriptions(Vertx vertx, ClusterTopology topology, RedisKeys keys,
       Function<String, RedisSubscriptions> shardOf, Function<String, Future<Session>> reader) {
     this.vertx = vertx;
-    this.ctx = ((VertxInternal) vertx).createEventLoopContext();
+    this.ctx = OwnContext.of(vertx);
     this.topology = topology;
     this.keys = keys;
     this.shardOf = shardOf;
@@ -65,7 +65,7 @@ final class ClusterSubscriptions implements Subscriptions {
   /** A listener, wherever its session's channel is served now. */
   private final class Homed {
     final String code;
-    final ContextInternal caller;
+    final Context caller;
     final Consumer<Session> consumer;
     /** Touched on {@link #caller} only. */
     long last = -1;
@@ -75,7 +75,7 @@ final class ClusterSubscriptions implements Subscriptions {
     Subscription at;
     int move;
 
-    Homed(String code, ContextInternal caller, Consumer<Session> consumer) {
+    Homed(String code, Context caller, Consumer<Session> consumer) {
       this.code = code;
       this.caller = caller;
       this.consumer = consumer;
@@ -91,9 +91,9 @@ final class ClusterSubscriptions implements Subscriptions {
 
   @Override
   public Future<Subscription> subscribe(String code, Consumer<Session> listener) {
-    ContextInternal caller = ((VertxInternal) vertx).getOrCreateContext();
+    Context caller = vertx.getOrCreateContext();
     Homed h = new Homed(code, caller, listener);
-    Promise<Subscription> subscribed = caller.promise();
+    Promise<Subscription> subscribed = Promise.promise();
     ctx.runOnContext(v -> {
       if (closed) {
         subscribed.fail(new StoreUnavailableException("store closed"));
@@ -109,14 +109,15 @@ final class ClusterSubscriptions implements Subscriptions {
         }
       });
     });
-    return subscribed.future();
+    return OnContext.of(caller, subscribed.future());
   }
 
   /** The endpoint serving the session's slot; the slots are read first when unknown (e.g. just started). */
   private Future<String> owner(String code) {
     String known = topology.ownerOf(keys.channel(code));
     if (known != null) return Future.succeededFuture(known);
-    return topology.refresh().transform(ar -> ctx.succeededFuture(topology.ownerOf(keys.channel(code))))
+    // Back on ctx before going on: the refresh completes on the slot map's own context.
+    return OnContext.of(ctx, topology.refresh().transform(ar -> Future.succeededFuture(topology.ownerOf(keys.channel(code)))))
         .compose(ep -> ep != null ? Future.succeededFuture(ep)
             : Future.failedFuture(new StoreUnavailableException("no master serves the slot of session " + code + " now")));
   }
@@ -129,7 +130,7 @@ final class ClusterSubscriptions implements Subscriptions {
     Subscription old = h.at;
     h.endpoint = endpoint;
     h.at = null;
-    Promise<Void> done = ctx.promise();
+    Promise<Void> done = Promise.promise();
     // Subscribed from the listener's context, so that the shard delivers on it.
     h.caller.runOnContext(v -> shard.subscribe(h.code, h::accept).onComplete(ar -> ctx.runOnContext(x -> {
       if (ar.failed()) {

@@ -1,11 +1,10 @@
 package app.roundtable.store.redis;
 
 import app.roundtable.store.StoreUnavailableException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -40,7 +39,7 @@ final class ClusterTopology {
   static final int SLOTS = 16_384;
 
   private final Vertx vertx;
-  private final ContextInternal ctx;
+  private final Context ctx;
   /** A one-connection client for an endpoint (a connection string). */
   private final Function<String, Redis> clientOf;
   private final String scheme;
@@ -60,7 +59,7 @@ final class ClusterTopology {
   ClusterTopology(Vertx vertx, List<String> seedUrls, Function<String, Redis> clientOf, long timeoutMs, long refreshMs) {
     if (seedUrls.isEmpty()) throw new IllegalArgumentException("a cluster needs at least one seed node");
     this.vertx = vertx;
-    this.ctx = ((VertxInternal) vertx).createEventLoopContext();
+    this.ctx = OwnContext.of(vertx);
     this.clientOf = clientOf;
     this.timeoutMs = timeoutMs;
     this.refreshMs = refreshMs;
@@ -156,7 +155,7 @@ final class ClusterTopology {
         .send(Request.cmd(Command.CLUSTER).arg("SLOTS"))
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .transform(ar -> {
-          Promise<Void> done = ctx.promise();
+          Promise<Void> done = Promise.promise();
           ctx.runOnContext(v -> {
             if (ar.succeeded()) {
               learn(node, ar.result());

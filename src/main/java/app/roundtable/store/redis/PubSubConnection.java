@@ -1,9 +1,9 @@
 package app.roundtable.store.redis;
 
 import app.roundtable.store.StoreUnavailableException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -33,7 +33,7 @@ final class PubSubConnection {
   }
 
   private final Vertx vertx;
-  private final ContextInternal ctx;
+  private final Context ctx;
   /** Makes a client for one pub/sub connection; closing that client is the sure way to drop its socket. */
   private final Supplier<Redis> clients;
   private final long timeoutMs;
@@ -50,7 +50,7 @@ final class PubSubConnection {
   /** When anything last came from {@link #conn} (a message, a confirmation, a PING's reply). */
   private long lastHeard;
 
-  PubSubConnection(Vertx vertx, ContextInternal ctx, Supplier<Redis> clients, long timeoutMs, Owner owner) {
+  PubSubConnection(Vertx vertx, Context ctx, Supplier<Redis> clients, long timeoutMs, Owner owner) {
     this.vertx = vertx;
     this.ctx = ctx;
     this.clients = clients;

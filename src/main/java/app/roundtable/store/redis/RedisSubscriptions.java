@@ -10,8 +10,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -51,7 +49,7 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
 
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
-  private final ContextInternal ctx;
+  private final Context ctx;
   private final RedisCommands commands;
   private final long timeoutMs;
 
@@ -82,7 +80,7 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
     this.misrouted = misrouted;
     this.reread = reread;
     this.vertx = vertx;
-    this.ctx = ((VertxInternal) vertx).createEventLoopContext();
+    this.ctx = OwnContext.of(vertx);
     this.commands = commands;
     this.timeoutMs = commands.timeoutMs();
     this.pubsub = new PubSubConnection(vertx, ctx, clients, timeoutMs, this);
