@@ -16,7 +16,9 @@ WORKDIR /src
 COPY pom.xml ./
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline
 
+# Every directory the pom packages (DockerfileTest checks this list against pom.xml's resources).
 COPY src ./src
+COPY web ./web
 # Tests run in CI (they need a local redis-server); the image build only packages.
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package \
  && cp target/roundtable.jar /roundtable.jar

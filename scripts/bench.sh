@@ -101,7 +101,10 @@ free_port() {
 # start_server NAME PORT [REDIS_URL] [extra KEY=VALUE...] → sets $server_pid
 start_server() {
   local name=$1 port=$2 redis=${3:-}; shift 3 || shift $#
-  env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 ${redis:+REDIS_URL=$redis} "$@" \
+  # The load comes from loopback only: the edge's per-client limits (creation, unjoined sockets) and
+  # the in-memory session bound are lifted so they measure the server, not the guards.
+  env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 ${redis:+REDIS_URL=$redis} \
+    CREATES_PER_MINUTE=10000000 CREATES_PER_MINUTE_TOTAL=10000000 MAX_SESSIONS=10000000 MAX_UNJOINED_SOCKETS=10000000 "$@" \
     "${server_cpu[@]}" java $SERVER_JVM_OPTS -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")

@@ -12,12 +12,18 @@ import java.util.Map;
  * @param publicUrl absolute base for join links and QR codes; null means "from the request's Host"
  * @param allowedOrigins WebSocket Origins accepted; empty means "the server's own host"
  * @param createToken bearer token required to create sessions; null means anyone may
- * @param redisUrl Redis for sessions shared by many nodes; null means in-memory, one node
+ * @param redisUrl Redis for sessions shared by many nodes ({@code redis://[[user]:password@]host:port},
+ *     {@code rediss://} for TLS); null means in-memory, one node
+ * @param redisCaFile PEM certificate(s) to trust for {@code rediss://}; null means the JVM's trust store
+ * @param redisPassword Redis password kept apart from REDIS_URL (e.g. from a Secret); null means the URL's
  * @param nodeId this node's name in presence records (defaults to the host name)
  * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
  * @param heartbeatMs how often this node says it is alive; a node silent for 3 beats is dead and
  *     its connections no longer count as online
+ * @param clientAddress who a request comes from, trusting forwarding headers only from TRUSTED_PROXIES
+ * @param metricsPort where {@code /metrics} is served instead of the public port; -1 means the public port
+ * @param edge creation limits, the in-memory session bound and the unjoined-socket bound
  */
 public record Config(
     int port,
@@ -27,12 +33,17 @@ public record Config(
     String createToken,
     int sessionTtlDays,
     String redisUrl,
+    String redisCaFile,
+    String redisPassword,
     String nodeId,
     int verticles,
     int drainSeconds,
     String webRoot,
     Limits limits,
-    long heartbeatMs) {
+    long heartbeatMs,
+    ClientAddress clientAddress,
+    int metricsPort,
+    EdgeLimits edge) {
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -43,13 +54,41 @@ public record Config(
         blankToNull(env.get("CREATE_TOKEN")),
         intOf(env, "SESSION_TTL_DAYS", 30),
         blankToNull(env.get("REDIS_URL")),
+        blankToNull(env.get("REDIS_CA_FILE")),
+        blankToNull(env.get("REDIS_PASSWORD")),
         // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
         env.getOrDefault("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
         intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
         intOf(env, "DRAIN_SECONDS", 20),
         env.getOrDefault("WEB_ROOT", "web"),
         limitsOf(env),
-        intOf(env, "HEARTBEAT_MS", 5000));
+        intOf(env, "HEARTBEAT_MS", 5000),
+        ClientAddress.of(env.get("TRUSTED_PROXIES"), env.get("CLIENT_ADDRESS_HEADER")),
+        intOf(env, "METRICS_PORT", -1),
+        edgeOf(env));
+  }
+
+  private static EdgeLimits edgeOf(Map<String, String> env) {
+    EdgeLimits d = EdgeLimits.DEFAULTS;
+    return new EdgeLimits(intOf(env, "CREATES_PER_MINUTE", d.createsPerMinute()),
+        intOf(env, "CREATES_PER_MINUTE_TOTAL", d.createsPerMinuteTotal()),
+        intOf(env, "MAX_SESSIONS", d.maxSessions()),
+        intOf(env, "MAX_UNJOINED_SOCKETS", d.unjoinedSockets()));
+  }
+
+  /** Without secrets: REDIS_URL may hold a password and CREATE_TOKEN is one. */
+  @Override
+  public String toString() {
+    return "Config[port=" + port + ", publicUrl=" + publicUrl + ", redis=" + (redisUrl == null ? "none" : "set")
+        + ", createToken=" + (createToken == null ? "none" : "set") + ", nodeId=" + nodeId + ", edge=" + edge
+        + ", metricsPort=" + metricsPort + "]";
+  }
+
+  /** The public origin (scheme://host[:port]) of PUBLIC_URL, or null when none is configured. */
+  String publicOrigin() {
+    if (publicUrl == null) return null;
+    java.net.URI u = java.net.URI.create(publicUrl);
+    return u.getScheme() + "://" + u.getRawAuthority();
   }
 
   /** The contract's default limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class). */
@@ -70,6 +109,17 @@ public record Config(
 
   public Config withRedis(String url) {
     return with(d -> d.redisUrl = url);
+  }
+
+  public Config withRedis(String url, String caFile) {
+    return with(d -> {
+      d.redisUrl = url;
+      d.redisCaFile = caFile;
+    });
+  }
+
+  public Config withRedisPassword(String password) {
+    return with(d -> d.redisPassword = password);
   }
 
   public Config withNodeId(String id) {
@@ -96,12 +146,30 @@ public record Config(
     return with(d -> d.heartbeatMs = ms);
   }
 
+  public Config withPublicUrl(String url) {
+    return with(d -> d.publicUrl = stripSlash(url));
+  }
+
+  /** Trusts forwarding headers from these comma-listed CIDRs (as TRUSTED_PROXIES). */
+  public Config withTrustedProxies(String cidrs, String header) {
+    return with(d -> d.clientAddress = ClientAddress.of(cidrs, header));
+  }
+
+  public Config withMetricsPort(int port) {
+    return with(d -> d.metricsPort = port);
+  }
+
+  public Config withEdgeLimits(int createsPerMinute, int createsPerMinuteTotal, int maxSessions, int unjoinedSockets) {
+    return with(d -> d.edge = new EdgeLimits(createsPerMinute, createsPerMinuteTotal, maxSessions, unjoinedSockets));
+  }
+
   /** A copy with some fields changed: one place that lists them all. */
   private Config with(java.util.function.Consumer<Draft> change) {
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs);
+        d.redisUrl, d.redisCaFile, d.redisPassword, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
+        d.metricsPort, d.edge);
   }
 
   private static final class Draft {
@@ -112,12 +180,17 @@ public record Config(
     String createToken;
     int sessionTtlDays;
     String redisUrl;
+    String redisCaFile;
+    String redisPassword;
     String nodeId;
     int verticles;
     int drainSeconds;
     String webRoot;
     Limits limits;
     long heartbeatMs;
+    ClientAddress clientAddress;
+    int metricsPort;
+    EdgeLimits edge;
 
     Draft(Config c) {
       port = c.port;
@@ -127,12 +200,17 @@ public record Config(
       createToken = c.createToken;
       sessionTtlDays = c.sessionTtlDays;
       redisUrl = c.redisUrl;
+      redisCaFile = c.redisCaFile;
+      redisPassword = c.redisPassword;
       nodeId = c.nodeId;
       verticles = c.verticles;
       drainSeconds = c.drainSeconds;
       webRoot = c.webRoot;
       limits = c.limits;
       heartbeatMs = c.heartbeatMs;
+      clientAddress = c.clientAddress;
+      metricsPort = c.metricsPort;
+      edge = c.edge;
     }
   }
 

@@ -65,8 +65,14 @@ final class Connection {
   private final List<long[]> parkedVersions = new ArrayList<>();
   private final List<String> parkedIds = new ArrayList<>();
 
-  Connection(ServerWebSocket ws, Services services, SessionHub hub) {
+  /** The client's address as the limits count it ({@link ClientAddress}). */
+  private final String client;
+  /** Whether this socket still counts against its client's unjoined sockets. */
+  private boolean unjoined = true;
+
+  Connection(ServerWebSocket ws, Services services, SessionHub hub, String client) {
     this.ws = ws;
+    this.client = client;
     this.netty = ((WebSocketInternal) ws).channelHandlerContext();
     this.encrypted = netty.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
     this.services = services;
@@ -86,7 +92,12 @@ final class Connection {
   static final int MAX_UNSENT_BYTES = 1 << 20;
 
   private String ip() {
-    return ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
+    return client;
+  }
+
+  private void joinedOrGone() {
+    if (unjoined) services.unjoinedSockets.done(client);
+    unjoined = false;
   }
 
   ServerWebSocket socket() {
@@ -286,6 +297,7 @@ final class Connection {
       undoPresence(ls.code, id, display);
       return;
     }
+    joinedOrGone();
     ls.observe(joined);
     Session s = ls.latest;
     local = ls;
@@ -302,6 +314,10 @@ final class Connection {
   // --- commands -----------------------------------------------------------------------------
 
   private Future<Void> apply(Inbound.Do d) {
+    if (!local.budget.tryTake(memberId, services.clock.getAsLong())) {
+      refuse(d.id(), Reason.RATE_LIMITED, "Too many changes in this session; wait a moment.");
+      return Future.succeededFuture();
+    }
     Action action = new Action(memberId, d.id(), d.command());
     return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
@@ -528,6 +544,7 @@ final class Connection {
   }
 
   private void onClose() {
+    joinedOrGone();
     services.metrics.openSockets.decrementAndGet();
     phase = Phase.CLOSED;
     hub.withParkedAcks.remove(this);
@@ -554,6 +571,9 @@ final class Connection {
     sentVersion = -1;
     lastYou = 0;
     lastYouSignature = Long.MIN_VALUE;
+    // Unjoined again: it counts against its client's bound like a new socket, or goes.
+    unjoined = services.unjoinedSockets.open(client);
+    if (!unjoined) ws.close((short) 1008, "Too many open connections that have not joined a session.");
   }
 
   private void undoPresence(String code, String id, boolean display) {

@@ -40,14 +40,15 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     hub = new SessionHub(services);
     Router router = Router.router(vertx);
+    // Again inside the router: a reroute (/ → /index.html) starts the response's headers afresh.
     router.route().handler(ctx -> {
-      SecurityHeaders.apply(ctx.response());
+      services.headers.apply(ctx.response());
       ctx.next();
     });
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
     router.get("/health/ready").handler(this::ready);
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(services.metrics.scrape()));
+    // With METRICS_PORT set, the metrics live only there (see MetricsServer): here they are a 404.
+    if (services.config.metricsPort() < 0) router.get("/metrics").handler(ctx -> MetricsServer.scrape(ctx.request(), services.metrics));
     new SessionApi(services).mount(router);
     new Pages(services.config.webRoot()).mount(router);
     router.errorHandler(413, ctx -> SessionApi.error(ctx, 413, "limit_exceeded", "The request body is too large."));
@@ -75,8 +76,13 @@ final class HttpVerticle extends VerticleBase {
     // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
     // connection writes its ready-made frames to the socket's own Netty channel (see Connection).
     server = vertx.createHttpServer(options).requestHandler(req -> {
+      services.headers.apply(req.response());
       if ("/ws".equals(req.path()) && req.method() == HttpMethod.GET) upgrade(req);
       else router.handle(req);
+    }).invalidRequestHandler(req -> {
+      // Requests Vert.x refuses before routing (a bad Host, an over-long line) get the headers too.
+      services.headers.apply(req.response());
+      HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
     });
     return server.listen();
   }
@@ -108,7 +114,6 @@ final class HttpVerticle extends VerticleBase {
   }
 
   private void upgrade(HttpServerRequest req) {
-    SecurityHeaders.apply(req.response());
     if (services.draining.get()) {
       req.response().setStatusCode(503).end();
       return;
@@ -117,7 +122,15 @@ final class HttpVerticle extends VerticleBase {
       req.response().setStatusCode(403).end();
       return;
     }
-    req.toWebSocket().onSuccess(ws -> new Connection(ws, services, hub));
+    String client = services.client(req);
+    if (!services.unjoinedSockets.open(client)) {
+      SessionApi.error(req.response(), 429, "rate_limited", "Too many open connections that have not joined a session; "
+          + "close some or join with them.");
+      return;
+    }
+    req.toWebSocket()
+        .onSuccess(ws -> new Connection(ws, services, hub, client))
+        .onFailure(e -> services.unjoinedSockets.done(client));
   }
 
   /**

@@ -1,40 +1,30 @@
 package app.roundtable.server;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
- * Limits code look-ups per client IP (WebSocket joins and HTTP session reads), so that 65-bit codes
+ * Limits code look-ups per client (WebSocket joins and HTTP session reads), so that 65-bit codes
  * cannot be enumerated: a generous budget for joins (a room of phones behind one NAT reconnecting)
- * and a tight one for look-ups of codes that do not exist. Bounded: idle entries are dropped.
+ * and a tight one for look-ups of codes that do not exist. Clients are keyed by {@link
+ * ClientAddress}, so behind a gateway one abuser blocks only itself. Bounded: an LRU of clients.
  */
 final class JoinGuard {
-  private static final int MAX_ENTRIES = 50_000;
-  private final Map<String, RateLimiter> attempts = new ConcurrentHashMap<>();
-  private final Map<String, RateLimiter> misses = new ConcurrentHashMap<>();
+  static final int MAX_CLIENTS = 50_000;
+  // 2 look-ups/s sustained, bursts of 60: a room of phones behind one NAT, reconnecting at once.
+  private final Buckets attempts = new Buckets(MAX_CLIENTS, 2, 60);
+  // Codes that did not exist: 1 per 6 s sustained, bursts of 10, then refused.
+  private final Buckets misses = new Buckets(MAX_CLIENTS, 1.0 / 6, 10);
 
-  /** May this IP look a code up now? Counts the attempt. */
-  boolean allow(String ip, long now) {
-    RateLimiter m = misses.get(ip);
-    if (m != null) {
-      synchronized (m) {
-        if (!m.hasToken(now)) return false;
-      }
-    }
-    // 2 look-ups/s sustained, bursts of 60: a room of phones behind one NAT, reconnecting at once.
-    return take(attempts, ip, now, 2, 60);
+  /** May this client look a code up now? Counts the attempt. */
+  boolean allow(String client, long now) {
+    return misses.hasToken(client, now) && attempts.tryTake(client, now);
   }
 
-  /** The code looked up did not exist: 1 per 6 s sustained, bursts of 10, then refused. */
-  void miss(String ip, long now) {
-    take(misses, ip, now, 1.0 / 6, 10);
+  /** The code looked up did not exist. */
+  void miss(String client, long now) {
+    misses.tryTake(client, now);
   }
 
-  private boolean take(Map<String, RateLimiter> map, String ip, long now, double perSecond, double burst) {
-    if (map.size() > MAX_ENTRIES) map.entrySet().removeIf(e -> e.getValue().idle(now));
-    RateLimiter r = map.computeIfAbsent(ip, k -> new RateLimiter(perSecond, burst, now));
-    synchronized (r) {
-      return r.tryTake(now);
-    }
+  /** Clients remembered, for tests of the bound. */
+  long size() {
+    return Math.max(attempts.size(), misses.size());
   }
 }

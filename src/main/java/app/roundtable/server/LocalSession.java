@@ -32,6 +32,8 @@ final class LocalSession {
   /** Highest version the store subscription delivered. */
   private long delivered = -1;
   private final Metrics metrics;
+  /** Changes this loop's members may still make (see {@link CommandBudget}). */
+  final CommandBudget budget = new CommandBudget();
 
   private final StateFrames frames;
   private final PresenceKeeper presence;

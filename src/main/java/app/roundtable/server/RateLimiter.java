@@ -22,13 +22,14 @@ final class RateLimiter {
 
   /** Whether a token is there now, without taking it. */
   boolean hasToken(long now) {
-    tokens = Math.min(burst, tokens + (now - last) * perMs);
-    last = now;
+    tokens = Math.min(burst, tokens + Math.max(0, now - last) * perMs);
+    last = Math.max(last, now);
     return tokens >= 1;
   }
 
-  /** True when the bucket would be full again by {@code now}: the entry can be forgotten. */
-  boolean idle(long now) {
-    return tokens + (now - last) * perMs >= burst;
+  /** Milliseconds until a token is there; 0 when one is there now. */
+  long waitMs(long now) {
+    if (hasToken(now)) return 0;
+    return (long) Math.ceil((1 - tokens) / perMs);
   }
 }

@@ -24,6 +24,8 @@ public final class RoundtableNode {
   private final Services services;
   private final List<String> deployments = new ArrayList<>();
   private int port;
+  /** The METRICS_PORT server, when there is one. */
+  private io.vertx.core.http.HttpServer metricsServer;
 
   private RoundtableNode(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -44,7 +46,7 @@ public final class RoundtableNode {
         .build();
     Duration ttl = Duration.ofDays(config.sessionTtlDays());
     SessionStore store = config.redisUrl() == null
-        ? new InMemorySessionStore(vertx, clock, ttl)
+        ? new InMemorySessionStore(vertx, clock, ttl, config.edge().maxSessions())
         : StoreFactory.redis(vertx, config, clock, ttl);
     Services services = new Services(config, store, metrics, decoder, clock);
     RoundtableNode node = new RoundtableNode(vertx, services);
@@ -75,7 +77,11 @@ public final class RoundtableNode {
         });
       }
       return chain;
-    }).map(v -> {
+    }).compose(v -> services.config.metricsPort() < 0 ? Future.succeededFuture()
+        : MetricsServer.start(vertx, services).map(s -> {
+          metricsServer = s;
+          return null;
+        })).map(v -> {
       services.presence.start(vertx);
       LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store, {3} transport)",
           services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis",
@@ -86,6 +92,11 @@ public final class RoundtableNode {
 
   public int port() {
     return port;
+  }
+
+  /** The port /metrics is served on: METRICS_PORT's (the actual one when it was 0), else the public port. */
+  public int metricsPort() {
+    return metricsServer == null ? port : metricsServer.actualPort();
   }
 
   public Vertx vertx() {

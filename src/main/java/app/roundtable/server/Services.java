@@ -14,6 +14,9 @@ final class Services {
   final Metrics metrics;
   final FrameDecoder decoder;
   final JoinGuard joinGuard = new JoinGuard();
+  final CreationGuard creationGuard;
+  final UnjoinedSockets unjoinedSockets;
+  final SecurityHeaders headers;
   final LongSupplier clock;
   /** Shuffles and idea ids: unpredictable, so neither says anything about who posted when. */
   final SecureRandom random = new SecureRandom();
@@ -29,6 +32,15 @@ final class Services {
     this.clock = clock;
     this.presence = new PresenceKeeper(this);
     this.frames = new StateFrames(config.limits().frameBytes());
+    this.creationGuard = new CreationGuard(config.edge(), clock.getAsLong());
+    this.unjoinedSockets = new UnjoinedSockets(config.edge().unjoinedSockets());
+    this.headers = new SecurityHeaders(config.publicUrl());
+  }
+
+  /** Who {@code req} comes from, as every per-client limit counts it (see {@link ClientAddress}). */
+  String client(io.vertx.core.http.HttpServerRequest req) {
+    ClientAddress c = config.clientAddress();
+    return c.key(req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(), req.headers().getAll(c.header()));
   }
 
   Context context() {

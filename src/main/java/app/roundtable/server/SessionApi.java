@@ -6,8 +6,10 @@ import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
 import app.roundtable.protocol.SummaryView;
 import app.roundtable.protocol.Wire;
+import app.roundtable.store.StoreFullException;
 import app.roundtable.store.StoreUnavailableException;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -26,6 +28,7 @@ final class SessionApi {
 
   void mount(Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    router.post("/api/*").handler(SessionApi::jsonOnly);
     router.post("/api/sessions").handler(body).handler(this::create);
     router.get("/api/sessions/:code").handler(this::info);
     router.get("/api/sessions/:code/summary").handler(this::summary);
@@ -45,6 +48,12 @@ final class SessionApi {
     if (in == null) return;
     String title = title(ctx, in.getValue("title"), true);
     if (title == null) return;
+    long wait = services.creationGuard.tryCreate(services.client(ctx.request()), services.clock.getAsLong());
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString((wait + 999) / 1000));
+      error(ctx, 429, "rate_limited", "Too many sessions created; try again in a moment.");
+      return;
+    }
     Object t = in.getValue("template", "first");
     Template template = t instanceof String s ? Wire.parse(Template.class, s) : null;
     if (template == null) {
@@ -72,7 +81,10 @@ final class SessionApi {
 
   private void store(RoutingContext ctx, Session s, String key) {
     services.store.create(s).onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.failed() && ar.cause() instanceof StoreFullException) {
+        ctx.response().putHeader("Retry-After", "3600");
+        error(ctx, 503, "unavailable", "This server holds as many sessions as it can; try again later.");
+      } else if (ar.failed()) {
         failure(ctx, ar.cause());
       } else if (!ar.result()) {
         error(ctx, 503, "unavailable", "Could not allocate a session code; try again.");
@@ -126,7 +138,7 @@ final class SessionApi {
 
   /** Loads the session named in the path, counting unknown codes against the caller's IP. */
   private void withSession(RoutingContext ctx, WithSession then) {
-    String ip = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    String ip = services.client(ctx.request());
     long now = services.clock.getAsLong();
     if (!services.joinGuard.allow(ip, now)) {
       error(ctx, 429, "rate_limited", "Too many look-ups; wait a minute and try again.");
@@ -159,6 +171,23 @@ final class SessionApi {
         then.accept(s);
       }
     });
+  }
+
+  /**
+   * A POST with a body must say it is JSON: a cross-site form can send {@code text/plain} without
+   * a preflight, JSON it cannot. A POST with neither body nor type passes (follow-up needs none).
+   */
+  private static void jsonOnly(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String length = ctx.request().getHeader("Content-Length");
+    boolean noBody = type == null && !ctx.request().headers().contains("Transfer-Encoding")
+        && (length == null || "0".equals(length.trim()));
+    String media = type == null ? "" : type.split(";", 2)[0].trim();
+    if (noBody || "application/json".equalsIgnoreCase(media)) {
+      ctx.next();
+    } else {
+      error(ctx, 415, "bad_request", "The body must be JSON, sent as Content-Type: application/json.");
+    }
   }
 
   private JsonObject json(RoutingContext ctx) {
@@ -202,8 +231,12 @@ final class SessionApi {
   }
 
   static void error(RoutingContext ctx, int status, String code, String message) {
-    if (ctx.response().ended()) return;
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+    error(ctx.response(), status, code, message);
+  }
+
+  static void error(HttpServerResponse r, int status, String code, String message) {
+    if (r.ended()) return;
+    r.setStatusCode(status).putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("error", code).put("message", message).encode());
   }
 }

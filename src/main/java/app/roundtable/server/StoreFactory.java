@@ -1,6 +1,7 @@
 package app.roundtable.server;
 
 import app.roundtable.store.SessionStore;
+import app.roundtable.store.redis.RedisEndpoint;
 import app.roundtable.store.redis.RedisSessionStore;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -11,6 +12,7 @@ final class StoreFactory {
   private StoreFactory() {}
 
   static SessionStore redis(Vertx vertx, Config config, LongSupplier clock, Duration ttl) {
-    return new RedisSessionStore(vertx, config.redisUrl(), ttl.toMillis());
+    return new RedisSessionStore(vertx, new RedisEndpoint(config.redisUrl(), config.redisCaFile(), config.redisPassword()), ttl.toMillis(),
+        RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS);
   }
 }

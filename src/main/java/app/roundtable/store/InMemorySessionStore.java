@@ -20,23 +20,37 @@ import java.util.function.LongSupplier;
  * serialised by a lock on its entry, and listeners are handed each version under that lock, onto
  * their own context's queue, so every subscriber sees versions in order. Published sessions are
  * never mutated afterwards ({@code Rules} works on copies), so they are shared, not copied.
+ * Bounded: past {@code maxSessions} a create fails with {@link StoreFullException}.
  */
 public final class InMemorySessionStore implements SessionStore {
   private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
   private final Vertx vertx;
   private final LongSupplier clock;
   private final long ttlMs;
+  private final int maxSessions;
   private final long sweepTimer;
+  /** When a full store last swept for expired sessions: at most once a second, however many creates knock. */
+  private volatile long sweptWhenFull = Long.MIN_VALUE / 2;
 
-  public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl) {
+  /** A store that holds up to {@code maxSessions} sessions (codes being watched count too). */
+  public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl, int maxSessions) {
     this.vertx = vertx;
     this.clock = clock;
     this.ttlMs = ttl.toMillis();
+    this.maxSessions = maxSessions;
     this.sweepTimer = vertx.setPeriodic(60_000, id -> sweep());
   }
 
+  public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl) {
+    this(vertx, clock, ttl, Integer.MAX_VALUE);
+  }
+
+  /** Fails with {@link StoreFullException} when the store holds {@code maxSessions} already. */
   @Override
   public Future<Boolean> create(Session session) {
+    if (full()) {
+      return Future.failedFuture(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
+    }
     boolean[] created = {false};
     sessions.compute(session.code, (code, e) -> {
       if (e == null) e = new Entry(null);
@@ -131,8 +145,18 @@ public final class InMemorySessionStore implements SessionStore {
     for (String code : sessions.keySet()) forgetIfIdle(code);
   }
 
+  private boolean full() {
+    if (sessions.size() < maxSessions) return false;
+    long now = clock.getAsLong();
+    if (now - sweptWhenFull >= 1000) {
+      sweptWhenFull = now;
+      sweep();
+    }
+    return sessions.size() >= maxSessions;
+  }
+
   private boolean expired(Session s) {
-    return clock.getAsLong() - s.updatedAt > ttlMs;
+    return Expiry.expired(s, ttlMs, clock.getAsLong());
   }
 
   /** The entry of a session that exists now; an expired session is forgotten, its listeners kept. */

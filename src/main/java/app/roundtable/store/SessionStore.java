@@ -22,14 +22,18 @@ import java.util.function.Function;
  *   <li><b>Publish with the write.</b> Every written version is published to the session's
  *       subscribers on every node, in version order, in the same atomic step as the write.
  *   <li><b>Expiry.</b> A session and everything stored for it is deleted {@code ttl} after its last
- *       change; {@link #load} of an expired or unknown code gives null.
+ *       change, and one that nobody ever joined 24 hours after its creation if that comes first
+ *       ({@link Expiry}); {@link #load} of an expired or unknown code gives null.
  *   <li><b>Failure.</b> When the backing store cannot answer, futures fail with
  *       {@link StoreUnavailableException} within a few seconds; they never hang.
  * </ul>
  */
 public interface SessionStore {
 
-  /** Stores a brand-new session; false when its code is already taken. */
+  /**
+   * Stores a brand-new session; false when its code is already taken. A store with a bound on
+   * sessions fails with {@link StoreFullException} once it is reached, writing nothing.
+   */
   Future<Boolean> create(Session session);
 
   /** The latest version, or null when there is no such session (never created, or expired). */

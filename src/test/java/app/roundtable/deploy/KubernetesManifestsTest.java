@@ -441,17 +441,88 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void serverPodsAcceptOnlyTheirHttpPort() {
+  void serverPodsAcceptOnlyTheirHttpPortAndMetricsOnlyFromMonitoring() {
     JsonNode policy = policyFor(SERVER_LABELS);
     assertNotNull(policy, "a NetworkPolicy selecting the server pods");
     assertTrue(strings(policy.at("/spec/policyTypes")).contains("Ingress"));
     assertTrue(policy.at("/spec/ingress").size() > 0, "ingress rules");
+    JsonNode c = serverContainer(serverDeployment());
+    int metrics = containerPort(c, "metrics");
     for (JsonNode rule : policy.at("/spec/ingress")) {
       assertTrue(rule.path("ports").size() > 0, "each rule names its ports");
       for (JsonNode p : rule.path("ports")) {
-        assertEquals(8080, resolvePort(serverContainer(serverDeployment()), p.path("port")), "port 8080");
+        int port = resolvePort(c, p.path("port"));
+        assertTrue(port == 8080 || port == metrics, "port 8080 or the metrics port, was " + port);
+        if (port == metrics) assertTrue(rule.path("from").size() > 0, "metrics admitted from named peers only");
       }
     }
+  }
+
+  // --- exposure (issue 10) --------------------------------------------------------------------
+
+  @Test
+  void metricsAreScrapedOnTheirOwnPortThatNoRouteReaches() {
+    JsonNode d = serverDeployment();
+    JsonNode c = serverContainer(d);
+    Map<String, String> env = serverEnv(d);
+    int metrics = Integer.parseInt(env.get("METRICS_PORT"));
+    assertEquals(metrics, containerPort(c, "metrics"), "a container port named metrics = METRICS_PORT");
+    assertTrue(metrics != 8080, "not the public port");
+    assertEquals(String.valueOf(metrics), d.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
+        "Prometheus scrapes the metrics port");
+    // The Gateway reaches pods only through the Service, and the Service never maps to METRICS_PORT.
+    for (JsonNode p : serverService().at("/spec/ports")) {
+      assertTrue(resolvePort(c, p.path("targetPort")) != metrics, "the Service exposes the metrics port: " + p);
+    }
+    for (JsonNode rule : ofKind("HTTPRoute").get(0).at("/spec/rules")) {
+      for (JsonNode b : rule.path("backendRefs")) {
+        assertEquals(serverService().at("/metadata/name").asText(), b.path("name").asText(), "only the Service");
+      }
+    }
+  }
+
+  @Test
+  void redisRequiresThePasswordFromTheSecretWithProtectedModeOn() {
+    JsonNode redis = ofKind("StatefulSet").get(0).at("/spec/template/spec/containers/0");
+    String args = String.join(" ", strings(redis.path("args")));
+    assertTrue(args.matches(".*--protected-mode\\s+yes\\b.*"), "protected mode on: " + args);
+    Matcher pass = Pattern.compile("--requirepass\\s+\\$\\((\\w+)\\)").matcher(args);
+    assertTrue(pass.find(), "--requirepass $(VAR): " + args);
+    JsonNode fromSecret = secretRef(redis, pass.group(1));
+    assertNotNull(fromSecret, pass.group(1) + " comes from a Secret");
+    assertNotNull(secretRef(redis, "REDISCLI_AUTH"), "the probes' redis-cli authenticates");
+    JsonNode server = secretRef(serverContainer(serverDeployment()), "REDIS_PASSWORD");
+    assertNotNull(server, "the server reads REDIS_PASSWORD from a Secret");
+    assertEquals(fromSecret.path("name").asText(), server.path("name").asText(), "the same Secret");
+    assertEquals(fromSecret.path("key").asText(), server.path("key").asText(), "the same key");
+    assertFalse(serverEnv(serverDeployment()).get("REDIS_URL").contains("@"), "no password in the ConfigMap");
+  }
+
+  @Test
+  void creatingSessionsNeedsTheTokenFromARequiredSecret() {
+    JsonNode ref = secretRef(serverContainer(serverDeployment()), "CREATE_TOKEN");
+    assertNotNull(ref, "CREATE_TOKEN from a Secret");
+    assertFalse(ref.path("optional").asBoolean(false), "required: an open create endpoint fills Redis");
+  }
+
+  @Test
+  void clientAddressesAreTakenFromTheGatewayOnly() {
+    Map<String, String> env = serverEnv(serverDeployment());
+    String proxies = env.getOrDefault("TRUSTED_PROXIES", "");
+    assertFalse(proxies.isBlank(), "TRUSTED_PROXIES set for the Gateway");
+    for (String cidr : proxies.split(",")) {
+      assertTrue(cidr.trim().matches("[0-9a-fA-F.:]+(/\\d{1,3})?"), "a CIDR: " + cidr);
+      assertFalse(cidr.trim().endsWith("/0"), "trusting everyone would let anyone choose their address");
+    }
+  }
+
+  private static JsonNode secretRef(JsonNode container, String name) {
+    for (JsonNode e : container.path("env")) {
+      if (name.equals(e.path("name").asText()) && e.at("/valueFrom/secretKeyRef").isObject()) {
+        return e.at("/valueFrom/secretKeyRef");
+      }
+    }
+    return null;
   }
 
   // --- Dockerfile -----------------------------------------------------------------------------

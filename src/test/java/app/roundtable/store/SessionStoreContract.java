@@ -404,6 +404,27 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void aSessionNobodyJoinedExpiresADayAfterItsCreation() {
+    SessionStore store = open(Duration.ofDays(30).toMillis());
+    String code = newCode();
+    Await.result(store.create(fresh(code, now())));
+    age(store, code, Expiry.UNJOINED_MS - 60_000);
+    assertNotNull(Await.result(store.load(code)), "alive within its day");
+    age(store, code, 60_001);
+    assertNull(Await.result(store.load(code)), "gone after a day, though the TTL is 30 days");
+  }
+
+  @Test
+  void aJoinedSessionOutlivesTheDay() {
+    SessionStore store = open(Duration.ofDays(30).toMillis());
+    String code = newCode();
+    Await.result(store.create(fresh(code, now())));
+    Await.result(store.update(code, app.roundtable.testsupport.Sessions.addMember("m1", now())));
+    age(store, code, Expiry.UNJOINED_MS + 60_000);
+    assertNotNull(Await.result(store.load(code)));
+  }
+
+  @Test
   void aHeartbeatMakesANodeLive() {
     SessionStore store = open(LONG_TTL_MS);
     Await.result(store.heartbeat("node-1", 10_000));

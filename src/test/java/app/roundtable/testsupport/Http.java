@@ -38,7 +38,7 @@ public final class Http {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json");
-    headers.forEach(b::header);
+    headers.forEach(b::setHeader);
     return send(b.build());
   }
 

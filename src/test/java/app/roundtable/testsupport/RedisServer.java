@@ -28,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * {@link #freeze()} and {@link #thaw()} make it stop answering without closing any connection.
  *
+ * <p>{@link #startWithPassword} and {@link #startWithTls} start private servers as a deployment
+ * exposed to others runs them: protected mode on, {@code requirepass}, and optionally TLS (with a
+ * throw-away self-signed certificate; {@link #caFile()} is what a client must trust).
+ *
  * <p>Also a tiny blocking RESP client ({@link #command}) for looking behind a store's back.
  */
 public final class RedisServer implements AutoCloseable {
@@ -39,6 +43,8 @@ public final class RedisServer implements AutoCloseable {
   private final int db;
   private final boolean external;
   private final Path dir;
+  /** The TLS port when the server speaks TLS (plain {@link #port} stays open for {@link #command}); 0 otherwise. */
+  private int tlsPort;
   private Process process;
 
   private RedisServer(String host, int port, String password, int db, boolean external, Path dir) {
@@ -48,6 +54,58 @@ public final class RedisServer implements AutoCloseable {
     this.db = db;
     this.external = external;
     this.dir = dir;
+  }
+
+  /** A private server that refuses every client without {@code password} (protected mode on). */
+  public static RedisServer startWithPassword(String password) {
+    return startPrivate(password, false);
+  }
+
+  /** As {@link #startWithPassword}, and {@link #url()} is a {@code rediss://} URL to its TLS port. */
+  public static RedisServer startWithTls(String password) {
+    return startPrivate(password, true);
+  }
+
+  private static RedisServer startPrivate(String password, boolean tls) {
+    if (!new File(BINARY).canExecute()) throw new IllegalStateException("no " + BINARY + ": install the redis-server package");
+    try {
+      RedisServer server = new RedisServer("127.0.0.1", freePort(), password, 0, false, Files.createTempDirectory("redis-test"));
+      if (tls) {
+        server.tlsPort = freePort();
+        server.selfSignedCertificate();
+      }
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The PEM certificate a TLS client must trust, or null for a plain server. */
+  public String caFile() {
+    return tlsPort == 0 ? null : dir.resolve("cert.pem").toString();
+  }
+
+  /** The URL with another password (or none), to see what a client that has it wrong gets. */
+  public String urlWithPassword(String other) {
+    String auth = other == null ? "" : ":" + other + "@";
+    return (tlsPort == 0 ? "redis://" : "rediss://") + auth + (tlsPort == 0 ? host : "localhost") + ":"
+        + (tlsPort == 0 ? port : tlsPort) + "/" + db;
+  }
+
+  private void selfSignedCertificate() throws IOException {
+    Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("openssl failed: " + Files.readString(dir.resolve("openssl.log")));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The server named by {@code REDIS_URL}, flushed; or a fresh private one. */
@@ -76,8 +134,7 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public String url() {
-    String auth = password == null ? "" : ":" + password + "@";
-    return "redis://" + auth + host + ":" + port + "/" + db;
+    return urlWithPassword(password);
   }
 
   /** True when this fixture owns the process, so {@link #stop()} and {@link #start()} work. */
@@ -89,9 +146,19 @@ public final class RedisServer implements AutoCloseable {
   public synchronized void start() {
     if (external) throw new UnsupportedOperationException("REDIS_URL server: cannot start it");
     if (process != null && process.isAlive()) return;
+    List<String> args = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+    if (password == null) {
+      args.addAll(List.of("--protected-mode", "no"));
+    } else {
+      args.addAll(List.of("--protected-mode", "yes", "--requirepass", password));
+    }
+    if (tlsPort != 0) {
+      args.addAll(List.of("--tls-port", String.valueOf(tlsPort), "--tls-cert-file", caFile(),
+          "--tls-key-file", dir.resolve("key.pem").toString(), "--tls-auth-clients", "no"));
+    }
     try {
-      process = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-          "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no")
+      process = new ProcessBuilder(args)
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis.log").toFile())
           .start();

@@ -49,6 +49,17 @@ public final class Sessions {
     };
   }
 
+  /** A change that adds a member, as a join would: on a copy, version + 1. */
+  public static Function<Session, Outcome> addMember(String id, long now) {
+    return s -> {
+      Session next = s.copy();
+      next.members.put(id, new Member(id, "Member " + id, "r".repeat(64), now));
+      next.version = s.version + 1;
+      next.updatedAt = now;
+      return new Outcome.Applied(next);
+    };
+  }
+
   public static Function<Session, Outcome> refuse() {
     return s -> new Outcome.Refused(Refusal.of(Refusal.Reason.FORBIDDEN, "not the facilitator"));
   }

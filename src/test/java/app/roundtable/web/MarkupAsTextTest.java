@@ -52,7 +52,8 @@ class MarkupAsTextTest extends BrowserTest {
     // Prompt and idea: written, revealed, voted on, in results.
     WholeSessionInBrowsersTest.startItem(ana, "Idea board: approaches to try");
     WholeSessionInBrowsersTest.setBoardPrompt(ana, "Prompt " + PAYLOAD);
-    button(ana, "Writing").click();
+    // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
+    assertThat(WholeSessionInBrowsersTest.button(ana, "Writing")).hasAttribute("aria-pressed", "true");
     postIdea(mallory, PAYLOAD);
     assertThat(mallory.locator("#board-section")).containsText(PAYLOAD); // own idea
     button(ana, "Reveal").click();

@@ -102,7 +102,8 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     startItem(ana, "Idea board: approaches to try");
     assertThat(display.locator("#now-section")).containsText("Idea board: approaches to try");
     setBoardPrompt(ana, "What could we try before next time?");
-    button(ana, "Writing").click();
+    // Starting a board item opens the board for writing (PROTOCOL v1.1 "The agenda runs the room").
+    assertThat(button(ana, "Writing")).hasAttribute("aria-pressed", "true");
     assertThat(display.locator("#now-section")).containsText("What could we try before next time?");
     assertThat(ben.locator("#now-section")).containsText("What could we try before next time?");
 

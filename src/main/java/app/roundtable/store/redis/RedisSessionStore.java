@@ -2,15 +2,14 @@ package app.roundtable.store.redis;
 
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
+import app.roundtable.store.Expiry;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -27,7 +26,7 @@ import java.util.function.Function;
  * Sessions in Redis, shared by any number of nodes. Needs Redis 6 or later (RESP3).
  *
  * <p>Layout: {@code rt:s:<code>} holds the whole session as {@link SessionCodec} JSON and carries
- * the session's TTL (refreshed by every write); {@code rt:c:<code>} is its pub/sub channel;
+ * the session's expiry ({@link Expiry}: set again by every write); {@code rt:c:<code>} is its pub/sub channel;
  * {@code rt:node:<id>} is a node's heartbeat.
  *
  * <p>An update reads the state, runs the change, and hands the result to {@code redis/apply.lua},
@@ -58,17 +57,25 @@ public final class RedisSessionStore implements SessionStore {
   private final long updateTimeoutMs;
   private final Vertx vertx;
 
-  /** {@code url} as {@code redis://[:password@]host:port[/db]}; sessions expire {@code ttlMs} after their last change. */
+  /** {@code url} as {@code redis://[[user]:password@]host:port[/db]}; sessions expire {@code ttlMs} after their last change. */
   public RedisSessionStore(Vertx vertx, String url, long ttlMs) {
     this(vertx, url, ttlMs, DEFAULT_COMMAND_TIMEOUT_MS);
   }
 
   public RedisSessionStore(Vertx vertx, String url, long ttlMs, long commandTimeoutMs) {
+    this(vertx, new RedisEndpoint(url, null), ttlMs, commandTimeoutMs);
+  }
+
+  /**
+   * A wrong password or an untrusted certificate fails every command within {@code
+   * commandTimeoutMs} like any other outage ({@link StoreUnavailableException}): nothing waits on it.
+   */
+  public RedisSessionStore(Vertx vertx, RedisEndpoint endpoint, long ttlMs, long commandTimeoutMs) {
     if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
     this.vertx = vertx;
     this.ttlMs = ttlMs;
     this.updateTimeoutMs = 2 * commandTimeoutMs;
-    this.client = Redis.createClient(vertx, options(url, commandTimeoutMs)
+    this.client = Redis.createClient(vertx, endpoint.options(commandTimeoutMs)
         .setMaxPoolSize(8)
         .setMaxPoolWaiting(4_096)
         .setMaxWaitingHandlers(4_096));
@@ -76,18 +83,8 @@ public final class RedisSessionStore implements SessionStore {
     this.script = new ApplyScript(commands);
     // A client of its own per pub/sub connection: a subscribed connection must never be handed out
     // for ordinary commands, and closing the client is what surely drops a half-dead socket.
-    RedisOptions pubsub = options(url, commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
+    RedisOptions pubsub = endpoint.options(commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
     this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode);
-  }
-
-  private static RedisOptions options(String url, long timeoutMs) {
-    return new RedisOptions()
-        .setConnectionString(url)
-        .setPreferredProtocolVersion(ProtocolVersion.RESP3)
-        .setNetClientOptions(new NetClientOptions()
-            .setConnectTimeout((int) timeoutMs)
-            .setTcpKeepAlive(true)
-            .setTcpNoDelay(true));
   }
 
   @Override
@@ -95,7 +92,7 @@ public final class RedisSessionStore implements SessionStore {
     Request set = Request.cmd(Command.SET)
         .arg(RedisKeys.state(session.code))
         .arg(SessionCodec.encode(session))
-        .arg("NX").arg("PX").arg(ttlMs);
+        .arg("NX").arg("PX").arg(Expiry.ttlFromLastChange(session, ttlMs));
     return commands.send(set).map(r -> r != null && "OK".equals(r.toString()));
   }
 
@@ -151,10 +148,10 @@ public final class RedisSessionStore implements SessionStore {
       }
       byte[] encoded = SessionCodec.encode(next);
       recent.writing(next, encoded);
-      return script.apply(code, current.version, encoded, ttlMs).andThen(ar -> recent.written(next)).compose(result -> {
+      return script.apply(code, current.version, encoded, Expiry.ttlFromLastChange(next, ttlMs)).andThen(ar -> recent.written(next)).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
-          recent.offer(next);
+          recent.offer(next, encoded.length);
           return Future.succeededFuture(new Update(outcome, next));
         }
         if (result instanceof ApplyScript.Result.Conflict conflict) {

@@ -1,0 +1,28 @@
+package app.roundtable.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code /metrics} on a port of its own (METRICS_PORT), for a scraper inside the cluster: the
+ * public port then answers 404 for it, so the internet does not learn the node's load, sessions or
+ * error rates.
+ */
+final class MetricsServer {
+  private MetricsServer() {}
+
+  static Future<HttpServer> start(Vertx vertx, Services services) {
+    return vertx.createHttpServer().requestHandler(req -> {
+      services.headers.apply(req.response());
+      if ("/metrics".equals(req.path()) && req.method() == HttpMethod.GET) scrape(req, services.metrics);
+      else SessionApi.error(req.response(), 404, "not_found", "Only /metrics is served on this port.");
+    }).listen(services.config.metricsPort(), services.config.host());
+  }
+
+  static void scrape(HttpServerRequest req, Metrics metrics) {
+    req.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+  }
+}

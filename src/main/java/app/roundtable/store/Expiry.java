@@ -1,0 +1,31 @@
+package app.roundtable.store;
+
+import app.roundtable.domain.Session;
+
+/**
+ * When a session is deleted, for every store: {@code ttl} after its last change, and a session
+ * that nobody ever joined 24 hours after it was created, whichever comes first. Abandoned creates
+ * (a script, a mistyped form) otherwise held their storage for the full TTL (30 days by default).
+ * Pure: the times are the session's own ({@code createdAt}, {@code updatedAt}).
+ */
+public final class Expiry {
+  public static final long UNJOINED_MS = 24L * 3600 * 1000;
+
+  private Expiry() {}
+
+  /** Whether anyone ever joined: members stay in the session (flagged) even after they are removed. */
+  public static boolean everJoined(Session s) {
+    return !s.members.isEmpty();
+  }
+
+  /** How long {@code s} lives, counted from its last change ({@code updatedAt}); at least 1 ms. */
+  public static long ttlFromLastChange(Session s, long ttlMs) {
+    if (everJoined(s)) return ttlMs;
+    return Math.max(1, Math.min(ttlMs, s.createdAt + UNJOINED_MS - s.updatedAt));
+  }
+
+  /** Whether {@code s} is past its lifetime at {@code now}. */
+  public static boolean expired(Session s, long ttlMs, long now) {
+    return now - s.updatedAt > ttlFromLastChange(s, ttlMs);
+  }
+}
