@@ -20,6 +20,8 @@ export const Command = Object.freeze({
   SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea', CLEAR_BOARD: 'clearBoard',
   SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
   REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
+  // v1.1: hybrid rooms, moderation, fairness
+  ADD_ROOM_MEMBER: 'addRoomMember', END_TURN: 'endTurn', SET_FAIRNESS_VISIBLE: 'setFairnessVisible',
 });
 
 /** Messages the server sends. */
@@ -118,15 +120,16 @@ export const cmd = Object.freeze({
   sync: () => ({ type: Command.SYNC }),
   leave: () => ({ type: Command.LEAVE }),
   rename: (name) => ({ type: Command.RENAME, name }),
-  raiseHand: () => ({ type: Command.RAISE_HAND }),
-  lowerHand: () => ({ type: Command.LOWER_HAND }),
-  doneSpeaking: () => ({ type: Command.DONE_SPEAKING }),
+  // memberId (v1.1, facilitator): act for another member; left out, the sender acts for themself.
+  raiseHand: (memberId) => forMember({ type: Command.RAISE_HAND }, memberId),
+  lowerHand: (memberId) => forMember({ type: Command.LOWER_HAND }, memberId),
+  doneSpeaking: (memberId) => forMember({ type: Command.DONE_SPEAKING }, memberId),
   postIdea: (text) => ({ type: Command.POST_IDEA, text }),
   editIdea: (ideaId, text) => ({ type: Command.EDIT_IDEA, ideaId, text }),
   deleteIdea: (ideaId) => ({ type: Command.DELETE_IDEA, ideaId }),
   vote: (ideaId) => ({ type: Command.VOTE, ideaId }),
   unvote: (ideaId) => ({ type: Command.UNVOTE, ideaId }),
-  addCommitment: (text) => ({ type: Command.ADD_COMMITMENT, text }),
+  addCommitment: (text, memberId) => forMember({ type: Command.ADD_COMMITMENT, text }, memberId),
   editCommitment: (commitmentId, text) => ({ type: Command.EDIT_COMMITMENT, commitmentId, text }),
   removeCommitment: (commitmentId) => ({ type: Command.REMOVE_COMMITMENT, commitmentId }),
   setCommitmentStatus: (commitmentId, status, note) => {
@@ -148,6 +151,7 @@ export const cmd = Object.freeze({
     if (kind) c.kind = kind;
     if (prompt) c.prompt = prompt;
     if (position !== undefined) c.position = position;
+    if (prompt) c.prompt = prompt;
     return c;
   },
   updateAgendaItem: (itemId, { title, minutes, kind, prompt } = {}) => {
@@ -156,6 +160,7 @@ export const cmd = Object.freeze({
     if (title !== undefined) c.title = title;
     if (minutes !== undefined) c.minutes = minutes;
     if (kind !== undefined) c.kind = kind;
+    if (prompt !== undefined) c.prompt = prompt;
     return c;
   },
   removeAgendaItem: (itemId) => ({ type: Command.REMOVE_AGENDA_ITEM, itemId }),
@@ -171,7 +176,15 @@ export const cmd = Object.freeze({
   handOff: (memberId) => ({ type: Command.HAND_OFF, memberId }),
   removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),
   endSession: () => ({ type: Command.END_SESSION }),
+  addRoomMember: (name) => ({ type: Command.ADD_ROOM_MEMBER, name }),
+  endTurn: () => ({ type: Command.END_TURN }),
+  setFairnessVisible: (visible) => ({ type: Command.SET_FAIRNESS_VISIBLE, visible: !!visible }),
 });
+
+function forMember(c, memberId) {
+  if (memberId) c.memberId = memberId;
+  return c;
+}
 
 const ERROR_SENTENCES = Object.freeze({
   [ErrorCode.BAD_REQUEST]: 'The server did not understand that request. Please reload the page and try again.',

@@ -32,6 +32,20 @@ test('optional fields are left out, not sent as undefined or null', () => {
     '{"type":"setCommitmentStatus","commitmentId":"c1","status":"done","note":"went well"}');
 });
 
+test('v1.1 commands: acting for a member, prompts, room members, fairness', () => {
+  assert.equal(encode(cmd.raiseHand()), '{"type":"raiseHand"}');
+  assert.equal(encode(cmd.raiseHand('m1')), '{"type":"raiseHand","memberId":"m1"}');
+  assert.equal(encode(cmd.lowerHand('m1')), '{"type":"lowerHand","memberId":"m1"}');
+  assert.equal(encode(cmd.doneSpeaking()), '{"type":"doneSpeaking"}');
+  assert.equal(encode(cmd.addCommitment('Ask first', 'm2')), '{"type":"addCommitment","text":"Ask first","memberId":"m2"}');
+  assert.equal(encode(cmd.addAgendaItem('Check-in', 10, 'round', undefined, 'How are you?')),
+    '{"type":"addAgendaItem","title":"Check-in","minutes":10,"kind":"round","prompt":"How are you?"}');
+  assert.equal(encode(cmd.updateAgendaItem('i1', { prompt: '' })), '{"type":"updateAgendaItem","itemId":"i1","prompt":""}');
+  assert.equal(encode(cmd.addRoomMember('Rosa')), '{"type":"addRoomMember","name":"Rosa"}');
+  assert.equal(encode(cmd.endTurn()), '{"type":"endTurn"}');
+  assert.equal(encode(cmd.setFairnessVisible(false)), '{"type":"setFairnessVisible","visible":false}');
+});
+
 test('every builder produces a known command type', () => {
   const types = new Set(Object.values(Command));
   for (const [name, build] of Object.entries(cmd)) {

@@ -43,11 +43,26 @@ public sealed interface Command {
 
   record Rename(String name) implements MemberCommand {}
 
-  record RaiseHand() implements MemberCommand {}
+  /** {@code memberId} null (or the sender's own) raises the sender's hand; another's is the facilitator's to raise. */
+  record RaiseHand(String memberId) implements MemberCommand {
+    public RaiseHand() {
+      this(null);
+    }
+  }
 
-  record LowerHand() implements MemberCommand {}
+  /** {@code memberId} as for {@link RaiseHand}: the facilitator may lower any hand. */
+  record LowerHand(String memberId) implements MemberCommand {
+    public LowerHand() {
+      this(null);
+    }
+  }
 
-  record DoneSpeaking() implements MemberCommand {}
+  /** {@code memberId} as for {@link RaiseHand}: the facilitator may end anyone's turn. */
+  record DoneSpeaking(String memberId) implements MemberCommand {
+    public DoneSpeaking() {
+      this(null);
+    }
+  }
 
   record PostIdea(String text) implements MemberCommand {}
 
@@ -59,7 +74,12 @@ public sealed interface Command {
 
   record Unvote(String ideaId) implements MemberCommand {}
 
-  record AddCommitment(String text) implements MemberCommand {}
+  /** {@code memberId} null (or the sender's own): the sender's; a room member's: the facilitator writes it for them. */
+  record AddCommitment(String text, String memberId) implements MemberCommand {
+    public AddCommitment(String text) {
+      this(text, null);
+    }
+  }
 
   record EditCommitment(String commitmentId, String text) implements MemberCommand {}
 
@@ -72,6 +92,15 @@ public sealed interface Command {
   // --- facilitator ----------------------------------------------------------------------------
 
   record NextSpeaker() implements FacilitatorCommand {}
+
+  /** Moderation: ends the current turn, whoever speaks; the queue's order decides who is next. */
+  record EndTurn() implements FacilitatorCommand {}
+
+  /** Someone in the room without a device joins the session through the facilitator. */
+  record AddRoomMember(String name) implements FacilitatorCommand {}
+
+  /** Whether pages and the projector show the speaking record live. */
+  record SetFairnessVisible(boolean visible) implements FacilitatorCommand {}
 
   record StartRound() implements FacilitatorCommand {}
 

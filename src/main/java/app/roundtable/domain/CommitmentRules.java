@@ -30,20 +30,21 @@ final class CommitmentRules {
   static Verdict edit(Session s, Member actor, Command.EditCommitment c, Context ctx) {
     Commitment k = find(s, c.commitmentId());
     if (k == null) return notFound();
-    if (!k.memberId.equals(actor.id)) return notYours();
+    if (!mayWrite(s, actor, k)) return notYours();
     Verdict bad = Checks.text(c.text(), "A commitment", ctx.limits());
     if (bad != null) return bad;
     String text = c.text().strip();
-    if (text.equals(k.text) && actor.name.equals(k.name)) return Verdict.UNCHANGED;
+    String name = s.members.get(k.memberId).name;
+    if (text.equals(k.text) && name.equals(k.name)) return Verdict.UNCHANGED;
     k.text = text;
-    k.name = actor.name;
+    k.name = name;
     return Verdict.CHANGED;
   }
 
   static Verdict remove(Session s, Member actor, Command.RemoveCommitment c) {
     Commitment k = find(s, c.commitmentId());
     if (k == null) return notFound();
-    if (!k.memberId.equals(actor.id)) return notYours();
+    if (!mayWrite(s, actor, k)) return notYours();
     s.commitments.remove(k);
     return Verdict.CHANGED;
   }
@@ -58,7 +59,7 @@ final class CommitmentRules {
     if (bad != null) return bad;
     Commitment k = find(s, c.commitmentId());
     if (k != null) {
-      if (!k.memberId.equals(actor.id)) return notYours();
+      if (!mayWrite(s, actor, k)) return notYours();
     } else {
       k = findPrevious(s, c.commitmentId());
       if (k == null) return notFound();
@@ -78,6 +79,13 @@ final class CommitmentRules {
 
   static void removeAllOf(Session s, String memberId) {
     s.commitments.removeIf(k -> k.memberId.equals(memberId));
+  }
+
+  /** Own commitments; the facilitator also keeps those of room members, who have no device. */
+  private static boolean mayWrite(Session s, Member actor, Commitment k) {
+    if (k.memberId.equals(actor.id)) return true;
+    Member owner = s.member(k.memberId);
+    return actor.facilitator && owner != null && owner.inRoom;
   }
 
   private static Commitment find(Session s, String id) {

@@ -9,6 +9,11 @@ public final class Member {
   public String id;
   public String name;
   public boolean facilitator;
+  /**
+   * In the room without a device (added by the facilitator): present until removed, no connection,
+   * no resume token; the facilitator acts for them.
+   */
+  public boolean inRoom;
   /** Open connections per node id; online while any is open, so a dead node's count can be dropped. */
   public LinkedHashMap<String, Integer> presence = new LinkedHashMap<>();
   /** Completed turns at speaking. */
@@ -37,8 +42,9 @@ public final class Member {
     this.joinedAt = joinedAt;
   }
 
+  /** Present: a room member always, anyone else while a connection is open. */
   public boolean online() {
-    return !presence.isEmpty();
+    return inRoom || !presence.isEmpty();
   }
 
   public int votesCast() {
@@ -50,6 +56,7 @@ public final class Member {
   public Member copy() {
     Member m = new Member(id, name, resumeHash, joinedAt);
     m.facilitator = facilitator;
+    m.inRoom = inRoom;
     m.presence = new LinkedHashMap<>(presence);
     m.turns = turns;
     m.spokenMs = spokenMs;

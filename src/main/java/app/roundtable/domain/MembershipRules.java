@@ -49,10 +49,30 @@ final class MembershipRules {
     return Verdict.CHANGED;
   }
 
+  /**
+   * Someone in the room without a device: present until removed, no connection and no resume token
+   * (nobody can take their place in the session), counted against the member limit like anyone.
+   */
+  static Verdict addRoomMember(Session s, Command.AddRoomMember c, Context ctx) {
+    Verdict bad = Checks.name(c.name(), ctx.limits());
+    if (bad != null) return bad;
+    if (activeMembers(s) >= ctx.limits().maxMembers()) {
+      return Verdict.refuse(SESSION_FULL, "This session is full.");
+    }
+    Member m = new Member(Ids.next(ctx.random()), c.name().strip(), null, ctx.now());
+    m.inRoom = true;
+    s.members.put(m.id, m);
+    return Verdict.CHANGED;
+  }
+
+  /** Not to a room member: with no device, nobody could run the session until the key holder came back. */
   static Verdict handOff(Session s, Member actor, Command.HandOff c) {
     Member target = s.member(c.memberId());
     if (target == null) return noMember();
     if (target == actor) return Verdict.UNCHANGED;
+    if (target.inRoom) {
+      return Verdict.refuse(BAD_REQUEST, "Someone without a device can't hold the facilitator role.");
+    }
     for (Member m : s.members.values()) m.facilitator = false;
     target.facilitator = true;
     return Verdict.CHANGED;
@@ -71,6 +91,7 @@ final class MembershipRules {
     QueueRules.takeOut(s, target.id, ctx.now());
     target.removed = true;
     target.facilitator = false;
+    target.inRoom = false;
     target.presence.clear();
     CommitmentRules.removeAllOf(s, target.id);
     return Verdict.CHANGED;

@@ -31,7 +31,7 @@ final class QueueRules {
   }
 
   static Verdict doneSpeaking(Session s, Member actor, Context ctx) {
-    if (!isSpeaking(s, actor.id)) return Verdict.refuse(INVALID_PHASE, "You don't have the floor.");
+    if (!isSpeaking(s, actor.id)) return Verdict.refuse(INVALID_PHASE, "That turn isn't running: someone else has the floor, or nobody.");
     endTurn(s, ctx.now());
     settle(s, ctx.now());
     return Verdict.CHANGED;

@@ -47,6 +47,9 @@ public final class Rules {
 
     next.version = session.version + 1;
     next.updatedAt = ctx.now();
+    // Who facilitated follows from the state after any change (a join with the key, a hand-off,
+    // the first item starting), so it is noted here once rather than in each of those rules.
+    Rota.record(next);
     remember(next, action, next.version);
     return new Outcome.Applied(next);
   }
@@ -57,15 +60,19 @@ public final class Rules {
     Member me = s.member(actorId);
     if (c instanceof Leave) return MembershipRules.leave(s, me, ctx);
     if (c instanceof Rename x) return MembershipRules.rename(s, me, x, ctx);
-    if (c instanceof RaiseHand) return QueueRules.raiseHand(s, me, ctx);
-    if (c instanceof LowerHand) return QueueRules.lowerHand(s, me, ctx);
-    if (c instanceof DoneSpeaking) return QueueRules.doneSpeaking(s, me, ctx);
+    if (c instanceof RaiseHand x) return ActingFor.anyMember(s, me, x.memberId(), m -> QueueRules.raiseHand(s, m, ctx));
+    if (c instanceof LowerHand x) return ActingFor.anyMember(s, me, x.memberId(), m -> QueueRules.lowerHand(s, m, ctx));
+    if (c instanceof DoneSpeaking x) {
+      return ActingFor.anyMember(s, me, x.memberId(), m -> QueueRules.doneSpeaking(s, m, ctx));
+    }
     if (c instanceof PostIdea x) return BoardRules.post(s, me, x, ctx);
     if (c instanceof EditIdea x) return BoardRules.edit(s, me, x, ctx);
     if (c instanceof DeleteIdea x) return BoardRules.delete(s, me, x);
     if (c instanceof Vote x) return BoardRules.vote(s, me, x);
     if (c instanceof Unvote x) return BoardRules.unvote(s, me, x);
-    if (c instanceof AddCommitment x) return CommitmentRules.add(s, me, x, ctx);
+    if (c instanceof AddCommitment x) {
+      return ActingFor.roomMember(s, me, x.memberId(), m -> CommitmentRules.add(s, m, x, ctx));
+    }
     if (c instanceof EditCommitment x) return CommitmentRules.edit(s, me, x, ctx);
     if (c instanceof RemoveCommitment x) return CommitmentRules.remove(s, me, x);
     if (c instanceof SetCommitmentStatus x) return CommitmentRules.setStatus(s, me, x, ctx);
@@ -84,6 +91,10 @@ public final class Rules {
 
   private static Verdict facilitator(Session s, Member me, FacilitatorCommand c, Context ctx) {
     if (c instanceof NextSpeaker) return QueueRules.nextSpeaker(s, ctx);
+    // The moderation amendment's name for the same act: the turn ends, the queue picks who is next.
+    if (c instanceof EndTurn) return QueueRules.nextSpeaker(s, ctx);
+    if (c instanceof AddRoomMember x) return MembershipRules.addRoomMember(s, x, ctx);
+    if (c instanceof SetFairnessVisible x) return SessionRules.setFairnessVisible(s, x);
     if (c instanceof StartRound) return QueueRules.startRound(s, ctx);
     if (c instanceof SetQueuePolicy x) return QueueRules.setPolicy(s, x);
     if (c instanceof SetTurnLimit x) return QueueRules.setTurnLimit(s, x, ctx);

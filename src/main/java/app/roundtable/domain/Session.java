@@ -38,6 +38,10 @@ public final class Session {
   public Previous previous;
   /** Counts raised hands so that equal raise times still order deterministically. */
   public long raiseSeq;
+  /** Who facilitated this session and the earlier ones of its series (the rota). */
+  public Facilitation facilitation = new Facilitation();
+  /** Whether pages and the projector show the speaking record live; the summary always has it. */
+  public boolean fairnessVisible = true;
 
   public Session copy() {
     Session s = new Session();
@@ -58,6 +62,8 @@ public final class Session {
     for (Commitment c : commitments) s.commitments.add(c.copy());
     s.previous = previous == null ? null : previous.copy();
     s.raiseSeq = raiseSeq;
+    s.facilitation = facilitation.copy();
+    s.fairnessVisible = fairnessVisible;
     return s;
   }
 

@@ -26,6 +26,12 @@ final class SessionRules {
     return Verdict.CHANGED;
   }
 
+  static Verdict setFairnessVisible(Session s, Command.SetFairnessVisible c) {
+    if (c.visible() == s.fairnessVisible) return Verdict.UNCHANGED;
+    s.fairnessVisible = c.visible();
+    return Verdict.CHANGED;
+  }
+
   /**
    * Closes the record: the active item and the current turn are credited up to now, the timer
    * stops where it was, and nobody is left waiting for a floor that won't come.

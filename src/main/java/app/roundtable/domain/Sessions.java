@@ -54,6 +54,7 @@ public final class Sessions {
       if (author != null && !author.removed) carried.add(c.copy());
     }
     s.previous = new Previous(earlier.title, carried);
+    s.facilitation = Rota.carriedFrom(earlier);
     return s;
   }
 }

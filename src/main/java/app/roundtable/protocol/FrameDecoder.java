@@ -109,21 +109,24 @@ public final class FrameDecoder {
   private void register() {
     on("leave", f -> new Command.Leave());
     on("rename", f -> new Command.Rename(f.name("name")));
-    on("raiseHand", f -> new Command.RaiseHand());
-    on("lowerHand", f -> new Command.LowerHand());
-    on("doneSpeaking", f -> new Command.DoneSpeaking());
+    on("raiseHand", f -> new Command.RaiseHand(f.optionalRef("memberId")));
+    on("lowerHand", f -> new Command.LowerHand(f.optionalRef("memberId")));
+    on("doneSpeaking", f -> new Command.DoneSpeaking(f.optionalRef("memberId")));
     on("postIdea", f -> new Command.PostIdea(f.text("text")));
     on("editIdea", f -> new Command.EditIdea(f.ref("ideaId"), f.text("text")));
     on("deleteIdea", f -> new Command.DeleteIdea(f.ref("ideaId")));
     on("vote", f -> new Command.Vote(f.ref("ideaId")));
     on("unvote", f -> new Command.Unvote(f.ref("ideaId")));
-    on("addCommitment", f -> new Command.AddCommitment(f.text("text")));
+    on("addCommitment", f -> new Command.AddCommitment(f.text("text"), f.optionalRef("memberId")));
     on("editCommitment", f -> new Command.EditCommitment(f.ref("commitmentId"), f.text("text")));
     on("removeCommitment", f -> new Command.RemoveCommitment(f.ref("commitmentId")));
     on("setCommitmentStatus", f -> new Command.SetCommitmentStatus(
         f.ref("commitmentId"), f.enumValue("status", CommitmentStatus.class),
         f.optionalText("note", true)));
     on("nextSpeaker", f -> new Command.NextSpeaker());
+    on("endTurn", f -> new Command.EndTurn());
+    on("addRoomMember", f -> new Command.AddRoomMember(f.name("name")));
+    on("setFairnessVisible", f -> new Command.SetFairnessVisible(f.bool("visible")));
     on("startRound", f -> new Command.StartRound());
     on("setQueuePolicy", f -> new Command.SetQueuePolicy(f.enumValue("policy", QueuePolicy.class)));
     on("setTurnLimit", f -> new Command.SetTurnLimit(f.integer("seconds")));
@@ -201,9 +204,22 @@ public final class FrameDecoder {
 
     /** An id of something in the session: any non-empty short string (unknown ones are not_found later). */
     String ref(String field) {
-      String s = string(field, 64);
-      if (s.isEmpty()) throw bad("Field '" + field + "' must not be empty.");
+      String s = optionalRef(field);
+      if (s == null) throw bad("Field '" + field + "' is required.");
       return s;
+    }
+
+    String optionalRef(String field) {
+      String s = optionalString(field, 64);
+      if (s != null && s.isEmpty()) throw bad("Field '" + field + "' must not be empty.");
+      return s;
+    }
+
+    boolean bool(String field) {
+      JsonNode n = present(field);
+      if (n == null) throw bad("Field '" + field + "' is required.");
+      if (!n.isBoolean()) throw bad("Field '" + field + "' must be true or false.");
+      return n.booleanValue();
     }
 
     String name(String field) {

@@ -5,6 +5,7 @@ import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.SpeakingQueue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -36,6 +37,7 @@ public final class StateView {
       g.writeStringField("name", m.name);
       g.writeBooleanField("facilitator", m.facilitator);
       g.writeBooleanField("online", m.online());
+      g.writeBooleanField("inRoom", m.inRoom);
       g.writeNumberField("turns", m.turns);
       g.writeNumberField("spokenMs", m.spokenMs);
       g.writeBooleanField("handRaised", s.queue.isWaiting(m.id));
@@ -50,6 +52,10 @@ public final class StateView {
     g.writeArrayFieldStart("commitments");
     for (Commitment c : s.commitments) writeCommitment(g, c);
     g.writeEndArray();
+    writeFacilitation(g, s);
+    g.writeObjectFieldStart("fairness");
+    g.writeBooleanField("visible", s.fairnessVisible);
+    g.writeEndObject();
     if (s.previous == null) {
       g.writeNullField("previous");
     } else {
@@ -80,6 +86,15 @@ public final class StateView {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeFacilitation(JsonGenerator g, Session s) throws IOException {
+    g.writeObjectFieldStart("facilitation");
+    g.writeArrayFieldStart("history");
+    for (String name : Rota.history(s)) g.writeString(name);
+    g.writeEndArray();
+    g.writeStringField("suggested", Rota.suggested(s));
     g.writeEndObject();
   }
 

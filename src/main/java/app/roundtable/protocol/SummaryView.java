@@ -3,8 +3,10 @@ package app.roundtable.protocol;
 import app.roundtable.domain.AgendaItem;
 import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
+import app.roundtable.domain.Facilitation;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +47,16 @@ public final class SummaryView {
         g.writeStringField("name", m.name);
         g.writeNumberField("turns", m.turns);
         g.writeNumberField("spokenMs", m.spokenMs);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("facilitation");
+      for (Facilitation.Earlier e : Rota.sessions(s)) {
+        g.writeStartObject();
+        g.writeStringField("title", e.title);
+        g.writeArrayFieldStart("facilitators");
+        for (String name : e.facilitators) g.writeString(name);
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -89,6 +101,13 @@ public final class SummaryView {
       if (m.removed) continue;
       b.append("| ").append(cell(m.name)).append(" | ").append(m.turns).append(" | ")
           .append(minutes(m.spokenMs)).append(" |\n");
+    }
+    b.append("\n![Speaking record: time spoken and turns per member](")
+        .append(SpeakingChart.dataUri(s)).append(")\n");
+    b.append("\n## Facilitation\n\n");
+    for (Facilitation.Earlier e : Rota.sessions(s)) {
+      b.append("- ").append(line(e.title)).append(": ");
+      b.append(e.facilitators.isEmpty() ? "nobody" : line(String.join(", ", e.facilitators))).append('\n');
     }
     List<RankedIdea> ideas = ideas(s);
     b.append("\n## Idea board\n\n");
@@ -140,7 +159,7 @@ public final class SummaryView {
     return ms;
   }
 
-  private static String minutes(long ms) {
+  static String minutes(long ms) {
     long sec = Math.round(ms / 1000.0);
     return sec / 60 + ":" + String.format("%02d", sec % 60);
   }

@@ -4,6 +4,7 @@ import app.roundtable.domain.Member;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
+import app.roundtable.protocol.SpeakingChart;
 import app.roundtable.protocol.SummaryView;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.StoreFullException;
@@ -118,6 +119,9 @@ final class SessionApi {
         ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".md\"")
             .end(SummaryView.markdown(s, now));
+      } else if (accept != null && accept.contains("image/svg+xml")) {
+        // The speaking record's chart alone, the same one the Markdown record carries inline.
+        ctx.response().putHeader("Content-Type", "image/svg+xml").end(SpeakingChart.svg(s));
       } else {
         ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now));
       }

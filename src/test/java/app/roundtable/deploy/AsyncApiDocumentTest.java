@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks docs/asyncapi.yaml against the wire contract (PROTOCOL.md v1): every command of its
- * "Commands" section, with its fields and their JSON types, and every server message.
+ * Checks docs/asyncapi.yaml against the wire contract (PROTOCOL.md v1 and its v1.1 amendments):
+ * every command, with its fields and their JSON types, and every server message.
  */
 class AsyncApiDocumentTest {
 
@@ -37,15 +37,15 @@ class AsyncApiDocumentTest {
     cmd("sync");
     cmd("leave");
     cmd("rename", "name");
-    cmd("raiseHand");
-    cmd("lowerHand");
-    cmd("doneSpeaking");
+    cmd("raiseHand", "memberId?");
+    cmd("lowerHand", "memberId?");
+    cmd("doneSpeaking", "memberId?");
     cmd("postIdea", "text");
     cmd("editIdea", "ideaId", "text");
     cmd("deleteIdea", "ideaId");
     cmd("vote", "ideaId");
     cmd("unvote", "ideaId");
-    cmd("addCommitment", "text");
+    cmd("addCommitment", "text", "memberId?");
     cmd("editCommitment", "commitmentId", "text");
     cmd("removeCommitment", "commitmentId");
     cmd("setCommitmentStatus", "commitmentId", "status", "note?");
@@ -73,6 +73,10 @@ class AsyncApiDocumentTest {
     cmd("handOff", "memberId");
     cmd("removeMember", "memberId");
     cmd("endSession");
+    // v1.1 amendments
+    cmd("addRoomMember", "name");
+    cmd("endTurn");
+    cmd("setFairnessVisible", "visible");
   }
 
   private static final Set<String> FACILITATOR =
@@ -81,7 +85,7 @@ class AsyncApiDocumentTest {
           "resumeTimer", "addTime", "resetTimer", "addAgendaItem", "updateAgendaItem",
           "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
-          "removeMember", "endSession");
+          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible");
 
   /** JSON type of every command field in the contract. */
   private static final Map<String, String> FIELD_TYPES =
@@ -105,7 +109,8 @@ class AsyncApiDocumentTest {
           Map.entry("votes", "integer"),
           Map.entry("group", "string"),
           Map.entry("rules", "array"),
-          Map.entry("memberId", "string"));
+          Map.entry("memberId", "string"),
+          Map.entry("visible", "boolean"));
 
   /** Server -> client messages and their fields ({@code ?} = optional). */
   private static final Map<String, List<String>> SERVER =
@@ -234,12 +239,12 @@ class AsyncApiDocumentTest {
     JsonNode state = resolve(resolve(sent.get("state").path("payload")).at("/properties/state"));
     assertEquals(
         Set.of("code", "title", "status", "createdAt", "groundRules", "members", "displays", "agenda",
-            "timer", "queue", "board", "commitments", "previous"),
+            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous"),
         texts(state.path("required")),
         "public state fields");
     JsonNode member = resolve(resolve(state.at("/properties/members")).path("items"));
     assertEquals(
-        Set.of("id", "name", "facilitator", "online", "turns", "spokenMs", "handRaised"),
+        Set.of("id", "name", "facilitator", "online", "turns", "spokenMs", "handRaised", "inRoom"),
         texts(member.path("required")));
     JsonNode idea = resolve(resolve(resolve(state.at("/properties/board")).at("/properties/ideas")).path("items"));
     assertFalse(idea.path("properties").has("memberId") || idea.path("properties").has("author"),

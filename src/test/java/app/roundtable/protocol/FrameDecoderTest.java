@@ -81,7 +81,16 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"setGroundRules\",\"rules\":[\"Listen\",\" Be kind \"]}", new Command.SetGroundRules(List.of("Listen", "Be kind"))),
         Map.entry("{\"type\":\"handOff\",\"memberId\":\"m\"}", new Command.HandOff("m")),
         Map.entry("{\"type\":\"removeMember\",\"memberId\":\"m\"}", new Command.RemoveMember("m")),
-        Map.entry("{\"type\":\"endSession\",\"unknownField\":1}", new Command.EndSession()));
+        Map.entry("{\"type\":\"endSession\",\"unknownField\":1}", new Command.EndSession()),
+        // v1.1: hybrid rooms, moderation, fairness
+        Map.entry("{\"type\":\"addRoomMember\",\"name\":\" Rosa  Diaz \"}", new Command.AddRoomMember("Rosa Diaz")),
+        Map.entry("{\"type\":\"raiseHand\",\"memberId\":\"m\"}", new Command.RaiseHand("m")),
+        Map.entry("{\"type\":\"lowerHand\",\"memberId\":\"m\"}", new Command.LowerHand("m")),
+        Map.entry("{\"type\":\"doneSpeaking\",\"memberId\":\"m\"}", new Command.DoneSpeaking("m")),
+        Map.entry("{\"type\":\"addCommitment\",\"text\":\"c\",\"memberId\":\"m\"}", new Command.AddCommitment("c", "m")),
+        Map.entry("{\"type\":\"endTurn\"}", new Command.EndTurn()),
+        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":false}", new Command.SetFairnessVisible(false)),
+        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)));
     Set<String> seen = new TreeSet<>();
     golden.forEach((json, expected) -> {
       assertEquals(expected, command(json), json);
@@ -126,6 +135,22 @@ class FrameDecoderTest {
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"" + "x".repeat(281) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"rename\",\"name\":\"" + "é".repeat(41) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"setGroundRules\",\"rules\":" + "[\"r\"" + ",\"r\"".repeat(12) + "]}"));
+    // v1.1 commands' malformed fields
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addRoomMember\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addRoomMember\",\"name\":5}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addRoomMember\",\"name\":\"   \"}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"addRoomMember\",\"name\":\"" + "r".repeat(41) + "\"}"));
+    for (String type : List.of("raiseHand", "lowerHand", "doneSpeaking")) {
+      assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"" + type + "\",\"memberId\":5}"), type);
+      assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"" + type + "\",\"memberId\":\"\"}"), type);
+      assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"" + type + "\",\"memberId\":\"" + "m".repeat(65) + "\"}"), type);
+    }
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addCommitment\",\"text\":\"c\",\"memberId\":[]}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addCommitment\",\"memberId\":\"m\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":\"false\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":0}"));
+    assertEquals(new Command.RaiseHand(null), command("{\"type\":\"raiseHand\",\"memberId\":null}"));
     // The id survives a refusal so the client can match it.
     assertEquals("x", decoder.decode("{\"type\":\"fly\",\"id\":\"x\"}").id());
     assertNull(decoder.decode("nope").id());

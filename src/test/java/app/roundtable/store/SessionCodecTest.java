@@ -32,6 +32,23 @@ class SessionCodecTest {
     assertEquals("Bø \"quoted\" ✓", back.members.get("m2").name);
     assertEquals("done", back.previous.commitments.get(0).note);
     assertEquals(1_700_001_900_000L, back.timer.endsAt);
+    assertTrue(back.members.get("m3").inRoom);
+    assertNull(back.members.get("m3").resumeHash);
+    assertEquals("How are you arriving today?", back.agenda.items.get(0).prompt);
+    assertEquals(java.util.List.of("Bo", "Ada"), back.facilitation.earlier.get(0).facilitators);
+    assertEquals(java.util.List.of("m1"), back.facilitation.memberIds);
+    assertEquals(false, back.fairnessVisible);
+  }
+
+  @Test
+  void aSessionStoredBeforeV11ReadsWithTheDefaults() {
+    String json = "{\"version\":3,\"code\":\"X\",\"members\":{\"m\":{\"id\":\"m\",\"name\":\"Ana\"}},"
+        + "\"agenda\":{\"items\":[{\"id\":\"a\",\"title\":\"T\",\"minutes\":5}]}}";
+    Session s = SessionCodec.decode(json.getBytes(StandardCharsets.UTF_8));
+    assertEquals("", s.agenda.items.get(0).prompt);
+    assertEquals(false, s.members.get("m").inRoom);
+    assertTrue(s.fairnessVisible);
+    assertTrue(s.facilitation.earlier.isEmpty());
   }
 
   @Test

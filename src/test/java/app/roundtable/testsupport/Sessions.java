@@ -4,6 +4,7 @@ import app.roundtable.domain.AgendaItem;
 import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
 import app.roundtable.domain.CommitmentStatus;
+import app.roundtable.domain.Facilitation;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.ItemKind;
 import app.roundtable.domain.ItemStatus;
@@ -127,6 +128,15 @@ public final class Sessions {
     old.status = CommitmentStatus.DONE;
     old.note = "done";
     s.previous = new Previous("First meeting", List.of(old));
+
+    // v1.1: a room member, item prompts, the rota, fairness hidden
+    Member rosa = new Member("m3", "Rosa", null, 1_700_000_000_300L);
+    rosa.inRoom = true;
+    s.members.put(rosa.id, rosa);
+    check.prompt = "How are you arriving today?";
+    s.facilitation.earlier.add(new Facilitation.Earlier("First meeting", List.of("Bo", "Ada")));
+    s.facilitation.memberIds.add("m1");
+    s.fairnessVisible = false;
     return s;
   }
 }
