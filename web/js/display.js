@@ -4,8 +4,9 @@
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath } from './storage.js';
-import { createAnnouncer, translateStatic } from './dom.js';
+import { createAnnouncer } from './dom.js';
 import { t } from './i18n.js';
+import { applyLanguage } from './language.js';
 import { startTicking } from './page.js';
 import { statusView } from './views/status.js';
 import { timerView } from './views/timer.js';
@@ -15,11 +16,11 @@ import { previousView } from './views/previous.js';
 import { projectorView } from './views/projector.js';
 
 const $ = (id) => document.getElementById(id);
+// The projector follows its own ?lang= (or the browser's), not the facilitator's.
+applyLanguage();
 const code = codeFromPath(location.pathname, 'd');
 const status = statusView($('status'), { onRetryNow: () => client && client.connection.reconnectNow() });
 let client = null;
-translateStatic(document, t);
-$('qr').alt = t('display.qr');
 
 if (!code) {
   status.update(Status.FAILED, { code: 'unknown_session' });
@@ -53,7 +54,7 @@ if (!code) {
   store.subscribe((s) => {
     if (!s.state) return;
     $('session-title').textContent = s.state.title;
-    document.title = `${s.state.title} · Roundtable display`;
+    document.title = t('page.title.display', { title: s.state.title });
     for (const v of views) v.update(s.state, null, null);
   });
   startTicking(() => {

@@ -5,11 +5,10 @@
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, ITEM_KINDS, ItemStatus, Limits } from '../protocol.js';
 import { formatMinSec } from '../format.js';
+import { t } from '../i18n.js';
 
-const KIND_LABEL = { discussion: 'Discussion', round: 'Round', board: 'Idea board', commitments: 'Commitments', break: 'Break' };
-const STATUS_LABEL = { pending: 'Up next', active: 'Now', done: 'Done' };
-
-export function kindLabel(kind) { return KIND_LABEL[kind] || kind; }
+/** An item kind in the reader's words (the stage's kind names). */
+export function kindLabel(kind) { return t(`stage.kind.${kind}`); }
 
 function kindSelect(selected) {
   return el('select', {}, ITEM_KINDS.map((k) => el('option', { value: k, text: kindLabel(k), selected: k === selected })));
@@ -26,10 +25,10 @@ export function agendaView(root, ctx) {
   const addMinutes = el('input', { type: 'number', min: 1, max: 600, value: '10', required: true, inputMode: 'numeric' });
   const addKind = kindSelect('discussion');
   const addPrompt = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
-  const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': 'Add an agenda item' } },
-    field('New item', addTitle).wrap, field('Minutes', addMinutes).wrap, field('Kind', addKind).wrap,
-    field('Prompt for the group (optional)', addPrompt).wrap,
-    el('button', { type: 'submit', text: 'Add item' }));
+  const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('agenda.add.form') } },
+    field(t('agenda.add.title'), addTitle).wrap, field(t('agenda.minutes'), addMinutes).wrap, field(t('agenda.kind'), addKind).wrap,
+    field(t('agenda.add.prompt'), addPrompt).wrap,
+    el('button', { type: 'submit', text: t('agenda.add.button') }));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const title = addTitle.value.trim();
@@ -47,7 +46,7 @@ export function agendaView(root, ctx) {
     facilitatorBox.hidden = !facilitator;
     const items = agenda.items;
     if (!items.length) {
-      replaceKeepingFocus(list, el('li', { class: 'empty', text: 'No agenda items yet.' }));
+      replaceKeepingFocus(list, el('li', { class: 'empty', text: t('agenda.none') }));
       return;
     }
     replaceKeepingFocus(list, items.map((item, i) => itemRow(item, i, items.length, facilitator)));
@@ -56,26 +55,26 @@ export function agendaView(root, ctx) {
   function itemRow(item, index, count, facilitator) {
     const current = item.status === ItemStatus.ACTIVE;
     if (facilitator && editing === item.id) return editRow(item);
-    const meta = [`${item.minutes} min`, kindLabel(item.kind)];
-    if (item.status === ItemStatus.DONE && item.spentMs) meta.push(`took ${formatMinSec(Math.round(item.spentMs / 1000))}`);
+    const meta = [t('agenda.minutesShort', { minutes: item.minutes }), kindLabel(item.kind)];
+    if (item.status === ItemStatus.DONE && item.spentMs) meta.push(t('agenda.took', { time: formatMinSec(Math.round(item.spentMs / 1000)) }));
     const li = el('li', { class: ['agenda-item', `status-${item.status}`], attrs: { 'aria-current': current ? 'step' : null } },
-      el('span', { class: 'badge', text: STATUS_LABEL[item.status] || item.status }),
+      el('span', { class: 'badge', text: t(`agenda.status.${item.status}`) }),
       el('span', { class: 'item-title', text: item.title }),
       item.prompt ? el('span', { class: 'item-prompt', text: item.prompt }) : null,
       el('span', { class: 'meta', text: meta.join(' · ') }));
     if (facilitator) {
       const label = item.title;
       li.append(el('div', { class: 'row-actions' },
-        item.status !== ItemStatus.ACTIVE && el('button', { type: 'button', key: `start-${item.id}`, text: 'Start',
-          attrs: { 'aria-label': `Start “${label}”` }, on: { click: () => ctx.act(cmd.startAgendaItem(item.id)) } }),
-        el('button', { type: 'button', key: `edit-${item.id}`, text: 'Edit', attrs: { 'aria-label': `Edit “${label}”` },
+        item.status !== ItemStatus.ACTIVE && el('button', { type: 'button', key: `start-${item.id}`, text: t('agenda.start'),
+          attrs: { 'aria-label': t('agenda.startOf', { title: label }) }, on: { click: () => ctx.act(cmd.startAgendaItem(item.id)) } }),
+        el('button', { type: 'button', key: `edit-${item.id}`, text: t('agenda.edit'), attrs: { 'aria-label': t('agenda.editOf', { title: label }) },
           on: { click: () => { editing = item.id; rerender(); focusKey(`title-${item.id}`); } } }),
-        el('button', { type: 'button', key: `up-${item.id}`, text: '↑', disabled: index === 0, attrs: { 'aria-label': `Move “${label}” up` },
+        el('button', { type: 'button', key: `up-${item.id}`, text: '↑', disabled: index === 0, attrs: { 'aria-label': t('agenda.upOf', { title: label }) },
           on: { click: () => ctx.act(cmd.moveAgendaItem(item.id, index - 1)) } }),
-        el('button', { type: 'button', key: `down-${item.id}`, text: '↓', disabled: index === count - 1, attrs: { 'aria-label': `Move “${label}” down` },
+        el('button', { type: 'button', key: `down-${item.id}`, text: '↓', disabled: index === count - 1, attrs: { 'aria-label': t('agenda.downOf', { title: label }) },
           on: { click: () => ctx.act(cmd.moveAgendaItem(item.id, index + 1)) } }),
-        el('button', { type: 'button', key: `remove-${item.id}`, class: 'danger', text: 'Remove', attrs: { 'aria-label': `Remove “${label}”` },
-          on: { click: async () => { if (await ctx.confirm(`Remove “${label}” from the agenda?`, 'Remove')) ctx.act(cmd.removeAgendaItem(item.id)); } } })));
+        el('button', { type: 'button', key: `remove-${item.id}`, class: 'danger', text: t('agenda.remove'), attrs: { 'aria-label': t('agenda.removeOf', { title: label }) },
+          on: { click: async () => { if (await ctx.confirm(t('agenda.removeConfirm', { title: label }), t('agenda.remove'))) ctx.act(cmd.removeAgendaItem(item.id)); } } })));
     }
     return li;
   }
@@ -85,10 +84,10 @@ export function agendaView(root, ctx) {
     const minutes = el('input', { type: 'number', min: 1, max: 600, value: String(item.minutes), required: true });
     const kind = kindSelect(item.kind);
     const prompt = el('input', { type: 'text', value: item.prompt || '', maxLength: Limits.TEXT });
-    const form = el('form', { class: 'inline-form', attrs: { 'aria-label': `Edit “${item.title}”` } },
-      field('Title', title).wrap, field('Minutes', minutes).wrap, field('Kind', kind).wrap, field('Prompt', prompt).wrap,
-      el('button', { type: 'submit', text: 'Save' }),
-      el('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = null; rerender(); focusKey(`edit-${item.id}`); } } }));
+    const form = el('form', { class: 'inline-form', attrs: { 'aria-label': t('agenda.editOf', { title: item.title }) } },
+      field(t('agenda.title'), title).wrap, field(t('agenda.minutes'), minutes).wrap, field(t('agenda.kind'), kind).wrap, field(t('agenda.prompt'), prompt).wrap,
+      el('button', { type: 'submit', text: t('common.save') }),
+      el('button', { type: 'button', text: t('common.cancel'), on: { click: () => { editing = null; rerender(); focusKey(`edit-${item.id}`); } } }));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const fields = { title: title.value.trim(), minutes: Number(minutes.value), kind: kind.value };
