@@ -48,7 +48,7 @@ if (!code) {
     queueView($('queue'), ctx),
     boardView($('board'), ctx),
     previousView($('previous'), ctx),
-    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record') }, ctx),
+    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record'), recordHeading: $('record-h') }, ctx),
   ];
 
   store.subscribe((s) => {

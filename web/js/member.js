@@ -20,6 +20,8 @@ import { agendaView } from './views/agenda.js';
 import { membersView } from './views/members.js';
 import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
+import { rotaView } from './views/rota.js';
+import { fairnessView } from './views/fairness.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -102,6 +104,8 @@ function start() {
     groundRulesView($('rules'), ctx),
     sessionView($('session-actions'), ctx),
     runBarView($('runbar'), ctx),
+    rotaView($('rota'), $('rota-body'), ctx),
+    fairnessView($('fairness'), $('fairness-chart')),
     stageView($('now-section'), ctx, {
       queue: panel('queue'), board: panel('board'), commitments: panel('commitments'), previous: panel('previous'),
     }),

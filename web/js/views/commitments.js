@@ -13,13 +13,17 @@ export const statusLabel = (status) => t(`commitments.status.${status}`);
 export function commitmentsView(root, ctx) {
   const mineBox = el('div', { class: 'my-commitments' });
   const text = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
+  // The facilitator types the commitments of people in the room without a device: whose is it?
+  const forWhom = el('select', {});
+  const forField = field(t('commitments.for'), forWhom).wrap;
+  forField.hidden = true;
   const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('commitments.add.form') } },
-    field(t('commitments.add.label'), text).wrap, el('button', { type: 'submit', class: 'primary', text: t('commitments.add.button') }));
+    forField, field(t('commitments.add.label'), text).wrap, el('button', { type: 'submit', class: 'primary', text: t('commitments.add.button') }));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const said = text.value.trim();
     if (!said) return;
-    if (await ctx.act(cmd.addCommitment(said))) { text.value = ''; text.focus(); }
+    if (await ctx.act(cmd.addCommitment(said, forWhom.value || undefined))) { text.value = ''; text.focus(); }
   });
   const othersBox = el('div', { class: 'others-commitments' });
   // The box to add one comes first: on a phone it stays in view however many one already has.
@@ -28,8 +32,13 @@ export function commitmentsView(root, ctx) {
   let editing = null;
   let last = null;
 
-  const render = memo(([mine, others]) => {
-    addForm.hidden = mine.length >= Limits.COMMITMENTS_PER_MEMBER;
+  const render = memo(([mine, others, room]) => {
+    const chosen = forWhom.value;
+    forWhom.replaceChildren(el('option', { value: '', text: t('commitments.forMe') }),
+      ...room.map((m) => el('option', { value: m.id, text: m.name })));
+    forWhom.value = room.some((m) => m.id === chosen) ? chosen : '';
+    forField.hidden = !room.length;
+    addForm.hidden = mine.length >= Limits.COMMITMENTS_PER_MEMBER && !room.length;
     replaceKeepingFocus(mineBox, mine.length
       ? el('ul', { class: 'commitment-list' }, mine.map((c) => editing === c.id ? editRow(c) : ownRow(c)))
       : el('p', { class: 'meta', text: t('commitments.none') }),
@@ -91,7 +100,10 @@ export function commitmentsView(root, ctx) {
 
   return {
     update(state, you, me) {
-      last = [myCommitments(state, me), othersCommitments(state, me)];
+      const room = you && you.facilitator
+        ? state.members.filter((m) => m.inRoom).map((m) => ({ id: m.id, name: m.name }))
+        : [];
+      last = [myCommitments(state, me), othersCommitments(state, me), room];
       render([...last, editing]);
     },
   };

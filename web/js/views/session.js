@@ -2,11 +2,12 @@
 // private facilitator link, the summary download and the follow-up session
 // (ending the session is in the run bar).
 
-import { el, field, copyText, saveFile, memo } from '../dom.js';
+import { el, field, copyText, saveFile, memo, replaceKeepingFocus } from '../dom.js';
 import { errorSentence, Limits } from '../protocol.js';
 import { createFollowUp, fetchSummary, httpErrorSentence } from '../api.js';
 import { facilitatorLink } from '../storage.js';
 import { t } from '../i18n.js';
+import { rotaHistory } from './rota.js';
 
 /** Downloads the Markdown summary; returns an error sentence or null. */
 export async function downloadSummary(code, key) {
@@ -67,7 +68,10 @@ export function sessionView(root, ctx) {
 
   const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true },
     keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followStatus);
-  root.append(invite, facilitatorBox);
+  // Who facilitated each session of the series: the rota the summary records too.
+  const history = el('div', { class: 'rota-list' });
+  root.append(invite, el('h3', { text: t('rota.history') }), history, facilitatorBox);
+  const renderHistory = memo(([names]) => replaceKeepingFocus(history, rotaHistory(names)));
 
   const render = memo(([facilitator]) => {
     facilitatorBox.hidden = !facilitator;
@@ -78,5 +82,10 @@ export function sessionView(root, ctx) {
     followForm.hidden = !key;
   });
 
-  return { update(state, you) { render([!!(you && you.facilitator)]); } };
+  return {
+    update(state, you) {
+      render([!!(you && you.facilitator)]);
+      renderHistory([(state.facilitation && state.facilitation.history) || []]);
+    },
+  };
 }
