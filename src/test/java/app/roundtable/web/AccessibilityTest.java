@@ -1,6 +1,5 @@
 package app.roundtable.web;
 
-import static app.roundtable.web.WholeSessionInBrowsersTest.assertBoardOpenForWriting;
 import static app.roundtable.web.WholeSessionInBrowsersTest.button;
 import static app.roundtable.web.WholeSessionInBrowsersTest.join;
 import static app.roundtable.web.WholeSessionInBrowsersTest.open;

@@ -2,7 +2,6 @@ package app.roundtable.web;
 
 import static app.roundtable.web.WholeSessionInBrowsersTest.DIALOGS;
 import static app.roundtable.web.WholeSessionInBrowsersTest.addCommitment;
-import static app.roundtable.web.WholeSessionInBrowsersTest.assertBoardOpenForWriting;
 import static app.roundtable.web.WholeSessionInBrowsersTest.button;
 import static app.roundtable.web.WholeSessionInBrowsersTest.join;
 import static app.roundtable.web.WholeSessionInBrowsersTest.open;
