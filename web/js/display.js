@@ -19,7 +19,8 @@ const $ = (id) => document.getElementById(id);
 // The projector follows its own ?lang= (or the browser's), not the facilitator's.
 applyLanguage();
 const code = codeFromPath(location.pathname, 'd');
-const status = statusView($('status'), { onRetryNow: () => client && client.connection.reconnectNow() });
+const announce = createAnnouncer($('announcer'));
+const status = statusView($('status'), { announce, onRetryNow: () => client && client.connection.reconnectNow() });
 let client = null;
 
 if (!code) {
@@ -40,7 +41,7 @@ if (!code) {
   const ctx = {
     display: true,
     act: async () => false,
-    announce: createAnnouncer($('announcer')),
+    announce,
     serverNow: () => connection.serverNow(),
   };
   const views = [

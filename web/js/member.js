@@ -44,6 +44,7 @@ if (code && fragmentKey) {
 }
 
 const status = statusView($('status'), {
+  announce,
   onRetryNow: () => client && client.connection.reconnectNow(),
   endedExtras: () => {
     const key = code && memory.facilitatorKey(code);

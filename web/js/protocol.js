@@ -19,7 +19,7 @@ export const Command = Object.freeze({
   REMOVE_AGENDA_ITEM: 'removeAgendaItem', MOVE_AGENDA_ITEM: 'moveAgendaItem',
   START_AGENDA_ITEM: 'startAgendaItem', NEXT_AGENDA_ITEM: 'nextAgendaItem',
   SET_BOARD_PHASE: 'setBoardPhase', SET_BOARD_PROMPT: 'setBoardPrompt',
-  SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea', CLEAR_BOARD: 'clearBoard',
+  SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea',
   SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
   REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
   // v1.1: hybrid rooms, moderation, fairness
@@ -157,10 +157,10 @@ export const cmd = Object.freeze({
   },
   updateAgendaItem: (itemId, { title, minutes, kind, prompt } = {}) => {
     const c = { type: Command.UPDATE_AGENDA_ITEM, itemId };
-    if (prompt !== undefined) c.prompt = prompt;
     if (title !== undefined) c.title = title;
     if (minutes !== undefined) c.minutes = minutes;
     if (kind !== undefined) c.kind = kind;
+    if (prompt !== undefined) c.prompt = prompt;
     return c;
   },
   removeAgendaItem: (itemId) => ({ type: Command.REMOVE_AGENDA_ITEM, itemId }),
@@ -171,7 +171,6 @@ export const cmd = Object.freeze({
   setBoardPrompt: (prompt) => ({ type: Command.SET_BOARD_PROMPT, prompt }),
   setVotesPerMember: (votes) => ({ type: Command.SET_VOTES_PER_MEMBER, votes }),
   groupIdea: (ideaId, group) => ({ type: Command.GROUP_IDEA, ideaId, group }),
-  clearBoard: () => ({ type: Command.CLEAR_BOARD }),
   setGroundRules: (rules) => ({ type: Command.SET_GROUND_RULES, rules }),
   handOff: (memberId) => ({ type: Command.HAND_OFF, memberId }),
   removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),

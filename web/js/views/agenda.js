@@ -7,7 +7,6 @@ import { cmd, ITEM_KINDS, ItemStatus, Limits } from '../protocol.js';
 import { formatMinSec } from '../format.js';
 import { t } from '../i18n.js';
 
-/** An item kind in the reader's words (the stage's kind names). */
 export function kindLabel(kind) { return t(`stage.kind.${kind}`); }
 
 function kindSelect(selected) {
@@ -66,14 +65,14 @@ export function agendaView(root, ctx) {
       const label = item.title;
       li.append(el('div', { class: 'row-actions' },
         item.status !== ItemStatus.ACTIVE && el('button', { type: 'button', key: `start-${item.id}`, text: t('agenda.start'),
-          attrs: { 'aria-label': t('agenda.startOf', { title: label }) }, on: { click: () => ctx.act(cmd.startAgendaItem(item.id)) } }),
-        el('button', { type: 'button', key: `edit-${item.id}`, text: t('agenda.edit'), attrs: { 'aria-label': t('agenda.editOf', { title: label }) },
+          attrs: { 'aria-label': t('agenda.startItem', { title: label }) }, on: { click: () => ctx.act(cmd.startAgendaItem(item.id)) } }),
+        el('button', { type: 'button', key: `edit-${item.id}`, text: t('agenda.edit'), attrs: { 'aria-label': t('agenda.editItem', { title: label }) },
           on: { click: () => { editing = item.id; rerender(); focusKey(`title-${item.id}`); } } }),
-        el('button', { type: 'button', key: `up-${item.id}`, text: '↑', disabled: index === 0, attrs: { 'aria-label': t('agenda.upOf', { title: label }) },
+        el('button', { type: 'button', key: `up-${item.id}`, text: '↑', disabled: index === 0, attrs: { 'aria-label': t('agenda.moveUp', { title: label }) },
           on: { click: () => ctx.act(cmd.moveAgendaItem(item.id, index - 1)) } }),
-        el('button', { type: 'button', key: `down-${item.id}`, text: '↓', disabled: index === count - 1, attrs: { 'aria-label': t('agenda.downOf', { title: label }) },
+        el('button', { type: 'button', key: `down-${item.id}`, text: '↓', disabled: index === count - 1, attrs: { 'aria-label': t('agenda.moveDown', { title: label }) },
           on: { click: () => ctx.act(cmd.moveAgendaItem(item.id, index + 1)) } }),
-        el('button', { type: 'button', key: `remove-${item.id}`, class: 'danger', text: t('agenda.remove'), attrs: { 'aria-label': t('agenda.removeOf', { title: label }) },
+        el('button', { type: 'button', key: `remove-${item.id}`, class: 'danger', text: t('agenda.remove'), attrs: { 'aria-label': t('agenda.removeItem', { title: label }) },
           on: { click: async () => { if (await ctx.confirm(t('agenda.removeConfirm', { title: label }), t('agenda.remove'))) ctx.act(cmd.removeAgendaItem(item.id)); } } })));
     }
     return li;
@@ -84,8 +83,9 @@ export function agendaView(root, ctx) {
     const minutes = el('input', { type: 'number', min: 1, max: 600, value: String(item.minutes), required: true });
     const kind = kindSelect(item.kind);
     const prompt = el('input', { type: 'text', value: item.prompt || '', maxLength: Limits.TEXT });
-    const form = el('form', { class: 'inline-form', attrs: { 'aria-label': t('agenda.editOf', { title: item.title }) } },
-      field(t('agenda.title'), title).wrap, field(t('agenda.minutes'), minutes).wrap, field(t('agenda.kind'), kind).wrap, field(t('agenda.prompt'), prompt).wrap,
+    const form = el('form', { class: 'inline-form', attrs: { 'aria-label': t('agenda.editItem', { title: item.title }) } },
+      field(t('agenda.title'), title).wrap, field(t('agenda.minutes'), minutes).wrap, field(t('agenda.kind'), kind).wrap,
+      field(t('agenda.prompt'), prompt).wrap,
       el('button', { type: 'submit', text: t('common.save') }),
       el('button', { type: 'button', text: t('common.cancel'), on: { click: () => { editing = null; rerender(); focusKey(`edit-${item.id}`); } } }));
     form.addEventListener('submit', async (e) => {

@@ -32,9 +32,11 @@ export function runBarView(root, ctx) {
 
   const steps = STEPS.map((p) => el('button', { type: 'button', text: t(`run.phase.${p}`), key: `phase-${p}`,
     attrs: { 'aria-pressed': 'false' }, on: { click: () => ctx.act(cmd.setBoardPhase(p)) } }));
-  const clear = el('button', { type: 'button', text: t('run.clearBoard'), on: { click: async () => {
+  // A new board round (v1.1 clearBoard) is offered once protocol.js knows the command: the
+  // client never sends a type the server's decoder does not (WebModulesTest holds the two equal).
+  const clear = cmd.clearBoard ? el('button', { type: 'button', text: t('run.clearBoard'), on: { click: async () => {
     if (await ctx.confirm(t('run.clearConfirm'), t('run.clearConfirmButton'))) ctx.act(cmd.clearBoard());
-  } } });
+  } } }) : null;
   const end = el('button', { type: 'button', class: 'danger', text: t('run.endSession'), on: { click: async () => {
     if (await ctx.confirm(t('run.endConfirm'), t('run.endSession'))) ctx.act(cmd.endSession());
   } } });
@@ -80,7 +82,7 @@ export function runBarView(root, ctx) {
       // Results are final (v1.1): no step back from them, only a new board round.
       b.disabled = phase === BoardPhase.RESULTS && i !== at;
     });
-    clear.disabled = phase === BoardPhase.CLOSED;
+    if (clear) clear.disabled = phase === BoardPhase.CLOSED;
   });
 
   return {

@@ -6,7 +6,13 @@ import { Status } from '../connection.js';
 import { errorSentence } from '../protocol.js';
 import { inSeconds, t } from '../i18n.js';
 
-export function statusView(root, { onRetryNow, endedExtras } = {}) {
+/**
+ * `announce`: the page's one live region. The banner itself is not live, so
+ * a change of connection is read once, through the same channel as the stage,
+ * and a reconnect's countdown does not chatter.
+ */
+export function statusView(root, { onRetryNow, endedExtras, announce } = {}) {
+  let last = null;
   return {
     update(status, detail = {}) {
       root.dataset.status = status;
@@ -41,6 +47,8 @@ export function statusView(root, { onRetryNow, endedExtras } = {}) {
           break;
       }
       root.replaceChildren(...parts);
+      if (announce && status !== last && parts.length) announce(parts[0].textContent);
+      last = status;
     },
   };
 }

@@ -101,7 +101,7 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     for (String name : List.of("Ana", "Ben", "Chloé", "Dev")) assertThat(big.locator("#queue-section")).containsText(name);
     // One polite announcement for the move, the stage's sentence first.
     assertThat(chloe.locator("#announcer")).containsText(Pattern.compile("^Now: Check-in round\\."));
-    assertThat(chloe.locator("[aria-live]")).hasCount(2); // the announcer and the connection line, nothing else
+    assertThat(chloe.locator("[aria-live]")).hasCount(1); // the announcer is the one live region
     for (int turn = 0; turn < 4; turn++) {
       Page speaker = theOneShowing(people, "You have the floor.");
       assertThat(big.locator("#queue-section .speaker")).containsText(names.get(speaker));
