@@ -184,7 +184,10 @@ export class Connection {
       ? cmd.join(this.code, { display: true })
       : resume
         ? cmd.join(this.code, { resume })
-        : cmd.join(this.code, { name: this.identity.name, key: this.identity.key || undefined });
+        : cmd.join(this.code, {
+          name: this.identity.name, key: this.identity.key || undefined,
+          identity: this.memory.seriesIdentity() || undefined,
+        });
     this.joinSentAt = this.now();
     this.rawSend(join);
   }

@@ -18,7 +18,7 @@ export const Command = Object.freeze({
   ADD_AGENDA_ITEM: 'addAgendaItem', UPDATE_AGENDA_ITEM: 'updateAgendaItem',
   REMOVE_AGENDA_ITEM: 'removeAgendaItem', MOVE_AGENDA_ITEM: 'moveAgendaItem',
   START_AGENDA_ITEM: 'startAgendaItem', NEXT_AGENDA_ITEM: 'nextAgendaItem',
-  SET_BOARD_PHASE: 'setBoardPhase', SET_BOARD_PROMPT: 'setBoardPrompt',
+  SET_BOARD_PHASE: 'setBoardPhase', CLEAR_BOARD: 'clearBoard', SET_BOARD_PROMPT: 'setBoardPrompt',
   SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea',
   SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
   REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
@@ -110,12 +110,13 @@ function isObject(x) { return !!x && typeof x === 'object' && !Array.isArray(x);
 
 /** Builders for every command, so callers never spell a wire name. */
 export const cmd = Object.freeze({
-  join: (code, { name, key, resume, display } = {}) => {
+  join: (code, { name, key, resume, display, identity } = {}) => {
     const c = { type: Command.JOIN, code };
     if (display) { c.role = DISPLAY_ROLE; return c; }
     if (resume) { c.resume = resume; return c; }
     c.name = name;
     if (key) c.key = key;
+    if (identity) c.identity = identity;
     return c;
   },
   ping: (t) => ({ type: Command.PING, t }),
@@ -168,6 +169,7 @@ export const cmd = Object.freeze({
   startAgendaItem: (itemId) => ({ type: Command.START_AGENDA_ITEM, itemId }),
   nextAgendaItem: () => ({ type: Command.NEXT_AGENDA_ITEM }),
   setBoardPhase: (phase) => ({ type: Command.SET_BOARD_PHASE, phase }),
+  clearBoard: () => ({ type: Command.CLEAR_BOARD }),
   setBoardPrompt: (prompt) => ({ type: Command.SET_BOARD_PROMPT, prompt }),
   setVotesPerMember: (votes) => ({ type: Command.SET_VOTES_PER_MEMBER, votes }),
   groupIdea: (ideaId, group) => ({ type: Command.GROUP_IDEA, ideaId, group }),

@@ -4,6 +4,8 @@
 //   roundtable.key.{code}     facilitator key for that session (from create or a #key= link)
 //   roundtable.resume.{code}  resume token from the last `welcome` for that session
 //   roundtable.name           the name last typed, to prefill the join form
+//   roundtable.identity       this browser's series identity: a secret sent with joins by name so
+//                             that a follow-up session knows who made last time's commitments
 //
 // Codes are case-insensitive to type, so they are stored lower-cased.
 
@@ -14,9 +16,13 @@ export function normaliseCode(code) {
 }
 
 export class BrowserMemory {
-  /** @param {Storage|null} storage localStorage, or null when the browser refuses it */
-  constructor(storage) {
+  /**
+   * @param {Storage|null} storage localStorage, or null when the browser refuses it
+   * @param {(n: number) => Uint8Array} [randomBytes] a source of secure random bytes
+   */
+  constructor(storage, randomBytes = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n))) {
     this.storage = storage;
+    this.randomBytes = randomBytes;
   }
 
   get(key) {
@@ -36,6 +42,17 @@ export class BrowserMemory {
 
   resumeToken(code) { return this.get(`resume.${normaliseCode(code)}`); }
   setResumeToken(code, token) { this.set(`resume.${normaliseCode(code)}`, token); }
+
+  /**
+   * This browser's series identity (128 random bits, hex), made on first use. Null when nothing
+   * can be remembered: an identity that is forgotten at once would link nobody to anything.
+   */
+  seriesIdentity() {
+    if (!this.get('identity')) {
+      this.set('identity', [...this.randomBytes(16)].map((b) => b.toString(16).padStart(2, '0')).join(''));
+    }
+    return this.get('identity');
+  }
 
   name() { return this.get('name'); }
   setName(name) { this.set('name', name); }

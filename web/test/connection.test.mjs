@@ -35,7 +35,8 @@ test('joins with a name, stores the resume token, goes live', () => {
   assert.equal(ws.url, 'ws://h/ws');
   assert.equal(statuses.at(-1)[0], Status.CONNECTING);
   ws.open();
-  assert.deepEqual(ws.sent[0], { type: 'join', code: 'abc', name: 'Ana', key: 'K' });
+  assert.deepEqual(ws.sent[0], { type: 'join', code: 'abc', name: 'Ana', key: 'K', identity: memory.seriesIdentity() });
+  assert.match(ws.sent[0].identity, /^[0-9a-f]{32}$/);
   ws.receive(welcome());
   assert.equal(memory.resumeToken('abc'), 'tok-1');
   assert.equal(statuses.at(-1)[0], Status.LIVE);
@@ -78,7 +79,7 @@ test('an unknown resume token falls back to joining by name on the same socket',
   ws.open();
   ws.receive({ type: 'error', code: 'not_found', message: 'unknown resume token' });
   assert.equal(memory.resumeToken('abc'), null);
-  assert.deepEqual(ws.last(), { type: 'join', code: 'abc', name: 'Ana' });
+  assert.deepEqual(ws.last(), { type: 'join', code: 'abc', name: 'Ana', identity: memory.seriesIdentity() });
 });
 
 test('an unknown resume token without a name asks for one', () => {

@@ -17,6 +17,18 @@ test('keys and tokens are kept per session code, case-insensitively', () => {
   assert.equal(m.resumeToken('abc'), null);
 });
 
+test('the series identity is made once and kept', () => {
+  const raw = new MapStorage();
+  const m = new BrowserMemory(raw, (n) => Uint8Array.from({ length: n }, (_, i) => i));
+  assert.equal(m.seriesIdentity(), '000102030405060708090a0b0c0d0e0f');
+  assert.equal(raw.getItem('roundtable.identity'), '000102030405060708090a0b0c0d0e0f');
+  assert.equal(new BrowserMemory(raw, () => { throw new Error('not again'); }).seriesIdentity(), '000102030405060708090a0b0c0d0e0f');
+  const real = new BrowserMemory(new MapStorage());
+  assert.match(real.seriesIdentity(), /^[0-9a-f]{32}$/);
+  assert.notEqual(real.seriesIdentity(), new BrowserMemory(new MapStorage()).seriesIdentity());
+  assert.equal(new BrowserMemory(null).seriesIdentity(), null, 'nothing to remember it in: no identity');
+});
+
 test('a refusing storage does not break anything', () => {
   const m = new BrowserMemory({ getItem() { throw new Error('denied'); }, setItem() { throw new Error('denied'); }, removeItem() {} });
   assert.equal(m.name(), null);

@@ -10,6 +10,8 @@ public final class Board {
   public int votesPerMember = 3;
   /** In display order: shuffled each time the ideas are revealed, so order never tells posting time. */
   public List<Idea> ideas = new ArrayList<>();
+  /** Earlier rounds of this board that were cleared after a reveal, oldest first; bounded by the limits. */
+  public List<FinishedRound> rounds = new ArrayList<>();
 
   public Board copy() {
     Board b = new Board();
@@ -17,6 +19,7 @@ public final class Board {
     b.prompt = prompt;
     b.votesPerMember = votesPerMember;
     for (Idea i : ideas) b.ideas.add(i.copy());
+    for (FinishedRound r : rounds) b.rounds.add(r.copy());
     return b;
   }
 

@@ -18,14 +18,24 @@ final class BoardRules {
     if (c.phase() == null) return Verdict.refuse(BAD_REQUEST, "Choose a board phase.");
     BoardPhase from = s.board.phase;
     if (c.phase() == from) return Verdict.UNCHANGED;
-    // Posting order must never show: a fresh order every time the ideas come into view.
-    if (c.phase().ideasVisible() && !from.ideasVisible()) QueueRules.shuffle(s.board.ideas, ctx);
+    // Going back from results would let one changed vote be isolated against the totals shown.
+    if (from == BoardPhase.RESULTS) {
+      return Verdict.refuse(INVALID_PHASE, "The results are final; clear the board to start a new round.");
+    }
+    // Every reveal, and any other way the ideas come into view, hides posting order and time.
+    if (c.phase() == BoardPhase.REVEALED || (c.phase().ideasVisible() && !from.ideasVisible())) {
+      BoardRounds.reveal(s, ctx);
+    }
     // Back to hidden phases starts the board over as far as votes go.
     if (!c.phase().ideasVisible()) {
       for (Member m : s.members.values()) m.votes.clear();
     }
     s.board.phase = c.phase();
     return Verdict.CHANGED;
+  }
+
+  static Verdict clear(Session s, Context ctx) {
+    return BoardRounds.clear(s, ctx);
   }
 
   static Verdict setPrompt(Session s, Command.SetBoardPrompt c, Context ctx) {
@@ -55,6 +65,10 @@ final class BoardRules {
     if (bad != null) return bad;
     if (s.board.ideas.size() >= ctx.limits().maxIdeas()) {
       return Verdict.refuse(LIMIT_EXCEEDED, "The board is full.");
+    }
+    if (BoardRounds.ideasOf(s, actor) >= ctx.limits().maxIdeasPerMember()) {
+      return Verdict.refuse(LIMIT_EXCEEDED,
+          "You have " + ctx.limits().maxIdeasPerMember() + " ideas on this board, as many as one person may.");
     }
     s.board.ideas.add(new Idea(Ids.next(ctx.random()), c.text().strip(), actor.id));
     return Verdict.CHANGED;

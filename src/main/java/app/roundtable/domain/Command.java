@@ -20,9 +20,17 @@ public sealed interface Command {
 
   // --- connection lifecycle -------------------------------------------------------------------
 
-  /** A new member. {@code keyHash} non-null means the joiner claims the facilitator key. */
-  record Join(String memberId, String name, String keyHash, String resumeHash, String nodeId)
-      implements ConnectionCommand {}
+  /**
+   * A new member. {@code keyHash} non-null means the joiner claims the facilitator key.
+   * {@code seriesHash} is the joiner's identity within the session's series (see
+   * {@link Member#seriesHash}), or null for a client that brought none.
+   */
+  record Join(String memberId, String name, String keyHash, String resumeHash, String nodeId,
+      String seriesHash) implements ConnectionCommand {
+    public Join(String memberId, String name, String keyHash, String resumeHash, String nodeId) {
+      this(memberId, name, keyHash, resumeHash, nodeId, null);
+    }
+  }
 
   /** A known member (the action's actor) opened a connection on a node: resume. */
   record Connect(String nodeId) implements ConnectionCommand {}
@@ -148,6 +156,9 @@ public sealed interface Command {
   record NextAgendaItem() implements FacilitatorCommand {}
 
   record SetBoardPhase(BoardPhase phase) implements FacilitatorCommand {}
+
+  /** Closes the board and starts a new round of it: no ideas, no votes; a revealed round goes to the record. */
+  record ClearBoard() implements FacilitatorCommand {}
 
   record SetBoardPrompt(String prompt) implements FacilitatorCommand {}
 

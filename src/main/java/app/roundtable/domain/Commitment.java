@@ -9,6 +9,11 @@ public final class Commitment {
   public String text;
   public CommitmentStatus status = CommitmentStatus.PLANNED;
   public String note = "";
+  /**
+   * For a commitment carried into a follow-up: its author's {@link Member#seriesHash}, so only the
+   * same person can report on it there. Null for v1 authors and in the session it was made in.
+   */
+  public String ownerHash;
 
   public Commitment() {}
 
@@ -19,10 +24,16 @@ public final class Commitment {
     this.text = text;
   }
 
+  /** Whether this carried commitment was made by the member's earlier self in the series. */
+  public boolean madeEarlierBy(Member m) {
+    return ownerHash != null && ownerHash.equals(m.seriesHash);
+  }
+
   public Commitment copy() {
     Commitment c = new Commitment(id, memberId, name, text);
     c.status = status;
     c.note = note;
+    c.ownerHash = ownerHash;
     return c;
   }
 }

@@ -5,12 +5,12 @@ import static app.roundtable.domain.Refusal.Reason.FORBIDDEN;
 import static app.roundtable.domain.Refusal.Reason.LIMIT_EXCEEDED;
 import static app.roundtable.domain.Refusal.Reason.NOT_FOUND;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Commitments: public promises with their author's name. Each member writes only their own; in a
- * follow-up session a member reports on last time's by name, since member ids don't carry over.
+ * follow-up session a member reports on last time's as the same person of the series (their
+ * {@link Member#seriesHash}), never by name: names are free to choose and to change.
  */
 final class CommitmentRules {
   private CommitmentRules() {}
@@ -50,8 +50,8 @@ final class CommitmentRules {
   }
 
   /**
-   * Own commitments of this session, or last session's ones that carry the member's name (or any of
-   * them for the facilitator, who may record the report for someone who couldn't come).
+   * Own commitments of this session, or last session's ones their author made (or any of them for
+   * the facilitator, who may record the report for someone who couldn't come or lost their device).
    */
   static Verdict setStatus(Session s, Member actor, Command.SetCommitmentStatus c, Context ctx) {
     if (c.status() == null) return Verdict.refuse(BAD_REQUEST, "Choose a status.");
@@ -63,7 +63,7 @@ final class CommitmentRules {
     } else {
       k = findPrevious(s, c.commitmentId());
       if (k == null) return notFound();
-      if (!actor.facilitator && !sameName(k.name, actor.name)) return notYours();
+      if (!actor.facilitator && !k.madeEarlierBy(actor)) return notYours();
     }
     String note = c.note() == null ? k.note : c.note().strip();
     if (c.status() == k.status && Objects.equals(note, k.note)) return Verdict.UNCHANGED;
@@ -97,11 +97,6 @@ final class CommitmentRules {
     if (s.previous == null) return null;
     for (Commitment k : s.previous.commitments) if (k.id.equals(id)) return k;
     return null;
-  }
-
-  static boolean sameName(String a, String b) {
-    return a != null && b != null
-        && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
   private static Verdict notFound() {

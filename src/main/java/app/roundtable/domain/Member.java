@@ -23,6 +23,12 @@ public final class Member {
   /** SHA-256 (hex) of the resume token; the token itself only ever goes to this member. */
   public String resumeHash;
   public long joinedAt;
+  /**
+   * Who this member is across the session's series (the first session and its follow-ups): a hash
+   * of a secret only their client holds, salted with the series, so it matches their earlier self
+   * in this series and nothing outside it. Null when the client brought none. Never sent anywhere.
+   */
+  public String seriesHash;
   /** Removed by the facilitator: gone from the public list, token dead, ideas and votes kept (anonymity). */
   public boolean removed;
   /** Dot votes cast, idea id to count. Private to this member. */
@@ -61,6 +67,7 @@ public final class Member {
     m.turns = turns;
     m.spokenMs = spokenMs;
     m.removed = removed;
+    m.seriesHash = seriesHash;
     m.votes = new LinkedHashMap<>(votes);
     m.recentCommands = new ArrayList<>(recentCommands);
     return m;

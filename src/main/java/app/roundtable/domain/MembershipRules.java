@@ -18,11 +18,13 @@ final class MembershipRules {
     if (c.keyHash() != null && !c.keyHash().equals(s.facilitatorKeyHash)) {
       return Verdict.refuse(FORBIDDEN, "That facilitator key isn't right.");
     }
-    if (activeMembers(s) >= ctx.limits().maxMembers()) {
+    // The key holder always gets in: a full room must not lock out the person running it.
+    if (c.keyHash() == null && activeMembers(s) >= ctx.limits().maxMembers()) {
       return Verdict.refuse(SESSION_FULL, "This session is full.");
     }
     Member m = new Member(c.memberId(), c.name().strip(), c.resumeHash(), ctx.now());
     m.presence.put(c.nodeId(), 1);
+    m.seriesHash = c.seriesHash();
     if (c.keyHash() != null) {
       for (Member other : s.members.values()) other.facilitator = false;
       m.facilitator = true;

@@ -110,6 +110,7 @@ public final class Rules {
     if (c instanceof StartAgendaItem x) return AgendaRules.start(s, x, ctx);
     if (c instanceof NextAgendaItem) return AgendaRules.next(s, ctx);
     if (c instanceof SetBoardPhase x) return BoardRules.setPhase(s, x, ctx);
+    if (c instanceof ClearBoard) return BoardRules.clear(s, ctx);
     if (c instanceof SetBoardPrompt x) return BoardRules.setPrompt(s, x, ctx);
     if (c instanceof SetVotesPerMember x) return BoardRules.setVotesPerMember(s, x, ctx);
     if (c instanceof GroupIdea x) return BoardRules.group(s, x, ctx);

@@ -24,6 +24,11 @@ public final class Session {
   public long version;
   /** SHA-256 (hex) of the facilitator key; the key itself is only ever known to its holder. */
   public String facilitatorKeyHash;
+  /**
+   * Random id shared by a first session and all its follow-ups; it salts members' series
+   * identities. Null in sessions stored before it existed: {@link #series()} falls back to the code.
+   */
+  public String seriesId;
   public List<String> groundRules = new ArrayList<>();
   /** Members in the order they joined; removed members stay here (flagged) so their tokens stay dead. */
   public LinkedHashMap<String, Member> members = new LinkedHashMap<>();
@@ -52,6 +57,7 @@ public final class Session {
     s.updatedAt = updatedAt;
     s.version = version;
     s.facilitatorKeyHash = facilitatorKeyHash;
+    s.seriesId = seriesId;
     s.groundRules = new ArrayList<>(groundRules);
     for (Map.Entry<String, Member> e : members.entrySet()) s.members.put(e.getKey(), e.getValue().copy());
     s.displays = new LinkedHashMap<>(displays);
@@ -65,6 +71,11 @@ public final class Session {
     s.facilitation = facilitation.copy();
     s.fairnessVisible = fairnessVisible;
     return s;
+  }
+
+  /** The series this session belongs to, for salting member identities. */
+  public String series() {
+    return seriesId != null ? seriesId : code;
   }
 
   public Member member(String id) {

@@ -34,6 +34,7 @@ public final class Sessions {
       item.prompt = p.prompt();
       s.agenda.items.add(item);
     }
+    s.seriesId = Ids.next(random);
     return s;
   }
 
@@ -48,10 +49,14 @@ public final class Sessions {
     String t = title == null || title.isBlank() ? earlier.title + " — follow-up" : title;
     Session s = create(code, t, Template.FOLLOW_UP, facilitatorKeyHash, now, random);
     s.groundRules = new ArrayList<>(earlier.groundRules);
+    s.seriesId = earlier.series();
     List<Commitment> carried = new ArrayList<>();
     for (Commitment c : earlier.commitments) {
       Member author = earlier.members.get(c.memberId);
-      if (author != null && !author.removed) carried.add(c.copy());
+      if (author == null || author.removed) continue;
+      Commitment copy = c.copy();
+      copy.ownerHash = author.seriesHash;
+      carried.add(copy);
     }
     s.previous = new Previous(earlier.title, carried);
     s.facilitation = Rota.carriedFrom(earlier);

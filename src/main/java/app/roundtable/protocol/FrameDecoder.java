@@ -26,6 +26,9 @@ import java.util.Set;
 public final class FrameDecoder {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ID_LENGTH = 64;
+  /** A series identity is a client-made secret: long enough not to be guessed, short enough to bound. */
+  static final int MIN_IDENTITY_LENGTH = 16;
+  static final int MAX_IDENTITY_LENGTH = 128;
 
   private final Limits limits;
   private final Map<String, Parser> parsers = new HashMap<>();
@@ -91,7 +94,17 @@ public final class FrameDecoder {
     if (resume != null) return new Inbound.Join(id, code, null, resume, null, false);
     String name = f.name("name");
     String key = f.optionalString("key", 128);
-    return new Inbound.Join(id, code, name, null, key, false);
+    return new Inbound.Join(id, code, name, null, key, false, identity(f));
+  }
+
+  private static String identity(Fields f) {
+    String s = f.optionalString("identity", MAX_IDENTITY_LENGTH);
+    if (s == null) return null;
+    if (s.length() < MIN_IDENTITY_LENGTH || !s.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw Fields.bad("Field 'identity' must be " + MIN_IDENTITY_LENGTH + " to " + MAX_IDENTITY_LENGTH
+          + " printable ASCII characters.");
+    }
+    return s;
   }
 
   private static Inbound reject(String id, String type, String message) {
@@ -146,6 +159,7 @@ public final class FrameDecoder {
     on("startAgendaItem", f -> new Command.StartAgendaItem(f.ref("itemId")));
     on("nextAgendaItem", f -> new Command.NextAgendaItem());
     on("setBoardPhase", f -> new Command.SetBoardPhase(f.enumValue("phase", BoardPhase.class)));
+    on("clearBoard", f -> new Command.ClearBoard());
     on("setBoardPrompt", f -> new Command.SetBoardPrompt(f.textMayBeBlank("prompt")));
     on("setVotesPerMember", f -> new Command.SetVotesPerMember(f.integer("votes")));
     on("groupIdea", f -> new Command.GroupIdea(f.ref("ideaId"), f.optionalGroup("group")));

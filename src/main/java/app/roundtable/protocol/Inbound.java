@@ -7,9 +7,16 @@ public sealed interface Inbound {
   /** The client's correlation id, echoed in ack/error; may be null. */
   String id();
 
-  /** {@code join}: exactly one of name (new member, maybe with key), resume, or display is set. */
-  record Join(String id, String code, String name, String resume, String key, boolean display)
-      implements Inbound {}
+  /**
+   * {@code join}: exactly one of name (new member, maybe with key), resume, or display is set.
+   * {@code identity} is the client's series identity secret, only with a name (null if none sent).
+   */
+  record Join(String id, String code, String name, String resume, String key, boolean display,
+      String identity) implements Inbound {
+    public Join(String id, String code, String name, String resume, String key, boolean display) {
+      this(id, code, name, resume, key, display, null);
+    }
+  }
 
   record Ping(String id, long t) implements Inbound {}
 

@@ -4,10 +4,13 @@ import app.roundtable.domain.AgendaItem;
 import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Facilitation;
+import app.roundtable.domain.FinishedRound;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +18,8 @@ import java.util.List;
 /**
  * The session's record for the facilitator: agenda with planned and actual times, speaking
  * balance, revealed ideas with their votes, commitments. Ideas appear only once revealed and stay
- * anonymous here too; votes only once the board reached results.
+ * anonymous here too; votes only once the board reached results. Board rounds cleared after a
+ * reveal stay in the record as {@code board.rounds}, oldest first.
  */
 public final class SummaryView {
   private SummaryView() {}
@@ -62,12 +66,12 @@ public final class SummaryView {
       g.writeEndArray();
       g.writeObjectFieldStart("board");
       g.writeStringField("prompt", s.board.prompt);
-      g.writeArrayFieldStart("ideas");
-      for (RankedIdea r : ideas(s)) {
+      writeIdeas(g, ideas(s));
+      g.writeArrayFieldStart("rounds");
+      for (FinishedRound r : s.board.rounds) {
         g.writeStartObject();
-        g.writeStringField("text", r.idea.text);
-        if (r.idea.group != null) g.writeStringField("group", r.idea.group);
-        if (r.votes != null) g.writeNumberField("votes", r.votes);
+        g.writeStringField("prompt", r.prompt);
+        writeIdeas(g, ideas(r));
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -109,15 +113,16 @@ public final class SummaryView {
       b.append("- ").append(line(e.title)).append(": ");
       b.append(e.facilitators.isEmpty() ? "nobody" : line(String.join(", ", e.facilitators))).append('\n');
     }
-    List<RankedIdea> ideas = ideas(s);
-    b.append("\n## Idea board\n\n");
-    if (!s.board.prompt.isEmpty()) b.append("Prompt: ").append(line(s.board.prompt)).append("\n\n");
-    if (ideas.isEmpty()) b.append("No revealed ideas.\n");
-    for (RankedIdea r : ideas) {
-      b.append("- ").append(line(r.idea.text));
-      if (r.idea.group != null) b.append(" _(").append(line(r.idea.group)).append(")_");
-      if (r.votes != null) b.append(" — ").append(r.votes).append(r.votes == 1 ? " vote" : " votes");
-      b.append('\n');
+    b.append("\n## Idea board\n");
+    List<RankedIdea> current = ideas(s);
+    int round = 0;
+    for (FinishedRound r : s.board.rounds) {
+      b.append("\n### Round ").append(++round).append("\n");
+      ideaList(b, r.prompt, ideas(r));
+    }
+    if (round == 0 || !current.isEmpty()) {
+      if (round > 0) b.append("\n### Round ").append(round + 1).append(" (current)\n");
+      ideaList(b, s.board.prompt, current);
     }
     b.append("\n## Commitments\n\n");
     commitments(b, s.commitments);
@@ -138,16 +143,49 @@ public final class SummaryView {
     }
   }
 
-  private record RankedIdea(Idea idea, Integer votes) {}
+  private static void writeIdeas(JsonGenerator g, List<RankedIdea> ideas) throws IOException {
+    g.writeArrayFieldStart("ideas");
+    for (RankedIdea r : ideas) {
+      g.writeStartObject();
+      g.writeStringField("text", r.text);
+      if (r.group != null) g.writeStringField("group", r.group);
+      if (r.votes != null) g.writeNumberField("votes", r.votes);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
 
-  /** Revealed ideas; with votes once results were shown, most voted first. */
+  private static void ideaList(StringBuilder b, String prompt, List<RankedIdea> ideas) {
+    b.append('\n');
+    if (!prompt.isEmpty()) b.append("Prompt: ").append(line(prompt)).append("\n\n");
+    if (ideas.isEmpty()) b.append("No revealed ideas.\n");
+    for (RankedIdea r : ideas) {
+      b.append("- ").append(line(r.text));
+      if (r.group != null) b.append(" _(").append(line(r.group)).append(")_");
+      if (r.votes != null) b.append(" — ").append(r.votes).append(r.votes == 1 ? " vote" : " votes");
+      b.append('\n');
+    }
+  }
+
+  /** An idea as the record shows it; {@code votes} null when its round never reached results. */
+  private record RankedIdea(String text, String group, Integer votes) {}
+
+  /** A finished round, already ranked when it was archived. */
+  private static List<RankedIdea> ideas(FinishedRound r) {
+    List<RankedIdea> out = new ArrayList<>();
+    for (FinishedRound.Entry e : r.ideas) out.add(new RankedIdea(e.text, e.group, r.voted ? e.votes : null));
+    return out;
+  }
+
+  /** The current round's revealed ideas; with votes once results were shown, most voted first. */
   private static List<RankedIdea> ideas(Session s) {
     List<RankedIdea> out = new ArrayList<>();
     BoardPhase p = s.board.phase;
     if (!p.ideasVisible()) return out;
     int[] totals = p == BoardPhase.RESULTS ? StateView.voteTotals(s, s.board.ideas) : null;
     for (int k = 0; k < s.board.ideas.size(); k++) {
-      out.add(new RankedIdea(s.board.ideas.get(k), totals == null ? null : totals[k]));
+      Idea i = s.board.ideas.get(k);
+      out.add(new RankedIdea(i.text, i.group, totals == null ? null : totals[k]));
     }
     if (totals != null) out.sort(Comparator.comparing((RankedIdea r) -> -r.votes));
     return out;

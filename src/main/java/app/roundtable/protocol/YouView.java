@@ -1,5 +1,6 @@
 package app.roundtable.protocol;
 
+import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Session;
@@ -35,6 +36,12 @@ public final class YouView {
       g.writeStringField("id", i.id);
       g.writeStringField("text", i.text);
       g.writeEndObject();
+    }
+    g.writeEndArray();
+    // v1.1: the earlier session's commitments this member made, which they may report on.
+    g.writeArrayFieldStart("myPrevious");
+    if (s.previous != null) {
+      for (Commitment c : s.previous.commitments) if (c.madeEarlierBy(m)) g.writeString(c.id);
     }
     g.writeEndArray();
     g.writeEndObject();

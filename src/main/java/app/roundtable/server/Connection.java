@@ -266,7 +266,9 @@ final class Connection {
         id = Secrets.base32(16);
         token = Secrets.token();
         String keyHash = j.key() == null ? null : Secrets.hash(j.key());
-        command = new Command.Join(id, j.name(), keyHash, Secrets.hash(token), nodeId);
+        // Salted with the series, so the same browser's secret matches only within one group's sessions.
+        String seriesHash = j.identity() == null ? null : Secrets.hash(s.series() + ":" + j.identity());
+        command = new Command.Join(id, j.name(), keyHash, Secrets.hash(token), nodeId, seriesHash);
       }
       Action action = new Action(command instanceof Command.Join ? null : id, null, command);
       String resume = token;

@@ -66,6 +66,7 @@ class AsyncApiDocumentTest {
     cmd("startAgendaItem", "itemId");
     cmd("nextAgendaItem");
     cmd("setBoardPhase", "phase");
+    cmd("clearBoard"); // v1.1
     cmd("setBoardPrompt", "prompt");
     cmd("setVotesPerMember", "votes");
     cmd("groupIdea", "ideaId", "group");
@@ -83,7 +84,7 @@ class AsyncApiDocumentTest {
       Set.of(
           "nextSpeaker", "startRound", "setQueuePolicy", "setTurnLimit", "startTimer", "pauseTimer",
           "resumeTimer", "addTime", "resetTimer", "addAgendaItem", "updateAgendaItem",
-          "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase",
+          "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase", "clearBoard",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
           "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible");
 
@@ -210,6 +211,12 @@ class AsyncApiDocumentTest {
       JsonNode role = resolve(m.path("payload")).at("/properties/role");
       if (!role.isMissingNode()) assertEquals("display", role.path("const").asText());
     }
+    // v1.1: joins by name may carry the client's series identity, never required.
+    for (JsonNode m : joins) {
+      JsonNode payload = resolve(m.path("payload"));
+      if (!texts(payload.path("required")).contains("name")) continue;
+      assertEquals("string", resolve(payload.at("/properties/identity")).path("type").asText(), "identity on a name join");
+    }
   }
 
   @Test
@@ -251,7 +258,7 @@ class AsyncApiDocumentTest {
         "ideas carry no author");
 
     JsonNode you = resolve(resolve(sent.get("you").path("payload")).at("/properties/you"));
-    assertEquals(Set.of("memberId", "facilitator", "votesLeft", "myVotes", "myIdeas"), texts(you.path("required")));
+    assertEquals(Set.of("memberId", "facilitator", "votesLeft", "myVotes", "myIdeas", "myPrevious"), texts(you.path("required")));
   }
 
   @Test

@@ -105,10 +105,10 @@ class BoardRulesTest {
     Given g = writing("a", "b");
     g.ok("a", new PostIdea("one"));
     g.ok("b", new PostIdea("two"));
-    String one = ideaOf(g, "one"), two = ideaOf(g, "two");
-    g.refused("a", new Vote(one), Reason.INVALID_PHASE);
+    g.refused("a", new Vote(ideaOf(g, "one")), Reason.INVALID_PHASE);
     g.unchanged(FAC, new SetVotesPerMember(3)); // the default
     g.ok(FAC, new SetBoardPhase(BoardPhase.VOTING));
+    String one = ideaOf(g, "one"), two = ideaOf(g, "two");
     g.ok("a", new Vote(one));
     g.ok("a", new Vote(one));
     g.ok("a", new Vote(two));
@@ -142,7 +142,7 @@ class BoardRulesTest {
     g.refused(FAC, new SetVotesPerMember(2), Reason.INVALID_PHASE);
     g.ok(FAC, new SetBoardPhase(BoardPhase.RESULTS));
     g.refused(FAC, new SetVotesPerMember(2), Reason.INVALID_PHASE);
-    g.ok(FAC, new SetBoardPhase(BoardPhase.REVEALED));
+    g.ok(FAC, new ClearBoard());
     g.ok(FAC, new SetVotesPerMember(2));
   }
 
@@ -166,9 +166,9 @@ class BoardRulesTest {
   void theFacilitatorGroupsVisibleIdeas() {
     Given g = writing("a");
     g.ok("a", new PostIdea("one"));
-    String one = ideaOf(g, "one");
-    g.refused(FAC, new GroupIdea(one, "health"), Reason.INVALID_PHASE);
+    g.refused(FAC, new GroupIdea(ideaOf(g, "one"), "health"), Reason.INVALID_PHASE);
     g.ok(FAC, new SetBoardPhase(BoardPhase.REVEALED));
+    String one = ideaOf(g, "one");
     g.ok(FAC, new GroupIdea(one, " health "));
     assertEquals("health", g.session.board.idea(one).group);
     g.unchanged(FAC, new GroupIdea(one, "health"));
@@ -196,8 +196,8 @@ class BoardRulesTest {
   void removingAMemberKeepsTheirIdeasAndVotes() {
     Given g = writing("a", "b");
     g.ok("a", new PostIdea("one"));
-    String one = ideaOf(g, "one");
     g.ok(FAC, new SetBoardPhase(BoardPhase.VOTING));
+    String one = ideaOf(g, "one");
     g.ok("a", new Vote(one));
     g.ok(FAC, new RemoveMember("a"));
     assertEquals(1, g.session.board.ideas.size());

@@ -81,20 +81,26 @@ class CommitmentRulesTest {
   }
 
   @Test
-  void inAFollowUpLastTimesCommitmentsAreReportedByNameOrByTheFacilitator() {
-    Given first = Given.session("a", "b");
+  void inAFollowUpLastTimesCommitmentsAreReportedByTheirAuthorOrByTheFacilitator() {
+    Given first = Given.session();
+    first.ok(null, new Join("a", "A", null, "r-a", "n1", "series-a"));
+    first.ok(null, new Join("b", "B", null, "r-b", "n1", "series-b"));
     first.ok("a", new AddCommitment("walk"));
     first.ok("b", new AddCommitment("read"));
     Session next = Sessions.followUp(first.session, "code2", null, Given.KEY, Given.T0 + 1, new Random(3));
+    assertEquals(first.session.series(), next.series(), "a follow-up continues the series");
 
     Given g = Given.empty();
     g.session = next;
     g.ok(null, new Join(FAC, "Facilitator", Given.KEY, "r", "n1"));
-    g.ok(null, new Join("x", " a ", null, "r", "n1")); // same name, new id, other case and spaces
-    g.ok(null, new Join("y", "Someone", null, "r", "n1"));
+    g.ok(null, new Join("x", "Alex", null, "r", "n1", "series-a")); // a again, under another name
+    g.ok(null, new Join("y", "A", null, "r", "n1", "series-y")); // someone else, under a's name
+    g.ok(null, new Join("z", "a", null, "r", "n1")); // a's name, no identity (a v1 client)
     String walk = next.previous.commitments.get(0).id;
     String read = next.previous.commitments.get(1).id;
 
+    g.refused("y", new SetCommitmentStatus(walk, CommitmentStatus.TRIED, null), Reason.FORBIDDEN);
+    g.refused("z", new SetCommitmentStatus(walk, CommitmentStatus.TRIED, null), Reason.FORBIDDEN);
     g.ok("x", new SetCommitmentStatus(walk, CommitmentStatus.DONE, "every day"));
     assertEquals(CommitmentStatus.DONE, g.session.previous.commitments.get(0).status);
     assertEquals("every day", g.session.previous.commitments.get(0).note);

@@ -59,6 +59,27 @@ class MembershipRulesTest {
   }
 
   @Test
+  void theFacilitatorKeyHolderJoinsEvenAFullSession() {
+    Given g = Given.session();
+    for (int i = 1; i < g.limits.maxMembers(); i++) g.join("m" + i);
+    g.refused(null, new Join("late", "Late", null, "r", "n"), Reason.SESSION_FULL);
+    g.refused(null, new Join("late", "Late", "wrong-key", "r", "n"), Reason.FORBIDDEN);
+    g.ok(null, new Join("newdevice", "Facilitator", KEY, "r", "n"));
+    assertTrue(g.member("newdevice").facilitator);
+    assertFalse(g.member(FAC).facilitator, "the role moves to the key holder");
+    assertEquals(g.limits.maxMembers() + 1, g.session.members.size());
+  }
+
+  @Test
+  void aJoinerKeepsTheSeriesIdentityTheirClientBrought() {
+    Given g = Given.session();
+    g.ok(null, new Join("a", "A", null, "r", "n", "series-hash-a"));
+    g.ok(null, new Join("b", "B", null, "r", "n"));
+    assertEquals("series-hash-a", g.member("a").seriesHash);
+    assertNull(g.member("b").seriesHash);
+  }
+
+  @Test
   void leaveEndsTheTurnLowersTheHandAndGoesOffline() {
     Given g = Given.session("a", "b");
     g.ok("a", new RaiseHand());

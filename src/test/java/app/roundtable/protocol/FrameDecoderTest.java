@@ -74,6 +74,7 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"startAgendaItem\",\"itemId\":\"a\"}", new Command.StartAgendaItem("a")),
         Map.entry("{\"type\":\"nextAgendaItem\"}", new Command.NextAgendaItem()),
         Map.entry("{\"type\":\"setBoardPhase\",\"phase\":\"voting\"}", new Command.SetBoardPhase(BoardPhase.VOTING)),
+        Map.entry("{\"type\":\"clearBoard\"}", new Command.ClearBoard()),
         Map.entry("{\"type\":\"setBoardPrompt\",\"prompt\":\"\"}", new Command.SetBoardPrompt("")),
         Map.entry("{\"type\":\"setVotesPerMember\",\"votes\":3}", new Command.SetVotesPerMember(3)),
         Map.entry("{\"type\":\"groupIdea\",\"ideaId\":\"i\",\"group\":\" Trust \"}", new Command.GroupIdea("i", "Trust")),
@@ -107,6 +108,9 @@ class FrameDecoderTest {
         decoder.decode("{\"type\":\"join\",\"id\":\"j\",\"code\":\"abc\",\"name\":\"Ana\"}"));
     assertEquals(new Inbound.Join(null, "abc", "Ana", null, "k", false),
         decoder.decode("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"Ana\",\"key\":\"k\"}"));
+    String identity = "AbCdEfGhIjKlMnOpQrStUv";
+    assertEquals(new Inbound.Join(null, "abc", "Ana", null, null, false, identity),
+        decoder.decode("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"Ana\",\"identity\":\"" + identity + "\"}"));
     assertEquals(new Inbound.Join(null, "abc", null, "t", null, false),
         decoder.decode("{\"type\":\"join\",\"code\":\"abc\",\"resume\":\"t\"}"));
     assertEquals(new Inbound.Join(null, "abc", null, null, null, true),
@@ -129,6 +133,10 @@ class FrameDecoderTest {
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setBoardPhase\",\"phase\":\"dancing\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"rename\",\"name\":\"a\\u0000b\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"role\":\"admin\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":\"short\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":\"" + "x y".repeat(8) + "\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":42}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"join\",\"code\":\"abc\",\"name\":\"A\",\"identity\":\"" + "x".repeat(129) + "\"}"));
     assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"postIdea\",\"text\":\"" + "x".repeat(281) + "\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addAgendaItem\",\"title\":\"t\",\"minutes\":5,\"prompt\":7}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"updateAgendaItem\",\"itemId\":\"a\",\"prompt\":\"a\\u0007b\"}"));

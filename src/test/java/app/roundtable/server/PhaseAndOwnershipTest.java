@@ -34,6 +34,7 @@ class PhaseAndOwnershipTest {
   static Http http;
 
   String code;
+  String key;
   WsClient fac;
   WsClient ana;
   WsClient ben;
@@ -62,7 +63,8 @@ class PhaseAndOwnershipTest {
     JsonObject created = http.createSession("Phases", "first");
     code = created.getString("code");
     fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fay", created.getString("facilitatorKey"));
+    key = created.getString("facilitatorKey");
+    fac.joinWithKey(code, "Fay", key);
     ana = WsClient.connect(clients, node.port());
     ana.join(code, "Ana");
     ben = WsClient.connect(clients, node.port());
@@ -94,6 +96,9 @@ class PhaseAndOwnershipTest {
     assertUnchanged(ana, before);
 
     fac.command("setBoardPhase", "phase", "revealed");
+    // The reveal gave the idea a fresh id; the author's private view follows it.
+    assertEquals("not_found", fac.refused("groupIdea", "ideaId", idea, "group", "x").getString("code"));
+    idea = myIdeas(ana).getJsonObject(0).getString("id");
     before = snapshot(ana);
     assertEquals("invalid_phase", ana.refused("postIdea", "text", "too late").getString("code"));
     assertEquals("invalid_phase", ana.refused("editIdea", "ideaId", idea, "text", "changed").getString("code"));
@@ -241,6 +246,12 @@ class PhaseAndOwnershipTest {
     extra.add(back);
     back.resume(code, token);
     assertAlive(back);
+    // The key holder on a new device always gets in, and takes the role with them (v1.1).
+    WsClient laptop = WsClient.connect(clients, node.port());
+    extra.add(laptop);
+    JsonObject w = laptop.joinWithKey(code, "Fay", key);
+    assertEquals(true, w.getJsonObject("you").getBoolean("facilitator"));
+    assertEquals(13, w.getJsonObject("state").getJsonArray("members").size());
     assertServes(clients, node.port(), http.createSession("Another", "blank").getString("code"));
   }
 

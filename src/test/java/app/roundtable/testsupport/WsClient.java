@@ -174,6 +174,12 @@ public final class WsClient implements AutoCloseable {
     return welcomed();
   }
 
+  /** Joins by name carrying the client's series identity (PROTOCOL v1.1, docs/protocol.md). */
+  public JsonObject joinWithIdentity(String code, String name, String identity) {
+    send(new JsonObject().put("type", "join").put("code", code).put("name", name).put("identity", identity));
+    return welcomed();
+  }
+
   public JsonObject joinWithKey(String code, String name, String key) {
     send(new JsonObject().put("type", "join").put("code", code).put("name", name).put("key", key));
     return welcomed();
