@@ -112,6 +112,8 @@ function start() {
     }),
   ];
   const ticking = views.filter((v) => v.tick);
+  // The facilitator's boxes are headed "Facilitator" by CSS (attr(data-label)), in the page's language.
+  for (const box of document.querySelectorAll('.facilitator-only')) box.dataset.label = t('page.facilitatorOnly');
 
   store.subscribe((s) => {
     if (!s.state) return;

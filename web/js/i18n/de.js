@@ -200,6 +200,7 @@ export default Object.freeze({
   'page.skip': 'Zur Sitzung springen',
   'page.code': 'Code: {code}',
   'page.language': 'Sprache',
+  'page.facilitatorOnly': 'Moderation',
   'page.dismiss': 'Schließen',
   'join.heading': 'An der Sitzung teilnehmen',
   'join.name': 'Dein Name',

@@ -225,6 +225,7 @@ export default Object.freeze({
   'page.skip': 'Skip to the session',
   'page.code': 'Code: {code}',
   'page.language': 'Language',
+  'page.facilitatorOnly': 'Facilitator',
   'page.dismiss': 'Dismiss',
   'join.heading': 'Join the session',
   'join.name': 'Your name',

@@ -200,6 +200,7 @@ export default Object.freeze({
   'page.skip': 'Ir a la sesión',
   'page.code': 'Código: {code}',
   'page.language': 'Idioma',
+  'page.facilitatorOnly': 'Moderación',
   'page.dismiss': 'Cerrar',
   'join.heading': 'Unirse a la sesión',
   'join.name': 'Tu nombre',

@@ -9,7 +9,7 @@ import { formatMinSec } from '../format.js';
 /** The chart's list for rows from stage.js's speakingRecord(). */
 export function recordChart(rows) {
   return el('ul', { class: 'record-list', attrs: { 'aria-label': t('fairness.chart') } }, rows.map((r) => el('li', { class: 'record-row' },
-    el('span', { class: 'record-name', text: r.inRoom ? `${r.name} · ${t('room.inRoom')}` : r.name }),
+    el('span', { class: 'record-name', text: r.name }),
     el('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, el('span', { class: ['bar', `bar-${r.steps}`] })),
     el('span', { class: 'record-figures', text: t('fairness.figures', { count: r.turns, time: formatMinSec(Math.round(r.spokenMs / 1000)) }) }))));
 }
