@@ -54,8 +54,11 @@ export function queueView(root, ctx) {
       ? t(speakerId === me ? 'queue.speakingYou' : 'queue.speaking', { name: memberName(state, speakerId) })
         + (speaker && speaker.inRoom ? ` · ${t('room.inRoom')}` : '')
       : t('queue.nobody');
-    endTurn.hidden = !(facilitator && speakerId && speakerId !== me);
-    if (speaker) endTurn.setAttribute('aria-label', t('queue.endTurnOf', { name: speaker.name }));
+    // Shown to the facilitator throughout, disabled when there is no one else's turn to end: nothing jumps.
+    endTurn.hidden = !facilitator;
+    endTurn.disabled = !(speakerId && speakerId !== me);
+    if (speaker && !endTurn.disabled) endTurn.setAttribute('aria-label', t('queue.endTurnOf', { name: speaker.name }));
+    else endTurn.removeAttribute('aria-label');
 
     const list = q.waiting;
     waitingHeading.textContent = ctx.display ? t('queue.next') : t('queue.waiting', { count: q.waiting.length });

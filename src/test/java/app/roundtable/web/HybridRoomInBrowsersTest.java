@@ -109,6 +109,47 @@ class HybridRoomInBrowsersTest extends BrowserTest {
     noA11yProblems(problems);
   }
 
+  /**
+   * The rota: Ana facilitated the first session; at the follow-up's start the card suggests Ben,
+   * who has not facilitated yet, and one click hands him the role. The session panel lists who
+   * facilitated the series.
+   */
+  @Test
+  void theFollowUpSuggestsWhoFacilitatesAndOneClickHandsThemTheRole() {
+    Http http = new Http(node.port());
+    JsonObject first = http.createSession("Peer group", "first");
+    Page ana1 = open(browsers.context(1366, 768),
+        "/s/" + first.getString("code") + "#key=" + URLEncoder.encode(first.getString("facilitatorKey"), StandardCharsets.UTF_8));
+    join(ana1, "Ana");
+    run(ana1, "Start agenda").click();
+    ana1.context().close();
+    JsonObject followUp = http.post("/api/sessions/" + first.getString("code") + "/follow-up", "{}",
+        java.util.Map.of("X-Facilitator-Key", first.getString("facilitatorKey"))).json();
+    String code = followUp.getString("code");
+
+    Page ana = open(browsers.context(1366, 768),
+        "/s/" + code + "#key=" + URLEncoder.encode(followUp.getString("facilitatorKey"), StandardCharsets.UTF_8));
+    join(ana, "Ana");
+    assertThat(ana.locator("#rota")).isHidden(); // nobody else here: no one to suggest
+    Page ben = open(browsers.phone(390, 844), "/s/" + code);
+    join(ben, "Ben");
+    assertThat(ana.locator("#rota")).containsText("Suggested to facilitate this time: Ben.");
+    assertThat(ben.locator("#rota")).containsText("Suggested to facilitate this time: Ben.");
+    assertThat(ben.locator("#rota").getByRole(AriaRole.BUTTON)).hasCount(0); // only the facilitator hands over
+    openPanel(ana, "#session-home");
+    assertEquals(List.of("Ana", "Ana"), ana.locator("#session-actions .rota-history li").allTextContents());
+    List<String> problems = new ArrayList<>();
+    scan(ana, "follow-up start with the rota's suggestion", problems);
+    ana.evaluate("window.scrollTo(0, 0)");
+    Browsers.viewportShot(ana, "rota-laptop-1366x768");
+
+    button(ana, "Hand the role to Ben").click();
+    assertThat(ben.locator("#runbar")).isVisible();
+    assertThat(ana.locator("#runbar")).isHidden();
+    assertThat(ben.locator("#rota")).isHidden(); // the suggestion is taken
+    noA11yProblems(problems);
+  }
+
   static void addRoomMember(Page facilitator, String name) {
     openPanel(facilitator, "#members-home");
     facilitator.getByLabel("Name of someone here without a device").fill(name);
@@ -119,6 +160,6 @@ class HybridRoomInBrowsersTest extends BrowserTest {
   /** Opens a folded panel of the member page (a no-op when the stage has moved it in). */
   static void openPanel(Page page, String home) {
     Locator details = page.locator(home);
-    if (details.isVisible() && details.getAttribute("open") == null) details.locator("summary").click();
+    if (details.isVisible() && details.getAttribute("open") == null) details.locator("> summary").click();
   }
 }
