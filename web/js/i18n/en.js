@@ -198,7 +198,7 @@ export default Object.freeze({
   'run.phase.voting': 'Voting',
   'run.phase.results': 'Results',
   'run.clearBoard': 'New board round',
-  'run.clearConfirm': 'Start a new round of the board? Its ideas and votes are cleared from the screen; the summary keeps them.',
+  'run.clearConfirm': 'Clear the board for a new round? Revealed ideas and results stay in the session record.',
   'run.clearConfirmButton': 'New board round',
   'run.endSession': 'End session',
   'run.endConfirm': 'End the session for everyone? Nobody can join or change anything afterwards; the summary stays available.',

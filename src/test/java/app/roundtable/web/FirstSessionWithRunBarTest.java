@@ -174,6 +174,15 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     assertThat(run(ana, "Voting")).isDisabled(); // results are final
     everyStage("07-board-results", sizes, a11y, null);
 
+    // A new board round (v1.1 clearBoard) from the run bar: the board closes and its results leave every screen.
+    run(ana, "New board round").click();
+    ana.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("New board round")).click();
+    for (Page p : List.of(ana, ben, big)) {
+      assertThat(p.locator("#board-section")).containsText("Phase: Closed");
+      assertThat(p.locator("#board-section")).not().containsText(feedback);
+    }
+    assertThat(run(ana, "New board round")).isDisabled();
+
     // Commitments from the stage.
     run(ana, "Next item").click();
     for (Page p : everyone) assertThat(p.locator("#now-section")).containsText("Commitments: what I will practise");
