@@ -173,7 +173,7 @@ export default Object.freeze({
   'run.phase.voting': 'Abstimmen',
   'run.phase.results': 'Ergebnis',
   'run.clearBoard': 'Neue Runde an der Ideenwand',
-  'run.clearConfirm': 'Eine neue Runde an der Ideenwand beginnen? Ideen und Stimmen verschwinden vom Bildschirm; die Zusammenfassung behält sie.',
+  'run.clearConfirm': 'Die Ideenwand für eine neue Runde leeren? Aufgedeckte Ideen und Ergebnisse bleiben im Protokoll der Sitzung.',
   'run.clearConfirmButton': 'Neue Runde',
   'run.endSession': 'Sitzung beenden',
   'run.endConfirm': 'Die Sitzung für alle beenden? Danach kann niemand mehr beitreten oder etwas ändern; die Zusammenfassung bleibt abrufbar.',

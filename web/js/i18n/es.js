@@ -173,7 +173,7 @@ export default Object.freeze({
   'run.phase.voting': 'Votación',
   'run.phase.results': 'Resultados',
   'run.clearBoard': 'Nueva ronda del muro',
-  'run.clearConfirm': '¿Empezar una nueva ronda del muro? Sus ideas y votos desaparecen de la pantalla; el resumen los conserva.',
+  'run.clearConfirm': '¿Vaciar el muro para una nueva ronda? Las ideas mostradas y los resultados se quedan en el registro de la sesión.',
   'run.clearConfirmButton': 'Nueva ronda',
   'run.endSession': 'Terminar la sesión',
   'run.endConfirm': '¿Terminar la sesión para todos? Después nadie podrá unirse ni cambiar nada; el resumen seguirá disponible.',
