@@ -298,10 +298,8 @@ export default Object.freeze({
   'room.add.button': 'Im Raum hinzufügen',
   'room.raiseFor': 'Hand heben für {name}',
   'room.lowerFor': 'Hand senken für {name}',
-  'room.commitFor': 'Vorhaben für {name}',
   'commitments.for': 'Für',
   'commitments.forMe': 'Mich',
-  'commitments.roomOf': 'Für {name} eingetippt',
 
   // moderation
   'queue.endTurn': 'Beitrag beenden',
@@ -311,10 +309,8 @@ export default Object.freeze({
   // facilitation rota
   'rota.suggested': 'Vorschlag für die Moderation diesmal: {name}. Diese Person hat die Gruppe bisher am seltensten moderiert.',
   'rota.handOver': 'Moderation an {name} übergeben',
-  'rota.notHere': '{name} ist noch nicht da; der Knopf erscheint, sobald die Person beitritt.',
   'rota.history': 'Wer in dieser Reihe moderiert hat',
   'rota.historyNone': 'Bisher hat niemand moderiert.',
-  'rota.session': 'Sitzung {n}: {names}',
 
   // fairness: the speaking record on screen
   'fairness.heading': 'Bisher gesprochen',

@@ -298,10 +298,8 @@ export default Object.freeze({
   'room.add.button': 'Add to the room',
   'room.raiseFor': 'Raise hand for {name}',
   'room.lowerFor': 'Lower hand for {name}',
-  'room.commitFor': 'Commitment for {name}',
   'commitments.for': 'For',
   'commitments.forMe': 'Me',
-  'commitments.roomOf': 'Typed for {name}',
 
   // moderation
   'queue.endTurn': 'End turn',
@@ -311,10 +309,8 @@ export default Object.freeze({
   // facilitation rota
   'rota.suggested': 'Suggested to facilitate this time: {name}. They have facilitated this group least so far.',
   'rota.handOver': 'Hand the role to {name}',
-  'rota.notHere': '{name} has not joined yet; the button appears when they do.',
   'rota.history': 'Who facilitated this series',
   'rota.historyNone': 'Nobody has facilitated yet.',
-  'rota.session': 'Session {n}: {names}',
 
   // fairness: the speaking record on screen
   'fairness.heading': 'Speaking so far',

@@ -298,10 +298,8 @@ export default Object.freeze({
   'room.add.button': 'Añadir a la sala',
   'room.raiseFor': 'Levantar la mano de {name}',
   'room.lowerFor': 'Bajar la mano de {name}',
-  'room.commitFor': 'Compromiso de {name}',
   'commitments.for': 'Para',
   'commitments.forMe': 'Para mí',
-  'commitments.roomOf': 'Escrito para {name}',
 
   // moderation
   'queue.endTurn': 'Terminar el turno',
@@ -311,10 +309,8 @@ export default Object.freeze({
   // facilitation rota
   'rota.suggested': 'Propuesta para moderar esta vez: {name}, que es quien menos ha moderado el grupo hasta ahora.',
   'rota.handOver': 'Pasar la moderación a {name}',
-  'rota.notHere': '{name} aún no se ha unido; el botón aparecerá cuando lo haga.',
   'rota.history': 'Quién ha moderado esta serie',
   'rota.historyNone': 'Todavía no ha moderado nadie.',
-  'rota.session': 'Sesión {n}: {names}',
 
   // fairness: the speaking record on screen
   'fairness.heading': 'Palabra hasta ahora',
