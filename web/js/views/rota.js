@@ -1,4 +1,4 @@
-// Facilitation among equals. Before the first item of a session, the card
+// Facilitation among equals. Before the first item of a follow-up, the card
 // says who is suggested to facilitate this time (fewest sessions of the
 // series so far, as the server works it out); the facilitator hands the role
 // over in one click. The history of who facilitated sits with the summary.
@@ -24,7 +24,8 @@ export function rotaView(card, body, ctx) {
       // The suggestion names a present member with a device; the rota matches names trimmed, case-insensitively.
       const key = (n) => String(n || '').trim().toLowerCase();
       const m = suggested && state.members.find((x) => !x.inRoom && x.online && key(x.name) === key(suggested));
-      const started = state.agenda.items.some((i) => i.status !== ItemStatus.PENDING);
+      // A first session has no rota yet (everyone has facilitated nothing): only a follow-up's start suggests.
+      const started = !state.previous || state.agenda.items.some((i) => i.status !== ItemStatus.PENDING);
       render([suggested, m ? m.id : null, !!(you && you.facilitator), started]);
     },
   };
