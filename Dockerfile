@@ -3,10 +3,12 @@
 # Roundtable server image.
 #   docker build -t roundtable:dev .
 #   docker run --rm -p 8080:8080 -e REDIS_URL=redis://host.docker.internal:6379 roundtable:dev
+#   docker run -p 8080:8080 -v roundtable-data:/data roundtable:dev    # one node, SQLite in /data
 #
 # The runtime image runs as UID/GID 10001, needs no writable path but /tmp (so it works with a
 # read-only root filesystem plus an emptyDir at /tmp, as in k8s/server-deployment.yaml) and
 # starts java directly (exec form) so SIGTERM reaches the JVM and triggers the graceful drain.
+# Without REDIS_URL it also writes DATA_DIR=/data (SQLite): mount a volume there (k8s-single-node/).
 
 # ---- build ----------------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -37,6 +39,14 @@ COPY --from=build --chown=root:root --chmod=0444 /roundtable.jar /app/roundtable
 WORKDIR /app
 
 ENV PORT=8080
+
+# Sessions: without REDIS_URL the server keeps them in SQLite under DATA_DIR, the one path it writes
+# besides /tmp. Created here owned by the runtime user, so a volume mounted at /data (named or
+# anonymous) starts writable for UID 10001 under a read-only root filesystem:
+#   docker run -p 8080:8080 -v roundtable-data:/data --read-only --tmpfs /tmp roundtable:dev
+ENV DATA_DIR=/data
+RUN mkdir -p /data && chown 10001:10001 /data
+VOLUME /data
 
 USER 10001:10001
 EXPOSE 8080

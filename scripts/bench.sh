@@ -6,6 +6,8 @@
 #
 # scenarios (default: memory):
 #   memory      one node, in-memory store: N sessions x 7 clients at R changes/session/s
+#   sqlite      one node, SQLite store (the default) in a fresh directory under target/bench: as memory, plus
+#               database commits/s and changes per commit (SQLITE_SYNC=full to sync every commit)
 #   redis       one node, Redis store (needs a build with the Redis store)
 #   redis2      two nodes on one Redis, each session's clients alternating between them
 #   contention  one session, 30 members raise their hands within the same 100 ms (10 rounds)
@@ -28,7 +30,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scenario=memory
-case "${1:-}" in memory|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
+case "${1:-}" in memory|sqlite|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
 profile=0 build=1 perf=0 pin=0
 while [ $# -gt 0 ]; do
@@ -131,6 +133,13 @@ start_redis() {
   echo "redis-server did not start" >&2; return 1
 }
 
+# commit_counts PORT → "commits changes" from the SQLite store's metrics
+commit_counts() {
+  curl -fs "http://127.0.0.1:$1/metrics" | awk '/^roundtable_store_commit_changes_count/ { c = $2 }
+    /^roundtable_store_commit_changes_sum/ { n = $2 } /^roundtable_store_commit_seconds_sum/ { t = $2 }
+    /^roundtable_store_commit_seconds_max/ { m = $2 } END { printf "%d %d %.6f %.6f", c, n, t, m }'
+}
+
 generate() {
   local jfr=()
   [ "$profile" = 1 ] && jfr=(--jfr "$out/$cur-$stamp.jfr")
@@ -149,8 +158,19 @@ run_one() {
   local p1 p2
   case "$cur" in
     memory)
-      p1=$(free_port); start_server node1 "$p1" "" || return 1
+      p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --rate "$rate" --heap --floor ;;
+    sqlite)
+      local data="$out/sqlite-data-$stamp"; rm -rf "$data"
+      p1=$(free_port); start_server node1 "$p1" "" STORE=sqlite DATA_DIR="$data" SQLITE_SYNC="${SQLITE_SYNC:-normal}" || return 1
+      local before after t0 t1
+      before=$(commit_counts "$p1"); t0=$(date +%s.%N)
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --rate "$rate" --heap
+      after=$(commit_counts "$p1"); t1=$(date +%s.%N)
+      # Over the whole run (joins, warm-up and window), from the server's own counters.
+      echo "$before $after $t0 $t1" | awk -v sync="${SQLITE_SYNC:-normal}" '{ c = $5 - $1; n = $6 - $2; s = $10 - $9;
+        printf "database (SQLITE_SYNC=%s, whole run %.0f s): %d commits = %.0f commits/s, %d changes, %.1f changes per commit, commit mean %.2f ms, max (last minute) %.1f ms\n",
+          sync, s, c, c / s, n, (c > 0 ? n / c : 0), (c > 0 ? ($7 - $3) / c * 1000 : 0), $8 * 1000 }' | tee -a "$out/$cur-$stamp.md" ;;
     redis)
       command -v redis-server >/dev/null || { echo "redis-server not installed" >&2; return 1; }
       start_redis; p1=$(free_port)
@@ -168,18 +188,18 @@ run_one() {
     contention)
       local redis_url=""
       if [ "$store" = redis ]; then start_redis; redis_url="redis://127.0.0.1:$redis_port"; fi
-      p1=$(free_port); start_server node1 "$p1" "$redis_url" MAX_MEMBERS=40 || return 1
+      p1=$(free_port); start_server node1 "$p1" "$redis_url" MAX_MEMBERS=40 $([ -z "$redis_url" ] && echo STORE=memory) || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --contention 30 --rounds 10 \
         ${redis_url:+--redis-pid $redis_pid} ;;
     capacity)
       local total=${connections:-$((fdlimit - 1000))}
       local active=$sessions
       local idle_s=$(( total / 7 - active )); [ "$idle_s" -lt 0 ] && idle_s=0
-      p1=$(free_port); start_server node1 "$p1" "" || return 1
+      p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$active" --idle-sessions "$idle_s" \
         --rate "$rate" --heap ;;
     sweep)
-      p1=$(free_port); start_server node1 "$p1" "" || return 1
+      p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --sweep "$sweep" \
         --warmup 2 --duration "$(( duration < 6 ? duration : 6 ))" ;;
   esac
@@ -197,7 +217,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 if [ "$scenario" = all ]; then
   failed=0
-  for s in memory redis redis2 contention capacity sweep; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
+  for s in memory sqlite redis redis2 contention capacity sweep; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
   exit $failed
 else
   run_one "$scenario"

@@ -24,6 +24,10 @@ import java.util.Map;
  * @param clientAddress who a request comes from, trusting forwarding headers only from TRUSTED_PROXIES
  * @param metricsPort where {@code /metrics} is served instead of the public port; -1 means the public port
  * @param edge creation limits, the in-memory session bound and the unjoined-socket bound
+ * @param store where sessions live: {@code sqlite} (the default without REDIS_URL), {@code memory} or {@code redis}
+ * @param dataDir the SQLite store's directory (its file is {@code roundtable.db})
+ * @param sqliteSyncFull fsync every SQLite commit (survives power loss); otherwise only a crash of the process
+ * @param sqliteMaxPages the most 4 KiB pages the SQLite file may grow to (0: no cap); past it changes are refused
  */
 public record Config(
     int port,
@@ -43,7 +47,11 @@ public record Config(
     long heartbeatMs,
     ClientAddress clientAddress,
     int metricsPort,
-    EdgeLimits edge) {
+    EdgeLimits edge,
+    String store,
+    String dataDir,
+    boolean sqliteSyncFull,
+    long sqliteMaxPages) {
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
@@ -65,7 +73,39 @@ public record Config(
         intOf(env, "HEARTBEAT_MS", 5000),
         ClientAddress.of(env.get("TRUSTED_PROXIES"), env.get("CLIENT_ADDRESS_HEADER")),
         intOf(env, "METRICS_PORT", -1),
-        edgeOf(env));
+        edgeOf(env),
+        storeOf(env),
+        env.getOrDefault("DATA_DIR", "data"),
+        syncOf(env),
+        intOf(env, "SQLITE_MAX_PAGES", 0));
+  }
+
+  public static final String STORE_SQLITE = "sqlite";
+  public static final String STORE_MEMORY = "memory";
+  public static final String STORE_REDIS = "redis";
+
+  private static boolean syncOf(Map<String, String> env) {
+    String v = env.getOrDefault("SQLITE_SYNC", "normal").trim().toLowerCase(java.util.Locale.ROOT);
+    if (!v.equals("normal") && !v.equals("full")) {
+      throw new IllegalArgumentException("SQLITE_SYNC must be normal or full, got '" + v + "'");
+    }
+    return v.equals("full");
+  }
+
+  /** Durable by default: SQLite on one node, Redis when REDIS_URL names one; memory only when asked. */
+  private static String storeOf(Map<String, String> env) {
+    String redis = blankToNull(env.get("REDIS_URL"));
+    String s = blankToNull(env.get("STORE"));
+    if (s == null) return redis != null ? STORE_REDIS : STORE_SQLITE;
+    s = s.toLowerCase(java.util.Locale.ROOT);
+    if (!List.of(STORE_SQLITE, STORE_MEMORY, STORE_REDIS).contains(s)) {
+      throw new IllegalArgumentException("STORE must be sqlite, memory or redis, got '" + s + "'");
+    }
+    if (s.equals(STORE_REDIS) && redis == null) throw new IllegalArgumentException("STORE=redis needs REDIS_URL");
+    if (!s.equals(STORE_REDIS) && redis != null) {
+      throw new IllegalArgumentException("REDIS_URL is set but STORE=" + s + ": unset one of them");
+    }
+    return s;
   }
 
   private static EdgeLimits edgeOf(Map<String, String> env) {
@@ -81,7 +121,7 @@ public record Config(
   public String toString() {
     return "Config[port=" + port + ", publicUrl=" + publicUrl + ", redis=" + (redisUrl == null ? "none" : "set")
         + ", createToken=" + (createToken == null ? "none" : "set") + ", nodeId=" + nodeId + ", edge=" + edge
-        + ", metricsPort=" + metricsPort + "]";
+        + ", metricsPort=" + metricsPort + ", store=" + store + ", dataDir=" + dataDir + "]";
   }
 
   /** The public origin (scheme://host[:port]) of PUBLIC_URL, or null when none is configured. */
@@ -104,17 +144,34 @@ public record Config(
 
   /** A config for tests and embedding: in-memory, given port, defaults elsewhere. */
   public static Config defaults(int port) {
-    return fromEnv(Map.of("PORT", Integer.toString(port)));
+    return fromEnv(Map.of("PORT", Integer.toString(port), "STORE", STORE_MEMORY));
   }
 
   public Config withRedis(String url) {
-    return with(d -> d.redisUrl = url);
+    return with(d -> {
+      d.redisUrl = url;
+      d.store = url == null ? STORE_MEMORY : STORE_REDIS;
+    });
+  }
+
+  /** The SQLite store in {@code dir}. */
+  public Config withSqlite(String dir) {
+    return with(d -> {
+      d.redisUrl = null;
+      d.store = STORE_SQLITE;
+      d.dataDir = dir;
+    });
+  }
+
+  public Config withSqliteMaxPages(long pages) {
+    return with(d -> d.sqliteMaxPages = pages);
   }
 
   public Config withRedis(String url, String caFile) {
     return with(d -> {
       d.redisUrl = url;
       d.redisCaFile = caFile;
+      d.store = url == null ? STORE_MEMORY : STORE_REDIS;
     });
   }
 
@@ -169,7 +226,7 @@ public record Config(
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
         d.redisUrl, d.redisCaFile, d.redisPassword, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
-        d.metricsPort, d.edge);
+        d.metricsPort, d.edge, d.store, d.dataDir, d.sqliteSyncFull, d.sqliteMaxPages);
   }
 
   private static final class Draft {
@@ -191,6 +248,10 @@ public record Config(
     ClientAddress clientAddress;
     int metricsPort;
     EdgeLimits edge;
+    String store;
+    String dataDir;
+    boolean sqliteSyncFull;
+    long sqliteMaxPages;
 
     Draft(Config c) {
       port = c.port;
@@ -211,6 +272,10 @@ public record Config(
       clientAddress = c.clientAddress;
       metricsPort = c.metricsPort;
       edge = c.edge;
+      store = c.store;
+      dataDir = c.dataDir;
+      sqliteSyncFull = c.sqliteSyncFull;
+      sqliteMaxPages = c.sqliteMaxPages;
     }
   }
 

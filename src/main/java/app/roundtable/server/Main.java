@@ -9,7 +9,15 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     Config config = Config.fromEnv(System.getenv());
-    RoundtableNode node = RoundtableNode.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    RoundtableNode node;
+    try {
+      node = RoundtableNode.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // The operator needs the reason and what to do, not a stack trace (the store's messages say both).
+      System.err.println("Roundtable could not start: " + e.getCause().getMessage());
+      System.exit(1);
+      return;
+    }
     System.out.println("Roundtable is serving http://localhost:" + node.port() + "/");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // SIGTERM: readiness goes 503, sockets close with 1001 (clients resume elsewhere), then exit.

@@ -27,6 +27,8 @@ public final class Metrics {
   private final Timer fanout;
   private final Timer joinToWelcome;
   private final Counter slowConsumers;
+  private final io.micrometer.core.instrument.DistributionSummary commitChanges;
+  private final Timer commitTime;
 
   public Metrics(Set<String> commandTypes) {
     this.commandTypes = commandTypes;
@@ -45,6 +47,18 @@ public final class Metrics {
         .description("Time from a join frame to its welcome").publishPercentileHistogram().register(registry);
     slowConsumers = Counter.builder("roundtable_slow_consumers_closed")
         .description("Connections closed because they stopped reading").register(registry);
+    // The SQLite store's group commit: its count is commits, its sum the changes they carried.
+    commitChanges = io.micrometer.core.instrument.DistributionSummary.builder("roundtable_store_commit_changes")
+        .description("Changes saved per database commit (SQLite store)").register(registry);
+    commitTime = Timer.builder("roundtable_store_commit")
+        .description("Time to write and sync one database commit (SQLite store)").publishPercentileHistogram()
+        .register(registry);
+  }
+
+  /** One commit of the SQLite store; called on its writer thread. */
+  public void storeCommit(int changes, long nanos) {
+    commitChanges.record(changes);
+    commitTime.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void command(String type) {

@@ -1,7 +1,6 @@
 package app.roundtable.server;
 
 import app.roundtable.protocol.FrameDecoder;
-import app.roundtable.store.InMemorySessionStore;
 import app.roundtable.store.SessionStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -44,10 +43,13 @@ public final class RoundtableNode {
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry))
         .build();
-    Duration ttl = Duration.ofDays(config.sessionTtlDays());
-    SessionStore store = config.redisUrl() == null
-        ? new InMemorySessionStore(vertx, clock, ttl, config.edge().maxSessions())
-        : StoreFactory.redis(vertx, config, clock, ttl);
+    SessionStore store;
+    try {
+      store = StoreFactory.open(vertx, config, metrics, clock);
+    } catch (RuntimeException e) {
+      vertx.close();
+      return Future.failedFuture(e);
+    }
     Services services = new Services(config, store, metrics, decoder, clock);
     RoundtableNode node = new RoundtableNode(vertx, services);
     return node.deploy().recover(e -> {
@@ -84,7 +86,7 @@ public final class RoundtableNode {
         })).map(v -> {
       services.presence.start(vertx);
       LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store, {3} transport)",
-          services.config.nodeId(), Integer.toString(port), services.config.redisUrl() == null ? "in-memory" : "Redis",
+          services.config.nodeId(), Integer.toString(port), StoreFactory.describe(services.config),
           vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return this;
     });

@@ -24,6 +24,11 @@ public final class Expiry {
     return Math.max(1, Math.min(ttlMs, s.createdAt + UNJOINED_MS - s.updatedAt));
   }
 
+  /** The instant (epoch ms) after which {@code s} is expired: for stores that index rows by it. */
+  public static long expiresAt(Session s, long ttlMs) {
+    return s.updatedAt + ttlFromLastChange(s, ttlMs);
+  }
+
   /** Whether {@code s} is past its lifetime at {@code now}. */
   public static boolean expired(Session s, long ttlMs, long now) {
     return now - s.updatedAt > ttlFromLastChange(s, ttlMs);

@@ -30,6 +30,8 @@ class SigtermDrainTest {
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("DRAIN_SECONDS", "8");
     pb.environment().remove("REDIS_URL");
+    // The default store (SQLite), kept out of the working directory.
+    pb.environment().put("DATA_DIR", java.nio.file.Files.createTempDirectory("sigterm-drain").toString());
     Process server = pb.start();
     Vertx clients = Vertx.vertx();
     try {

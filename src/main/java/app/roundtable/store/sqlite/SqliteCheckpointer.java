@@ -1,0 +1,58 @@
+package app.roundtable.store.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Folds the WAL back into the database file on a thread and connection of its own. A checkpoint
+ * writes pages back and syncs the disk; done by the writer (SQLite's automatic checkpoint) it held
+ * every commit behind it, and on a busy shared disk those syncs took long enough to back the
+ * writer up by seconds (docs/benchmarks.md). A PASSIVE checkpoint never blocks the writer.
+ */
+final class SqliteCheckpointer {
+  private static final System.Logger LOG = System.getLogger(SqliteCheckpointer.class.getName());
+  /** How often the WAL is folded back; the WAL then holds about this much time of changes. */
+  static final long EVERY_MS = 500;
+
+  private final Thread thread;
+  private volatile boolean stopped;
+
+  SqliteCheckpointer(Path file) {
+    this.thread = new Thread(() -> run(file), "sqlite-checkpoint");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run(Path file) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Statement st = c.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 5000");
+      while (!stopped) {
+        Thread.sleep(EVERY_MS);
+        try {
+          st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+          LOG.log(System.Logger.Level.WARNING, "checkpoint failed (the WAL grows until one succeeds): {0}", e.getMessage());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.ERROR, "checkpoints stopped: {0}", e.getMessage());
+    }
+  }
+
+  /** Returns once the thread has let go of its connection. */
+  void stop() {
+    stopped = true;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
