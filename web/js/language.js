@@ -12,9 +12,18 @@ function stored() {
   try { return window.localStorage.getItem(STORED); } catch { return null; }
 }
 
-/** Picks the language (?lang=, the earlier pick, the browser), applies it to the document, returns it. */
-export function applyLanguage(doc = document) {
+function store(lang) {
+  try { window.localStorage.setItem(STORED, lang); } catch { /* private mode: the address still carries it */ }
+}
+
+/**
+ * Picks the language (?lang=, the earlier pick, the browser), applies it to the document, returns it.
+ * With `remember`, a ?lang= is kept for this browser's later pages (the start page's link to the
+ * session has none); the projector remembers nothing, so it cannot change the laptop's language.
+ */
+export function applyLanguage({ remember = false } = {}, doc = document) {
   const lang = setLanguage(chooseLanguage(location.search, stored(), navigator.languages || [navigator.language]));
+  if (remember && new URLSearchParams(location.search).has('lang')) store(lang);
   doc.documentElement.lang = lang;
   translateStatic(doc, t);
   return lang;
@@ -29,7 +38,7 @@ export function languagePicker() {
   const select = el('select', { class: 'language-select' },
     languages().map((l) => el('option', { value: l, text: LANGUAGE_NAMES[l], selected: l === currentLanguage(), attrs: { lang: l } })));
   select.addEventListener('change', () => {
-    try { window.localStorage.setItem(STORED, select.value); } catch { /* private mode: the address still carries it */ }
+    store(select.value);
     const url = new URL(location.href);
     url.searchParams.set('lang', select.value);
     location.replace(url.href);

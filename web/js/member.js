@@ -29,7 +29,7 @@ function localStorageOrNull() {
   try { return window.localStorage; } catch { return null; }
 }
 
-applyLanguage();
+applyLanguage({ remember: true });
 $('topbar').append(languagePicker());
 const code = codeFromPath(location.pathname, 's');
 const memory = new BrowserMemory(localStorageOrNull());

@@ -9,7 +9,7 @@ import { t } from './i18n.js';
 import { applyLanguage, languagePicker } from './language.js';
 
 const $ = (id) => document.getElementById(id);
-applyLanguage();
+applyLanguage({ remember: true });
 $('topbar').append(languagePicker());
 let memory;
 try { memory = new BrowserMemory(window.localStorage); } catch { memory = new BrowserMemory(null); }

@@ -133,6 +133,9 @@ class LanguagesInBrowsersTest extends BrowserTest {
     assertEquals(true, start.url().endsWith("?lang=es"), start.url());
     List<String> problems = new ArrayList<>();
     scan(start, "start page (es)", problems);
+    // The choice stays with this browser: its next page is Spanish without ?lang=.
+    start.navigate("/");
+    assertThat(start.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Crear una sesión"))).isVisible();
     noA11yProblems(problems);
   }
 
