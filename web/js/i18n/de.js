@@ -127,6 +127,7 @@ export default Object.freeze({
   'commitments.remove': 'Entfernen',
   'commitments.removeOf': 'Entfernen: {text}',
   'commitments.removeConfirm': 'Dein Vorhaben „{text}“ entfernen?',
+  'commitments.removeConfirmFor': 'Das Vorhaben „{text}“ von {name} entfernen?',
   'commitments.editLabel': 'Vorhaben',
   'commitments.status.planned': 'Geplant',
   'commitments.status.tried': 'Ausprobiert',

@@ -127,6 +127,7 @@ export default Object.freeze({
   'commitments.remove': 'Remove',
   'commitments.removeOf': 'Remove: {text}',
   'commitments.removeConfirm': 'Remove your commitment “{text}”?',
+  'commitments.removeConfirmFor': 'Remove {name}’s commitment “{text}”?',
   'commitments.editLabel': 'Commitment',
   'commitments.status.planned': 'Planned',
   'commitments.status.tried': 'Tried',

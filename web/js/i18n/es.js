@@ -127,6 +127,7 @@ export default Object.freeze({
   'commitments.remove': 'Quitar',
   'commitments.removeOf': 'Quitar: {text}',
   'commitments.removeConfirm': '¿Quitar tu compromiso «{text}»?',
+  'commitments.removeConfirmFor': '¿Quitar el compromiso «{text}» de {name}?',
   'commitments.editLabel': 'Compromiso',
   'commitments.status.planned': 'Previsto',
   'commitments.status.tried': 'Intentado',

@@ -46,11 +46,14 @@ export function commitmentsView(root, ctx) {
 
     replaceKeepingFocus(othersBox, others.length ? [
       el('h3', { text: t('commitments.group') }),
-      el('ul', { class: 'commitment-list' }, others.map(readOnlyRow)),
+      // The facilitator keeps the commitments of people in the room up to date for them.
+      el('ul', { class: 'commitment-list' }, others.map((c) => (!room.some((m) => m.id === c.memberId) ? readOnlyRow(c)
+        : editing === c.id ? editRow(c) : ownRow(c, c.name)))),
     ] : []);
   });
 
-  function ownRow(c) {
+  /** A commitment one may change: one's own, or (`who` set) a room member's, for the facilitator. */
+  function ownRow(c, who) {
     const status = el('select', { key: `status-${c.id}` },
       COMMITMENT_STATUSES.map((s) => el('option', { value: s, text: statusLabel(s), selected: s === c.status })));
     const note = el('input', { type: 'text', value: c.note || '', maxLength: Limits.TEXT, key: `note-${c.id}` });
@@ -61,6 +64,7 @@ export function commitmentsView(root, ctx) {
       ctx.act(cmd.setCommitmentStatus(c.id, status.value, note.value.trim()));
     });
     return el('li', { class: 'commitment' },
+      who ? el('span', { class: 'who', text: `${who}: ` }) : null,
       el('span', { class: 'commitment-text', text: c.text }),
       el('span', { class: 'tag', text: statusLabel(c.status) }),
       statusForm,
@@ -68,7 +72,7 @@ export function commitmentsView(root, ctx) {
         el('button', { type: 'button', key: `edit-${c.id}`, text: t('commitments.edit'), attrs: { 'aria-label': t('commitments.editOf', { text: c.text }) },
           on: { click: () => { editing = c.id; rerender(); focusKey(`text-${c.id}`); } } }),
         el('button', { type: 'button', class: 'danger', key: `remove-${c.id}`, text: t('commitments.remove'), attrs: { 'aria-label': t('commitments.removeOf', { text: c.text }) },
-          on: { click: async () => { if (await ctx.confirm(t('commitments.removeConfirm', { text: c.text }), t('commitments.remove'))) ctx.act(cmd.removeCommitment(c.id)); } } })));
+          on: { click: async () => { if (await ctx.confirm(who ? t('commitments.removeConfirmFor', { text: c.text, name: who }) : t('commitments.removeConfirm', { text: c.text }), t('commitments.remove'))) ctx.act(cmd.removeCommitment(c.id)); } } })));
   }
 
   function editRow(c) {

@@ -105,6 +105,13 @@ class HybridRoomInBrowsersTest extends BrowserTest {
     openPanel(ben, "#commitments-home");
     assertThat(ben.locator("#commitments-section")).containsText("Dora: Ask one question per meeting");
     assertThat(ana.locator("#commitments-section .my-commitments")).containsText("You have no commitments yet.");
+    // The facilitator keeps it up to date for her; nobody else can.
+    Locator doras = commitments.locator(".others-commitments li").filter(new Locator.FilterOptions().setHasText("Dora:"));
+    doras.getByLabel("Status").selectOption("tried");
+    doras.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save progress")).click();
+    assertThat(ben.locator("#commitments-section .others-commitments li").filter(new Locator.FilterOptions().setHasText("Dora:")))
+        .containsText("Tried");
+    assertThat(ben.locator("#commitments-section .others-commitments").getByRole(AriaRole.BUTTON)).hasCount(0);
 
     noA11yProblems(problems);
   }
