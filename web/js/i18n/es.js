@@ -5,7 +5,7 @@ export default Object.freeze({
   // stage (member page and projector)
   'stage.heading': 'Ahora',
   'stage.idle.title': 'Esperando para empezar',
-  'stage.idle.prompt': 'Quien modera abrirá el primer punto de la agenda cuando estéis todos.',
+  'stage.idle.prompt': 'Quien modera abrirá el primer punto de la agenda cuando todos estén aquí.',
   'stage.kind.discussion': 'Conversación',
   'stage.kind.round': 'Ronda',
   'stage.kind.reflection': 'Ronda de reflexión',
@@ -21,7 +21,7 @@ export default Object.freeze({
   'stage.phase.revealed': 'a la vista',
   'stage.phase.voting': 'votación',
   'stage.phase.results': 'resultados',
-  'stage.break.note': 'Tomaos un descanso. El reloj indica cuándo seguimos.',
+  'stage.break.note': 'Hagamos una pausa. El reloj indica cuándo seguimos.',
   'stage.youNext': 'Te toca a continuación.',
   'stage.youSpeak': 'Tienes la palabra.',
   'stage.announce.item': 'Ahora: {title}.',
