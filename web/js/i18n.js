@@ -72,11 +72,17 @@ export function ordinal(n) {
 /** A number in the language's format (1,234 / 1.234). */
 export function formatNumber(n) { return numbers.format(n); }
 
-/** "4 minutes, 5 seconds" in words, for screen readers and labels. */
+/**
+ * "4 minutes, 5 seconds" in words, for screen readers and labels: Intl.DurationFormat where the
+ * browser has it, otherwise the language's unit words joined as a unit list.
+ */
 export function spokenDuration(ms) {
   const s = Math.round(Math.abs(ms) / 1000);
   const m = Math.floor(s / 60);
   const r = s % 60;
+  if (typeof Intl.DurationFormat === 'function' && s > 0) {
+    return new Intl.DurationFormat(language, { style: 'long' }).format(m ? { minutes: m, seconds: r } : { seconds: r });
+  }
   const parts = [];
   if (m) parts.push(unit(m, 'minute'));
   if (r || !m) parts.push(unit(r, 'second'));
