@@ -75,6 +75,8 @@ export class Connection {
     this.now = o.now || (() => Date.now());
     this.random = o.random || Math.random;
     this.pingIntervalMs = o.pingIntervalMs || 10000;
+    /** a request() the server has not answered by then is settled as `no_answer` (the server promises 2 s) */
+    this.requestTimeoutMs = o.requestTimeoutMs || 8000;
     this.backoff = o.backoff || { baseMs: 500, maxMs: 15000 };
 
     /** clock offset estimate (server − client) */
@@ -217,7 +219,11 @@ export class Connection {
       case Message.ERROR:
         if (!this.joined) { this.joinRefused(msg); return; }
         // A refusal of a request() goes to its caller; any other one to 'refusal' listeners.
-        if (!this.settle(msg.id, msg)) this.emit('refusal', msg);
+        if (this.settle(msg.id, msg)) return;
+        // A store failure that names no command (an older server's) may be any pending one's:
+        // they all fail with it, their outcome unknown, rather than wait forever.
+        if (!msg.id && msg.code === ErrorCode.UNAVAILABLE) this.settleAll(msg);
+        this.emit('refusal', msg);
         return;
       case Message.ACK:
         this.settle(msg.id, null, msg);
@@ -264,8 +270,7 @@ export class Connection {
     this.timers.clearInterval(this.pingTimer);
     this.pingTimer = null;
     this.unansweredPings = 0;
-    for (const [, p] of this.pending) p.reject({ code: CONNECTION_LOST });
-    this.pending.clear();
+    this.settleAll({ code: CONNECTION_LOST });
     if (ws) {
       ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
       try { ws.close(); } catch { /* already closed */ }
@@ -333,7 +338,9 @@ export class Connection {
     return new Promise((resolve, reject) => {
       const id = this.send(command);
       if (!id) { reject({ code: ClientErrorCode.NOT_CONNECTED }); return; }
-      this.pending.set(id, { resolve, reject });
+      const timer = this.timers.setTimeout(
+        () => this.settle(id, { code: ClientErrorCode.NO_ANSWER }), this.requestTimeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
     });
   }
 
@@ -342,7 +349,13 @@ export class Connection {
     if (!id || !this.pending.has(id)) return false;
     const p = this.pending.get(id);
     this.pending.delete(id);
+    this.timers.clearTimeout(p.timer);
     if (error) p.reject(error); else p.resolve(ack);
     return true;
+  }
+
+  /** Rejects every pending request() with `error`. */
+  settleAll(error) {
+    for (const id of [...this.pending.keys()]) this.settle(id, error);
   }
 }

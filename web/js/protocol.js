@@ -42,7 +42,7 @@ export const ErrorCode = Object.freeze({
 
 /** Not on the wire: what the client itself reports about a command it could not see through. */
 export const ClientErrorCode = Object.freeze({
-  NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost',
+  NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost', NO_ANSWER: 'no_answer',
 });
 
 export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed' });

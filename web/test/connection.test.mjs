@@ -283,6 +283,52 @@ test('session client: unavailable triggers a sync before any retry', async () =>
   assert.equal(ws.last().type, 'sync');
 });
 
+test('session client: an unavailable naming no command settles every pending request and syncs', async () => {
+  const { conn, client } = setup({ client: true });
+  conn.start();
+  const ws = FakeSocket.latest();
+  ws.open();
+  ws.receive(welcome());
+  const first = client.request({ type: 'postIdea', text: 'x' });
+  const second = client.request({ type: 'raiseHand' });
+  ws.receive({ type: 'error', code: 'unavailable', message: 'storage' });
+  await assert.rejects(first, { code: 'unavailable' });
+  await assert.rejects(second, { code: 'unavailable' });
+  assert.equal(conn.pending.size, 0);
+  assert.equal(ws.ofType('sync').length, 1);
+});
+
+test('session client: a request the server never answers settles as no_answer and syncs', async () => {
+  const { conn, client, time } = setup({ client: true });
+  conn.start();
+  const ws = FakeSocket.latest();
+  ws.open();
+  ws.receive(welcome());
+  const p = client.request({ type: 'postIdea', text: 'x' });
+  time.advance(7_999);
+  assert.equal(conn.pending.size, 1);
+  time.advance(1);
+  await assert.rejects(p, { code: 'no_answer' });
+  assert.equal(ws.last().type, 'sync');
+  // A late answer for it changes nothing and is not taken for someone else's.
+  ws.receive({ type: 'ack', id: ws.ofType('postIdea')[0].id, v: 4 });
+  assert.equal(conn.pending.size, 0);
+});
+
+test('an answered request leaves no timer behind', async () => {
+  const { conn, time } = setup();
+  conn.start();
+  const ws = FakeSocket.latest();
+  ws.open();
+  ws.receive(welcome());
+  const p = conn.request({ type: 'raiseHand' });
+  ws.receive({ type: 'ack', id: ws.last().id, v: 4 });
+  await p;
+  const before = time.tasks.size;
+  time.advance(10_000);
+  assert.ok(time.tasks.size <= before);
+});
+
 test('socket url follows the page scheme', () => {
   assert.equal(socketUrl({ protocol: 'https:', host: 'rt.example' }), 'wss://rt.example/ws');
   assert.equal(socketUrl({ protocol: 'http:', host: 'localhost:8080' }), 'ws://localhost:8080/ws');

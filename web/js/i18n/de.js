@@ -366,6 +366,7 @@ export default Object.freeze({
   'error.internal': 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
   'error.not_connected': 'Du bist gerade nicht verbunden, deshalb wurde nichts gesendet. Warte, bis die Verbindung zurück ist, und versuche es dann noch einmal.',
   'error.connection_lost': 'Die Verbindung ist abgebrochen, bevor der Server geantwortet hat. Prüfe, ob deine Änderung angekommen ist, sobald sie wieder steht.',
+  'error.no_answer': 'Der Server hat nicht rechtzeitig geantwortet. Dein Bildschirm wurde aktualisiert: Prüfe, ob deine Änderung angekommen ist, bevor du es noch einmal versuchst.',
   'error.network': 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es noch einmal.',
   'error.unauthorized': 'Dieser Server braucht einen Zugangsschlüssel, um eine Sitzung anzulegen.',
   'error.other': 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',

@@ -366,6 +366,7 @@ export default Object.freeze({
   'error.internal': 'Something went wrong on the server. Please try again.',
   'error.not_connected': 'You are not connected right now, so that was not sent. Wait for the connection to come back, then try again.',
   'error.connection_lost': 'The connection dropped before the server answered. Check whether your change arrived once it is back.',
+  'error.no_answer': 'The server did not answer in time. Your screen has been refreshed: check whether your change arrived before you try again.',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.unauthorized': 'This server needs a creation token to start a session.',
   'error.other': 'Something went wrong. Please try again.',

@@ -366,6 +366,7 @@ export default Object.freeze({
   'error.internal': 'Algo falló en el servidor. Inténtalo de nuevo.',
   'error.not_connected': 'Ahora no tienes conexión, así que no se ha enviado. Espera a que vuelva la conexión e inténtalo de nuevo.',
   'error.connection_lost': 'La conexión se cortó antes de que respondiera el servidor. Cuando vuelva, comprueba si tu cambio llegó.',
+  'error.no_answer': 'El servidor no respondió a tiempo. Tu pantalla se ha actualizado: comprueba si tu cambio llegó antes de volver a intentarlo.',
   'error.network': 'No se pudo contactar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.unauthorized': 'Este servidor necesita una clave de creación para crear una sesión.',
   'error.other': 'Algo salió mal. Inténtalo de nuevo.',

@@ -41,7 +41,7 @@ final class Loop {
   long recordedCommands;
   long completed;
   long errors;
-  /** Sockets the server closed on us (e.g. 1008 "too slow" when the generator could not keep up). */
+  /** Sockets the server closed on us (e.g. reset as too slow when the generator could not keep up). */
   long closedSockets;
   final Map<String, Long> errorCodes = new TreeMap<>();
 

@@ -48,7 +48,10 @@ final class Connection {
   private final SessionHub hub;
   private final RateLimiter rate;
   /** Small: a person sends a command now and then; grows only for a burst. */
-  private final ArrayDeque<Inbound> queue = new ArrayDeque<>(2);
+  private final ArrayDeque<Queued> queue = new ArrayDeque<>(2);
+
+  /** A command waiting its turn, and the clock of its answer, running from its arrival. */
+  private record Queued(Inbound in, AnswerDeadline deadline) {}
   private boolean busy;
 
   private Phase phase = Phase.NEW;
@@ -151,20 +154,21 @@ final class Connection {
       refuse(in.id(), Reason.RATE_LIMITED, "Too many commands waiting; slow down.");
       return;
     }
-    queue.add(in);
+    queue.add(new Queued(in, AnswerDeadline.start(() -> unavailable(in.id()))));
     pump();
   }
 
   private void pump() {
     while (!busy && !queue.isEmpty() && phase != Phase.CLOSED) {
-      Inbound in = queue.poll();
+      Queued q = queue.poll();
+      Inbound in = q.in();
       busy = true;
       Future<Void> done;
       try {
-        done = handle(in);
+        done = handle(in, q.deadline());
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "command failed", e);
-        refuse(in.id(), Reason.INTERNAL, "Something went wrong on the server.");
+        if (q.deadline().claim()) refuse(in.id(), Reason.INTERNAL, "Something went wrong on the server.");
         done = Future.succeededFuture();
       }
       done.onComplete(ar -> {
@@ -175,14 +179,18 @@ final class Connection {
     }
   }
 
-  private Future<Void> handle(Inbound in) {
+  private Future<Void> handle(Inbound in, AnswerDeadline deadline) {
+    // Waited past its deadline behind a command the store did not answer: it was refused as
+    // unavailable then, so it never runs.
+    if (deadline.passed()) return Future.succeededFuture();
+    if (!needsStore(in)) deadline.claim(); // answered right here
     if (in instanceof Inbound.Rejection r) {
       services.metrics.command(r.type());
       refuse(r.id(), r.refusal());
       return Future.succeededFuture();
     }
     if (phase == Phase.NEW) {
-      if (in instanceof Inbound.Join j) return join(j);
+      if (in instanceof Inbound.Join j) return join(j, deadline);
       services.metrics.command(typeOf(in));
       refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
       return Future.succeededFuture();
@@ -193,15 +201,22 @@ final class Connection {
     } else if (in instanceof Inbound.Ping p) {
       send(Frames.pong(p.t(), services.clock.getAsLong()));
     } else if (in instanceof Inbound.Sync s) {
-      return sync(s.id());
+      return sync(s.id(), deadline);
     } else if (in instanceof Inbound.Do d) {
       if (phase == Phase.DISPLAY) {
         refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
       } else {
-        return apply(d);
+        return apply(d, deadline);
       }
     }
     return Future.succeededFuture();
+  }
+
+  /** Whether {@link #handle} answers {@code in} only once the store has. */
+  private boolean needsStore(Inbound in) {
+    if (in instanceof Inbound.Join) return phase == Phase.NEW;
+    if (in instanceof Inbound.Sync) return phase != Phase.NEW;
+    return in instanceof Inbound.Do && phase == Phase.MEMBER;
   }
 
   private static String typeOf(Inbound in) {
@@ -214,35 +229,40 @@ final class Connection {
 
   // --- join ---------------------------------------------------------------------------------
 
-  private Future<Void> join(Inbound.Join j) {
+  private Future<Void> join(Inbound.Join j, AnswerDeadline deadline) {
     services.metrics.command("join");
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
     String ip = ip();
     if (!services.joinGuard.allow(ip, now)) {
+      deadline.claim();
       refuse(j.id(), Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again.");
       return Future.succeededFuture();
     }
     String code = SessionCodes.normalise(j.code());
     if (code == null) {
       services.joinGuard.miss(ip, now);
+      deadline.claim();
       refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
       return Future.succeededFuture();
     }
-    return hub.open(code).compose(ls -> joinLoaded(j, ls, started)
+    return hub.open(code).compose(ls -> joinLoaded(j, ls, started, deadline)
         .onComplete(ar -> hub.settle(ls)))
-        .recover(this::storeFailure)
+        .recover(e -> storeFailure(deadline, j.id(), e))
         .mapEmpty();
   }
 
-  private Future<Void> joinLoaded(Inbound.Join j, LocalSession ls, long started) {
+  private Future<Void> joinLoaded(Inbound.Join j, LocalSession ls, long started, AnswerDeadline deadline) {
     return services.store.load(ls.code).compose(s -> {
+      if (deadline.passed()) return Future.succeededFuture(); // told unavailable: nothing was done
       if (s == null) {
         services.joinGuard.miss(ip(), services.clock.getAsLong());
+        deadline.claim();
         refuse(j.id(), Reason.UNKNOWN_SESSION, "There is no session with that code.");
         return Future.succeededFuture();
       }
       if (s.isEnded()) {
+        deadline.claim();
         refuse(j.id(), Reason.SESSION_ENDED, "This session has ended.");
         return Future.succeededFuture();
       }
@@ -256,6 +276,7 @@ final class Connection {
       } else if (j.resume() != null) {
         Member m = byResumeToken(s, j.resume());
         if (m == null) {
+          deadline.claim();
           refuse(j.id(), Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name.");
           return Future.succeededFuture();
         }
@@ -274,6 +295,11 @@ final class Connection {
       String resume = token;
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
+            if (!deadline.claim()) {
+              // Told unavailable, yet the join landed: take its presence back.
+              if (u.outcome() instanceof Outcome.Applied) undoPresence(ls.code, id, j.display());
+              return null;
+            }
             if (u.outcome() instanceof Outcome.Refused r) {
               refuse(j.id(), r.refusal());
             } else {
@@ -315,18 +341,20 @@ final class Connection {
 
   // --- commands -----------------------------------------------------------------------------
 
-  private Future<Void> apply(Inbound.Do d) {
+  private Future<Void> apply(Inbound.Do d, AnswerDeadline deadline) {
     if (!local.budget.tryTake(memberId, services.clock.getAsLong())) {
+      deadline.claim();
       refuse(d.id(), Reason.RATE_LIMITED, "Too many changes in this session; wait a moment.");
       return Future.succeededFuture();
     }
     Action action = new Action(memberId, d.id(), d.command());
     return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
-          answer(d, u);
+          // Past the deadline the client was told unavailable and syncs before it retries.
+          if (deadline.claim()) answer(d, u);
           return (Void) null;
         })
-        .recover(this::storeFailure);
+        .recover(e -> storeFailure(deadline, d.id(), e));
   }
 
   private void answer(Inbound.Do d, Update u) {
@@ -345,13 +373,16 @@ final class Connection {
     ack(d.id(), v);
   }
 
-  private Future<Void> sync(String id) {
-    return services.store.load(local.code).map(s -> {
-      if (s == null) {
+  private Future<Void> sync(String id, AnswerDeadline deadline) {
+    return services.store.load(local.code).map(read -> {
+      if (!deadline.claim()) return (Void) null;
+      if (read == null) {
         refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
         return (Void) null;
       }
-      local.observe(s);
+      local.observe(read);
+      // A delivery may have overtaken the read: answer with the newest, never below what was sent.
+      Session s = local.latest;
       sentVersion = Math.max(sentVersion, s.version);
       send(Frames.state(s));
       if (phase == Phase.MEMBER) {
@@ -365,19 +396,25 @@ final class Connection {
       flushAcks();
       closeIfOver(s);
       return (Void) null;
-    }).recover(this::storeFailure);
+    }).recover(e -> storeFailure(deadline, id, e));
   }
 
-  private Future<Void> storeFailure(Throwable e) {
+  /** The store failed command {@code id}: the refusal carries the id, unless the deadline already answered. */
+  private Future<Void> storeFailure(AnswerDeadline deadline, String id, Throwable e) {
+    if (!deadline.claim()) return Future.succeededFuture();
     if (e instanceof StoreUnavailableException) {
-      refuse(null, Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
+      unavailable(id);
     } else if (e instanceof UnknownSessionException) {
-      refuse(null, Reason.UNKNOWN_SESSION, "This session no longer exists.");
+      refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
     } else {
       LOG.log(System.Logger.Level.ERROR, "command failed", e);
-      refuse(null, Reason.INTERNAL, "Something went wrong on the server.");
+      refuse(id, Reason.INTERNAL, "Something went wrong on the server.");
     }
     return Future.succeededFuture();
+  }
+
+  private void unavailable(String id) {
+    refuse(id, Reason.UNAVAILABLE, "The server cannot reach its storage; try again in a moment.");
   }
 
   // --- outbound -----------------------------------------------------------------------------
@@ -513,16 +550,21 @@ final class Connection {
   /** Writes of one delivery (state, private view, acks) go out in one flush. */
   private boolean corked;
 
-  /** False when closed; closes a client that stopped reading (1 MiB unsent) rather than buffer for it. */
+  /** False when closed; drops a client that stopped reading (1 MiB unsent) rather than buffer for it. */
   private boolean writable() {
     if (ws.isClosed()) return false;
     io.netty.channel.ChannelOutboundBuffer unsent = netty.channel().unsafe().outboundBuffer();
     if (unsent == null) return false; // the channel is closing
     if (unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES) {
-      // It stopped reading: close it rather than buffer for it; the others never wait.
+      // It stopped reading: drop it rather than buffer for it; the others never wait. A close
+      // frame would queue behind the full buffer and the socket would linger until the idle
+      // timeout, the member showing online meanwhile: reset the TCP connection now instead, so
+      // the close handler marks the member offline at once.
       services.metrics.slowConsumer();
       phase = Phase.CLOSED;
-      ws.close((short) 1008, "too slow");
+      netty.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+      // At the transport, past the pipeline: a close through it would wait to flush the buffer.
+      netty.channel().unsafe().close(netty.channel().voidPromise());
       return false;
     }
     return true;

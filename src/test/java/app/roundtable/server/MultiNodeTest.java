@@ -170,6 +170,43 @@ class MultiNodeTest {
   }
 
   @Test
+  void aMemberWhoLeavesOnOneNodeResumesOnTheOtherAsThemselves() {
+    WsClient fac = WsClient.facilitator(clients, a.port(), "Leave and resume", "blank");
+    String code = fac.code;
+    fac.command("setBoardPhase", "phase", "writing");
+    WsClient onB = WsClient.connect(clients, b.port());
+    onB.join(code, "Lee");
+    String id = onB.memberId;
+    onB.command("postIdea", "text", "mine, still");
+    onB.command("raiseHand");
+    onB.command("leave");
+
+    // Everyone sees them gone (offline, hand down); their socket on b gets nothing more.
+    JsonObject left = fac.state(s -> !WsClient.member(s, id).getBoolean("online"));
+    assertFalse(WsClient.member(left, id).getBoolean("handRaised"));
+    onB.drain();
+    long v = fac.command("setBoardPrompt", "prompt", "after they left");
+    onB.assertNoMore(500);
+
+    // Back through node a, with the resume token: the same member, their idea theirs, online.
+    WsClient onA = WsClient.connect(clients, a.port());
+    JsonObject w = onA.resume(code, onB.resume);
+    assertEquals(id, w.getString("memberId"));
+    assertTrue(w.getLong("v") > v);
+    assertEquals("mine, still", w.getJsonObject("you").getJsonArray("myIdeas").getJsonObject(0).getString("text"));
+    fac.state(s -> WsClient.member(s, id).getBoolean("online"));
+    // And the socket that left on b may come back too, as the same member.
+    JsonObject again = onB.resume(code, onB.resume);
+    assertEquals(id, again.getString("memberId"));
+    long last = onA.command("raiseHand");
+    for (WsClient c : List.of(fac, onA, onB)) c.awaitVersion(last);
+    for (WsClient c : List.of(fac, onA, onB)) FirstSessionFlowTest.assertVersionsInOrder(c);
+    fac.close();
+    onA.close();
+    onB.close();
+  }
+
+  @Test
   void aRedisOutageFailsFastAndHeals() {
     WsClient fac = WsClient.facilitator(clients, a.port(), "Outage", "blank");
     String code = fac.code;

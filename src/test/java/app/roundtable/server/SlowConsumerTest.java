@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SlowConsumerTest extends InMemoryNodeTest {
 
   @Test
-  void aClientThatStopsReadingIsClosedAndTheOthersNeverWait() throws Exception {
+  void aClientThatStopsReadingIsDroppedShownOfflineWithinSecondsAndTheOthersNeverWait() throws Exception {
     JsonObject created = http.createSession("Slow", "first");
     String code = created.getString("code");
     WsClient fac = WsClient.connect(clients, node.port());
@@ -88,13 +88,13 @@ class SlowConsumerTest extends InMemoryNodeTest {
     // Generous for a loaded CI machine: waiting on the slow one would mean never.
     assertTrue(slowest.get() < 2000, "a healthy client waited " + slowest + " ms for a version");
 
-    // Once it reads again it finds the server's close frame after what was already queued, and
-    // the member is only marked offline: still a member, free to resume.
-    int status = closeStatusAfterDraining(slow);
-    assertEquals(1008, status);
-    slow.sendClose(status);
-    JsonObject state = watcher.state(s -> !online(s, slowId));
-    assertNotNull(WsClient.member(state, slowId));
+    // The others see it offline within seconds (not at the idle timeout, a minute later): the
+    // server ended its TCP connection at once rather than queue a close frame behind a full
+    // buffer. It is only marked offline: still a member, free to resume.
+    app.roundtable.testsupport.Await.until("the others see the slow member offline", java.time.Duration.ofSeconds(5),
+        () -> !online(watcher.latest, slowId));
+    assertNotNull(WsClient.member(watcher.latest, slowId));
+    assertConnectionEnded(slow);
     assertEquals(2 + writers.size(), gauge("roundtable_connections\\{kind=\"member\"\\}"), "member connections counted");
 
     // Everyone else saw every version, in order, and goes on.
@@ -131,15 +131,15 @@ class SlowConsumerTest extends InMemoryNodeTest {
     }
   }
 
-  /** Reads everything the server had queued up to its close frame; returns that frame's status. */
-  private static int closeStatusAfterDraining(RawWebSocket slow) {
+  /** Reading again finds at most what was delivered before, then the end of the connection. */
+  private static void assertConnectionEnded(RawWebSocket slow) {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
       RawWebSocket.Frame f = slow.readFrame(5000);
-      if (f == null) throw new AssertionError("connection ended without a close frame");
-      if (f.opcode() == 0x8) return f.closeStatus();
+      if (f == null) return;
+      assertTrue(f.opcode() != 0x8, "a reset connection carries no close frame");
     }
-    throw new AssertionError("no close frame within 10 s");
+    throw new AssertionError("the connection did not end within 10 s");
   }
 
   private long slowConsumersClosed() {

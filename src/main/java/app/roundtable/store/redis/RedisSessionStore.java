@@ -53,6 +53,7 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisSubscriptions subscriptions;
   private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
   private final RecentStates recent = new RecentStates();
+  private final Amnesia amnesia;
   private final long ttlMs;
   private final long updateTimeoutMs;
   private final Vertx vertx;
@@ -84,7 +85,11 @@ public final class RedisSessionStore implements SessionStore {
     // A client of its own per pub/sub connection: a subscribed connection must never be handed out
     // for ordinary commands, and closing the client is what surely drops a half-dead socket.
     RedisOptions pubsub = endpoint.options(commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
-    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode);
+    // A re-subscription's read (e.g. after Redis restarted) is checked too: with nobody changing
+    // the session, it is the only read that would notice Redis lost it.
+    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode,
+        (code, stored) -> amnesia().check(code, stored).onFailure(e -> { /* the next read tries again */ }));
+    this.amnesia = new Amnesia(commands, recent, ttlMs, subscriptions::serves);
   }
 
   @Override
@@ -163,20 +168,32 @@ public final class RedisSessionStore implements SessionStore {
           }
           // Another node keeps winning: step aside for a moment (growing, jittered) so a burst
           // there cannot starve this node's update into giving up.
-          if (attempt < 3) return attempt(code, change, lane, attempt + 1, deadline, conflict.stored());
+          if (attempt < 3) {
+            return amnesia.check(code, conflict.stored())
+                .compose(stored -> attempt(code, change, lane, attempt + 1, deadline, stored));
+          }
           long pauseMs = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt - 2, 5));
           return Future.<Void>future(p -> vertx.setTimer(pauseMs, t -> p.complete()))
               .compose(v -> attempt(code, change, lane, attempt + 1, deadline, null));
         }
         lane.known = null;
-        return Future.failedFuture(new UnknownSessionException(code));
+        // Gone from Redis: lost (re-seeded from what this node holds, then retried) or expired.
+        return amnesia.check(code, null).compose(reseeded -> reseeded == null
+            ? Future.failedFuture(new UnknownSessionException(code))
+            : attempt(code, change, lane, attempt + 1, deadline, reseeded));
       });
     });
   }
 
+  private Amnesia amnesia() {
+    return amnesia;
+  }
+
+  /** The stored state, checked against what this node holds ({@link Amnesia}). */
   private Future<Session> read(String code) {
     return commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(code)))
-        .map(r -> r == null ? null : recent.decode(code, r.toBytes()));
+        .map(r -> r == null ? null : recent.decode(code, r.toBytes()))
+        .compose(stored -> amnesia.check(code, stored));
   }
 
   @Override

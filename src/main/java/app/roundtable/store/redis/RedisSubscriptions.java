@@ -42,6 +42,8 @@ final class RedisSubscriptions {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscriptions.class);
   private static final long MIN_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 2_000;
+  /** How long a re-read state waits for pub/sub messages published before it (see {@link #catchUp}). */
+  private static final long CATCH_UP_GRACE_MS = 250;
 
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
@@ -53,6 +55,8 @@ final class RedisSubscriptions {
 
   /** Channels wanted by at least one local listener, by session code. */
   private final Map<String, Channel> channels = new HashMap<>();
+  /** The keys of {@link #channels}, readable from any thread: the sessions this node serves. */
+  private final java.util.Set<String> serving = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** SUBSCRIBE replies still due on the current connection, per code: confirmed when it reaches 0. */
   private final Map<String, Integer> repliesDue = new HashMap<>();
   /** Null while disconnected. */
@@ -64,13 +68,19 @@ final class RedisSubscriptions {
   private long backoffMs = MIN_BACKOFF_MS;
   private long reconnectTimer = -1;
   private long healthTimer = -1;
+  /** When anything last came from {@link #conn} (a message, a confirmation, a PING's reply). */
+  private long lastHeard;
 
   /** Turns published or read bytes into a session, reusing this node's own object when it has it. */
   private final java.util.function.BiFunction<String, byte[], Session> decoder;
 
+  /** Told every state a re-subscription read (null: missing), so that a Redis gone back in time is noticed. */
+  private final java.util.function.BiConsumer<String, Session> reread;
+
   RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands,
-      java.util.function.BiFunction<String, byte[], Session> decoder) {
+      java.util.function.BiFunction<String, byte[], Session> decoder, java.util.function.BiConsumer<String, Session> reread) {
     this.decoder = decoder;
+    this.reread = reread;
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
     this.clients = clients;
@@ -84,6 +94,11 @@ final class RedisSubscriptions {
     Listener l = new Listener(code, caller, consumer, subscribed);
     ctx.runOnContext(v -> add(l));
     return subscribed.future();
+  }
+
+  /** Whether some listener on this node follows {@code code} (any thread). */
+  boolean serves(String code) {
+    return serving.contains(code);
   }
 
   /** True while the pub/sub connection is up. */
@@ -106,6 +121,7 @@ final class RedisSubscriptions {
         }
       }
       channels.clear();
+      serving.clear();
       conn = null;
       Redis c = client;
       client = null;
@@ -123,6 +139,7 @@ final class RedisSubscriptions {
     if (ch == null) {
       ch = new Channel(l.code);
       channels.put(l.code, ch);
+      serving.add(l.code);
       if (conn != null) sendSubscribe(List.of(l.code));
       else connect();
     }
@@ -133,7 +150,10 @@ final class RedisSubscriptions {
         l.pending.tryFail(new StoreUnavailableException("subscription to " + l.code + " not confirmed in time"));
       }
     });
-    if (ch.confirmed) resync(ch);
+    // The channel is already live: only the newcomer needs a starting point. Its other listeners
+    // have had every message since their own start; handing them the state read now could put a
+    // version ahead of ones still on their way over the pub/sub connection (a silent jump).
+    if (ch.confirmed) resync(ch, false);
   }
 
   private void remove(Listener l) {
@@ -142,6 +162,7 @@ final class RedisSubscriptions {
     Channel ch = channels.get(l.code);
     if (ch == null || !ch.listeners.remove(l) || !ch.listeners.isEmpty()) return;
     channels.remove(l.code);
+    serving.remove(l.code);
     if (conn != null) {
       conn.send(Request.cmd(Command.UNSUBSCRIBE).arg(RedisKeys.channel(l.code)));
     }
@@ -180,6 +201,7 @@ final class RedisSubscriptions {
       RedisConnection c = ar.result();
       connecting = false;
       conn = c;
+      lastHeard = System.nanoTime();
       backoffMs = MIN_BACKOFF_MS;
       repliesDue.clear();
       c.handler(r -> ctx.runOnContext(x -> onMessage(c, r)));
@@ -199,21 +221,31 @@ final class RedisSubscriptions {
   }
 
   /**
-   * A connection can die without a FIN (network partition, frozen server); a periodic PING with a
-   * deadline notices. Needs RESP3, where published messages are push frames and cannot be
-   * mistaken for the PING's reply.
+   * A connection can die without a FIN (network partition, frozen server): a periodic PING, and
+   * the connection counts as lost when nothing at all came from it for a while. Judged on anything
+   * heard, not on the PING's own reply: the Redis client hands a push (a published message) that
+   * arrives while a command waits to that command's slot, so under traffic a PING's future may never
+   * complete although the server answered. Taking that as a dead connection reconnected it every
+   * few seconds under load, and each reconnect lost the messages published meanwhile (clients saw
+   * versions jump). With traffic flowing, the messages themselves are the proof of life.
    */
   private void checkHealth(RedisConnection c) {
-    healthTimer = vertx.setTimer(Math.max(500, timeoutMs), t -> {
+    long tickMs = Math.max(250, timeoutMs / 2);
+    healthTimer = vertx.setTimer(tickMs, t -> {
       healthTimer = -1;
       if (c != conn) return;
-      c.send(Request.cmd(Command.PING))
-          .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-          .onComplete(ar -> ctx.runOnContext(v -> {
-            if (ar.failed()) lost(c, ar.cause());
-            else checkHealth(c);
-          }));
+      if (System.nanoTime() - lastHeard > TimeUnit.MILLISECONDS.toNanos(timeoutMs + tickMs)) {
+        lost(c, new StoreUnavailableException("pub/sub connection silent for " + (timeoutMs + tickMs) + " ms"));
+        return;
+      }
+      c.send(Request.cmd(Command.PING)).onSuccess(r -> ctx.runOnContext(v -> heard(c)));
+      checkHealth(c);
     });
+  }
+
+  /** Something came from {@code c}: it is alive now. */
+  private void heard(RedisConnection c) {
+    if (c == conn) lastHeard = System.nanoTime();
   }
 
   private void lost(RedisConnection c, Throwable cause) {
@@ -240,6 +272,7 @@ final class RedisSubscriptions {
   }
 
   private void onMessage(RedisConnection c, Response r) {
+    heard(c);
     // Only pushes (messages, subscribe confirmations) are arrays; a reply such as the health
     // check's PONG can reach this handler too and has no size.
     if (c != conn || (r.type() != io.vertx.redis.client.ResponseType.PUSH
@@ -268,7 +301,7 @@ final class RedisSubscriptions {
         Channel ch = channels.get(code);
         if (ch != null && !ch.confirmed) {
           ch.confirmed = true;
-          resync(ch);
+          resync(ch, true);
         }
       }
       default -> {
@@ -279,16 +312,18 @@ final class RedisSubscriptions {
 
   /**
    * Reads the current state: new listeners take its version as their starting point (and their
-   * subscribe completes); the others get it if it is newer than what they have.
+   * subscribe completes). With {@code catchUp} (the channel was just (re)subscribed, so messages
+   * may have been missed while it was not) the others get it too, if it is still newer than what
+   * they have once the messages published before the read have had time to arrive.
    */
-  private void resync(Channel ch) {
+  private void resync(Channel ch, boolean catchUp) {
     commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(ch.code)))
         .onComplete(ar -> ctx.runOnContext(v -> {
           if (channels.get(ch.code) != ch || !ch.confirmed) return;
           if (ar.failed()) {
             // Usually the connection is about to drop, and reconnecting resyncs; if not, try again.
             vertx.setTimer(timeoutMs, t -> {
-              if (channels.get(ch.code) == ch && ch.confirmed) resync(ch);
+              if (channels.get(ch.code) == ch && ch.confirmed) resync(ch, catchUp);
             });
             return;
           }
@@ -301,11 +336,24 @@ final class RedisSubscriptions {
               Promise<Subscription> p = l.pending;
               l.pending = null;
               p.tryComplete(() -> cancel(l));
-            } else if (s != null && version > l.last) {
-              deliverTo(l, s);
             }
           }
+          if (catchUp) reread.accept(ch.code, s);
+          if (catchUp && s != null) vertx.setTimer(CATCH_UP_GRACE_MS, t -> catchUp(ch, s));
         }));
+  }
+
+  /**
+   * After a (re)subscribe, listeners still behind {@code s} missed messages while the channel was
+   * not subscribed: they get {@code s} (a jump their clients answer with {@code sync}). The grace
+   * lets messages published before the read, still in flight on the pub/sub connection, arrive
+   * first, so a listener that missed nothing is not made to jump.
+   */
+  private void catchUp(Channel ch, Session s) {
+    if (channels.get(ch.code) != ch || !ch.confirmed) return;
+    for (Listener l : ch.listeners) {
+      if (l.pending == null && s.version > l.last) deliverTo(l, s);
+    }
   }
 
   private Future<Void> cancel(Listener l) {

@@ -1,0 +1,83 @@
+package app.roundtable.store.redis;
+
+import app.roundtable.domain.Session;
+import app.roundtable.store.SessionCodec;
+import io.vertx.core.Future;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.ResponseType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Notices that Redis went back in time for a session this node serves, and repairs it. Redis can lose its last writes (the AOF's
+ * one-second window, a restart without persistence) while nodes still hold newer states: version
+ * numbers would then be handed out again, a node would drop the "old" version as already seen, and
+ * clients would keep content that no longer exists. Whenever a node reads a session (an update's
+ * read or conflict, a re-subscription's read) that is missing or older than the newest it holds,
+ * it writes that newest state back ({@code redis/reseed.lua}) at a version {@link #JUMP} above it,
+ * higher than any version a client of any node can have seen, and publishes it: every client sees
+ * its version jump, syncs, and converges. A change that only a Redis that died had seen, and no
+ * node, is lost: there is nothing to re-seed it from (docs/concurrency.md).
+ */
+final class Amnesia {
+  private static final Logger log = LoggerFactory.getLogger(Amnesia.class);
+  /**
+   * How far a re-seeded version jumps: above the versions other nodes may have delivered that
+   * this node had not received yet (a handful in flight; a thousand is far beyond that).
+   */
+  static final long JUMP = 1_000;
+  private static final String SCRIPT = read();
+
+  private final RedisCommands commands;
+  private final RecentStates recent;
+  private final long ttlMs;
+  /** Sessions this node serves (has listeners for): only those are put back. */
+  private final java.util.function.Predicate<String> serves;
+
+  Amnesia(RedisCommands commands, RecentStates recent, long ttlMs, java.util.function.Predicate<String> serves) {
+    this.commands = commands;
+    this.recent = recent;
+    this.ttlMs = ttlMs;
+    this.serves = serves;
+  }
+
+  /**
+   * {@code stored} (null: missing) as read from Redis, or, when this node holds a newer state of
+   * the session that should not have expired yet, that state re-seeded above it.
+   */
+  Future<Session> check(String code, Session stored) {
+    Session known = recent.get(code);
+    if (known == null || (stored != null && stored.version >= known.version)) return Future.succeededFuture(stored);
+    // Only a session this node serves: one it merely touched may have been deleted on purpose or
+    // expired, and a served one is written (presence) long before its TTL runs out.
+    if (!serves.test(code) || (stored == null && known.updatedAt + ttlMs < System.currentTimeMillis())) {
+      return Future.succeededFuture(stored);
+    }
+    Session next = known.copy();
+    next.version = known.version + JUMP;
+    log.warn("redis lost session " + code + " (holds " + (stored == null ? "nothing" : "v" + stored.version)
+        + ", this node saw v" + known.version + "): re-seeding it as v" + next.version);
+    byte[] encoded = SessionCodec.encode(next);
+    Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(RedisKeys.state(code))
+        .arg(known.version).arg(encoded).arg(ttlMs).arg(RedisKeys.channel(code));
+    recent.writing(next, encoded);
+    return commands.send(eval).andThen(ar -> recent.written(next)).map(r -> {
+      if (r.type() == ResponseType.BULK) return recent.decode(code, r.toBytes());
+      recent.offer(next, encoded.length);
+      return next;
+    });
+  }
+
+  private static String read() {
+    try (InputStream in = Amnesia.class.getResourceAsStream("/redis/reseed.lua")) {
+      if (in == null) throw new IllegalStateException("missing resource /redis/reseed.lua");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+-- Puts back a session that Redis lost or holds at an older version (it restarted empty, or from
+-- a snapshot or AOF that missed its last writes), from the newest state a node still holds.
+--
+-- KEYS[1]  the session's state key, rt:s:<code>
+-- ARGV[1]  the version the node knows (decimal): the stored state is replaced only when it is
+--          missing or older than that
+-- ARGV[2]  the state to write, already at a version above any a client may have seen
+-- ARGV[3]  expiry in milliseconds, counted from this write
+-- ARGV[4]  the session's pub/sub channel, rt:c:<code>
+--
+-- Returns  1         written and published (the same bytes)
+--          a string  the stored state, which is not older: another node re-seeded it first, or
+--                    it was never lost; nothing done
+local current = redis.call('GET', KEYS[1])
+if current then
+  local stored = tonumber(string.match(current, '^{"version":(%d+)'))
+  if stored and stored >= tonumber(ARGV[1]) then
+    return current
+  end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('PUBLISH', ARGV[4], ARGV[2])
+return 1

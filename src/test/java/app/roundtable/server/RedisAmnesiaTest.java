@@ -1,0 +1,88 @@
+package app.roundtable.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.roundtable.testsupport.Await;
+import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.RedisServer;
+import app.roundtable.testsupport.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis forgets: restarted empty, or from a snapshot older than its last writes. The nodes still
+ * hold the newest states; they notice, put the session back at a version above any a client has
+ * seen, and every client converges on everything that was accepted, without touching anything.
+ */
+class RedisAmnesiaTest {
+  RedisServer redis;
+  Vertx clients;
+  RoundtableNode a;
+  RoundtableNode b;
+
+  @BeforeEach
+  void start() {
+    redis = RedisServer.startOrConnect();
+    clients = Vertx.vertx();
+    a = Nodes.start(config("amnesia-a"));
+    b = Nodes.start(config("amnesia-b"));
+  }
+
+  @AfterEach
+  void stop() {
+    Nodes.await(clients.close());
+    Nodes.await(a.close());
+    Nodes.await(b.close());
+    redis.close();
+  }
+
+  private Config config(String id) {
+    return Config.defaults(0).withRedis(redis.url()).withNodeId(id).withVerticles(2).withHeartbeatMs(200);
+  }
+
+  @Test
+  void aRedisRestartedEmptyGetsItsSessionsBackAndClientsConverge() {
+    convergesAfterRestart(false);
+  }
+
+  @Test
+  void aRedisRestartedFromAnOldSnapshotIsCaughtUpAndClientsConverge() {
+    convergesAfterRestart(true);
+  }
+
+  private void convergesAfterRestart(boolean fromOldSnapshot) {
+    WsClient fac = WsClient.facilitator(clients, a.port(), "Amnesia", "blank");
+    fac.command("setBoardPhase", "phase", "writing");
+    WsClient member = WsClient.connect(clients, b.port());
+    member.join(fac.code, "Mia");
+    fac.command("postIdea", "text", "first");
+    Path snapshot = fromOldSnapshot ? redis.snapshot() : null;
+    member.command("postIdea", "text", "second");
+    long seen = fac.command("postIdea", "text", "third");
+    for (WsClient c : List.of(fac, member)) c.awaitVersion(seen);
+
+    long restarted = System.nanoTime();
+    redis.restartFrom(snapshot);
+    Await.until("every client holds all three ideas above v" + seen, Duration.ofSeconds(15), () -> List.of(fac, member)
+        .stream().allMatch(c -> c.latestV > seen && c.latest.getJsonObject("board").getInteger("ideaCount") == 3));
+    System.out.printf("redis amnesia (%s): clients converged %d ms after the restart%n",
+        fromOldSnapshot ? "old snapshot" : "empty", (System.nanoTime() - restarted) / 1_000_000);
+
+    // The session goes on from there, on both nodes, and nothing is numbered twice.
+    long after = member.command("postIdea", "text", "fourth");
+    assertTrue(after > seen + 1, "a version above every one seen before: " + after);
+    fac.awaitVersion(after);
+    JsonObject board = fac.latest.getJsonObject("board");
+    assertEquals(4, board.getInteger("ideaCount"));
+    assertEquals(2, member.you.getJsonArray("myIdeas").size(), "the member's own ideas are theirs still");
+    fac.close();
+    member.close();
+  }
+}
