@@ -10,6 +10,8 @@
 #               database commits/s and changes per commit (SQLITE_SYNC=full to sync every commit)
 #   redis       one node, Redis store (needs a build with the Redis store)
 #   redis2      two nodes on one Redis, each session's clients alternating between them
+#   cluster     two nodes (REDIS_MODE=cluster) on a three-master Redis Cluster (sharded pub/sub); also
+#               script calls, publishes, CPU and memory per shard (median of the steady seconds)
 #   contention  one session, 30 members raise their hands within the same 100 ms (10 rounds)
 #   capacity    as many joined connections as the open-file limit allows, then nominal load on 1000 sessions
 #   sweep       one node, memory: rates rising until p99 > 50 ms (the knee)
@@ -18,6 +20,7 @@
 #   --sessions N (1000)  --rate R (1)  --duration S (20)  --warmup S (5)  --sweep R1,R2,.. (1,2,4,6,8,10,12,14,16)
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
 #   --store memory|redis contention scenario's store (memory)
+#   --nodes 1|2          cluster scenario: server nodes (2)
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --pin                server on CPU 1, generator on CPU 0 (taskset), one event loop each: the server's own
 #                        capacity, not the machine's (sweep, memory); the default shares both cores
@@ -30,9 +33,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scenario=memory
-case "${1:-}" in memory|sqlite|redis|redis2|contention|capacity|sweep|all) scenario=$1; shift ;; esac
+case "${1:-}" in memory|sqlite|redis|redis2|cluster|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=0 pin=0
+profile=0 build=1 perf=0 pin=0 nodes=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -42,13 +45,14 @@ while [ $# -gt 0 ]; do
     --sweep) sweep=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
+    --nodes) nodes=$2; shift 2 ;;
     --profile) profile=1; shift ;;
     --perf) perf=1; shift ;;
     --no-perf) perf=0; shift ;;
     --pin) pin=1; shift ;;
     --no-build) build=0; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -133,6 +137,63 @@ start_redis() {
   echo "redis-server did not start" >&2; return 1
 }
 
+# start_redis_cluster → three cluster-enabled redis-servers joined by redis-cli --cluster create;
+# sets $cluster_urls (comma list for REDIS_URL), $cluster_ports and $cluster_pids (comma lists).
+start_redis_cluster() {
+  local port urls=() ports=() cpids=()
+  for i in 1 2 3; do
+    port=$(free_port)
+    mkdir -p "$out/$cur-shard$i"
+    rm -f "$out/$cur-shard$i/nodes.conf"
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --protected-mode yes \
+      --cluster-enabled yes --cluster-config-file nodes.conf --dir "$out/$cur-shard$i" \
+      --cluster-require-full-coverage no >"$out/$cur-shard$i.log" 2>&1 &
+    cpids+=("$!"); pids+=("$!"); ports+=("$port"); urls+=("redis://127.0.0.1:$port")
+    for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  done
+  redis-cli --cluster create $(printf '127.0.0.1:%s ' "${ports[@]}") --cluster-yes >"$out/$cur-create.log" 2>&1 \
+    || { echo "redis-cli --cluster create failed:" >&2; tail -5 "$out/$cur-create.log" >&2; return 1; }
+  for _ in $(seq 1 100); do
+    redis-cli -p "${ports[0]}" cluster info | grep -q 'cluster_state:ok' && break; sleep 0.1
+  done
+  cluster_urls=$(IFS=,; echo "${urls[*]}")
+  cluster_ports=$(IFS=,; echo "${ports[*]}")
+  cluster_pids=$(IFS=,; echo "${cpids[*]}")
+}
+
+# shard_sampler PORTS FILE: every second, per shard: time, script calls, shard publishes, CPU seconds, memory.
+shard_sampler() {
+  local ports=$1 file=$2
+  while :; do
+    for p in ${ports//,/ }; do
+      redis-cli -p "$p" info all 2>/dev/null | tr -d '\r' | awk -v port="$p" -v t="$(date +%s.%N)" -F'[:=,]' '
+        /^cmdstat_evalsha:/ { ev = $3 } /^cmdstat_eval:/ { e = $3 } /^cmdstat_spublish:/ { sp = $3 }
+        /^used_cpu_sys:/ { cs = $2 } /^used_cpu_user:/ { cu = $2 } /^used_memory:/ { mem = $2 } /^db0:keys/ { keys = $3 }
+        END { printf "%s %s %d %d %.3f %d %d\n", port, t, ev + e, sp, cs + cu, mem, keys }'
+    done >>"$file"
+    sleep 1
+  done
+}
+
+# shard_table FILE: per shard, the median of its per-second rates over the seconds with script calls.
+shard_table() {
+  echo "| shard (port) | script calls/s | publishes/s | Redis CPU % | used memory MB | keys |"
+  echo "|---|---|---|---|---|---|"
+  sort -k1,1 -k2,2n "$1" | awk '
+    function flush(   n, i, j, tmp) {
+      if (port == "") return
+      n = c
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (ev[j] < ev[i]) { tmp = ev[i]; ev[i] = ev[j]; ev[j] = tmp; tmp = sp[i]; sp[i] = sp[j]; sp[j] = tmp; tmp = cpu[i]; cpu[i] = cpu[j]; cpu[j] = tmp }
+      m = int((n + 1) / 2)
+      if (n > 0) printf "| %s | %.0f | %.0f | %.1f | %.1f | %d |\n", port, ev[m], sp[m], cpu[m], mem / 1048576, keys
+      c = 0
+    }
+    $1 != port { flush(); port = $1; pt = ""; c = 0 }
+    { if (pt != "" && $3 > pev) { dt = $2 - pt; c++; ev[c] = ($3 - pev) / dt; sp[c] = ($4 - psp) / dt; cpu[c] = 100 * ($5 - pcpu) / dt }
+      pt = $2; pev = $3; psp = $4; pcpu = $5; mem = $6; keys = $7 }
+    END { flush() }'
+}
+
 # commit_counts PORT → "commits changes" from the SQLite store's metrics
 commit_counts() {
   curl -fs "http://127.0.0.1:$1/metrics" | awk '/^roundtable_store_commit_changes_count/ { c = $2 }
@@ -185,6 +246,23 @@ run_one() {
       start_server node2 "$p2" "redis://127.0.0.1:$redis_port" || return 1
       generate --targets "127.0.0.1:$p1,127.0.0.1:$p2" --server-pids "$s1,$server_pid" --redis-pid "$redis_pid" \
         --sessions "$sessions" --rate "$rate" --floor ;;
+    cluster)
+      command -v redis-cli >/dev/null || { echo "redis-cli not installed (redis-tools)" >&2; return 1; }
+      start_redis_cluster || return 1
+      p1=$(free_port); p2=$(free_port)
+      start_server node1 "$p1" "$cluster_urls" REDIS_MODE=cluster || return 1
+      local targets="127.0.0.1:$p1" spids=$server_pid
+      if [ "$nodes" = 2 ]; then
+        start_server node2 "$p2" "$cluster_urls" REDIS_MODE=cluster || return 1
+        targets+=",127.0.0.1:$p2" spids+=",$server_pid"
+      fi
+      shard_sampler "$cluster_ports" "$out/$cur-$stamp-shards.txt" &
+      local sampler=$!
+      pids+=("$sampler")
+      generate --targets "$targets" --server-pids "$spids" --redis-pids "$cluster_pids" \
+        --sessions "$sessions" --rate "$rate" --floor
+      kill "$sampler" 2>/dev/null || true
+      shard_table "$out/$cur-$stamp-shards.txt" | tee -a "$out/$cur-$stamp.md" ;;
     contention)
       local redis_url=""
       if [ "$store" = redis ]; then start_redis; redis_url="redis://127.0.0.1:$redis_port"; fi
@@ -217,7 +295,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 if [ "$scenario" = all ]; then
   failed=0
-  for s in memory sqlite redis redis2 contention capacity sweep; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
+  for s in memory sqlite redis redis2 cluster contention capacity sweep; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
   exit $failed
 else
   run_one "$scenario"

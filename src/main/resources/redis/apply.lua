@@ -4,7 +4,8 @@
 -- ARGV[1]  the version the change was computed from (decimal); the stored one must equal it
 -- ARGV[2]  the new state: an encoded session, which starts with {"version":<digits>
 -- ARGV[3]  expiry in milliseconds, counted from this write
--- ARGV[4]  the session's pub/sub channel, rt:c:<code>
+-- ARGV[4]  the session's pub/sub channel, rt:c:<code> (rt:c:{<code>} in a cluster: same slot as KEYS[1])
+-- ARGV[5]  PUBLISH, or SPUBLISH in a cluster (the publish then stays on this slot's shard)
 --
 -- Returns  1       written, and the new state published on the channel (the same bytes)
 --         -1       no such session (never created, or expired): nothing done
@@ -22,5 +23,5 @@ if string.match(current, '^{"version":(%d+)') ~= ARGV[1] then
   return current
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-redis.call('PUBLISH', ARGV[4], ARGV[2])
+redis.call(ARGV[5], ARGV[4], ARGV[2])
 return 1

@@ -6,7 +6,8 @@
 --          missing or older than that
 -- ARGV[2]  the state to write, already at a version above any a client may have seen
 -- ARGV[3]  expiry in milliseconds, counted from this write
--- ARGV[4]  the session's pub/sub channel, rt:c:<code>
+-- ARGV[4]  the session's pub/sub channel, rt:c:<code> (rt:c:{<code>} in a cluster: same slot as KEYS[1])
+-- ARGV[5]  PUBLISH, or SPUBLISH in a cluster (as apply.lua)
 --
 -- Returns  1         written and published (the same bytes)
 --          a string  the stored state, which is not older: another node re-seeded it first, or
@@ -19,5 +20,5 @@ if current then
   end
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-redis.call('PUBLISH', ARGV[4], ARGV[2])
+redis.call(ARGV[5], ARGV[4], ARGV[2])
 return 1

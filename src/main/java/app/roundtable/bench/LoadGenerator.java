@@ -48,7 +48,8 @@ public final class LoadGenerator {
     public int durationSec = 20;
     public int loops = Runtime.getRuntime().availableProcessors();
     public List<Long> serverPids = List.of();
-    public long redisPid = -1;
+    /** Redis processes whose CPU counts (summed): one Redis, or every shard of a cluster. */
+    public List<Long> redisPids = List.of();
     public boolean heap;
     public boolean floor;
     public int floorMaxConnections = 9000;
@@ -420,7 +421,7 @@ public final class LoadGenerator {
     Map<String, long[]> threads0 = o.serverPids.isEmpty() ? Map.of() : ProcStat.threads(o.serverPids.get(0));
     long[] cpu0 = ProcStat.cpu(o.serverPids);
     long[] self0 = ProcStat.cpu("self");
-    long[] redis0 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
+    long[] redis0 = o.redisPids.isEmpty() ? null : ProcStat.cpu(o.redisPids);
     PerfSplit perf = o.perf && !o.serverPids.isEmpty() ? PerfSplit.start(o.serverPids, false) : null;
     long t0 = System.nanoTime();
     begin.run();
@@ -446,7 +447,7 @@ public final class LoadGenerator {
             e.getValue()[0] / 1e9, e.getValue()[1] / 1e9)));
     if (byThread.length() > 0) log("server (node 1) CPU by thread, user+sys:%s", byThread);
     long[] self1 = ProcStat.cpu("self");
-    long[] redis1 = o.redisPid > 0 ? ProcStat.cpu(Long.toString(o.redisPid)) : null;
+    long[] redis1 = o.redisPids.isEmpty() ? null : ProcStat.cpu(o.redisPids);
     end.run();
     Thread.sleep(1500); // grace: versions of commands sent in the window finish arriving
     Histogram fromSend = Loop.newHistogram();
@@ -481,6 +482,12 @@ public final class LoadGenerator {
         : new long[] {redis1[0] - redis0[0], redis1[1] - redis0[1]};
     return new Row(o.label, active.size(), clients, rate, (t1 - t0) / 1e9, n[0], n[1], n[2], n[3], n[4], n[5], codes, n[6],
         fromSend, fromSchedule, serverCpu, new long[] {self1[0] - self0[0], self1[1] - self0[1]}, redisCpu, perfSamples);
+  }
+
+  private static List<Long> pids(String v) {
+    List<Long> pids = new ArrayList<>();
+    for (String p : v.split(",")) if (!p.isBlank()) pids.add(Long.parseLong(p.trim()));
+    return pids;
   }
 
   // --- output -------------------------------------------------------------------------------
@@ -579,13 +586,8 @@ public final class LoadGenerator {
         case "--warmup" -> { o.warmupSec = Integer.parseInt(v); i++; }
         case "--duration" -> { o.durationSec = Integer.parseInt(v); i++; }
         case "--loops" -> { o.loops = Integer.parseInt(v); i++; }
-        case "--server-pids" -> {
-          List<Long> pids = new ArrayList<>();
-          for (String p : v.split(",")) if (!p.isBlank()) pids.add(Long.parseLong(p.trim()));
-          o.serverPids = pids;
-          i++;
-        }
-        case "--redis-pid" -> { o.redisPid = Long.parseLong(v); i++; }
+        case "--server-pids" -> { o.serverPids = pids(v); i++; }
+        case "--redis-pid", "--redis-pids" -> { o.redisPids = pids(v); i++; }
         case "--heap" -> o.heap = true;
         case "--floor" -> o.floor = true;
         case "--floor-max" -> { o.floorMaxConnections = Integer.parseInt(v); i++; }
@@ -606,7 +608,7 @@ public final class LoadGenerator {
                 --heap              heap after GC before/after joining (jcmd on the first server pid)
                 --floor             measure the kernel floor afterwards (plain blocking sockets)
                 --contention M      one session, M members raising hands within the same 100 ms, --rounds times
-                --redis-pid P       also report Redis CPU per delivered frame
+                --redis-pid P[,P]   also report Redis CPU per delivered frame (summed over every shard of a cluster)
                 --jfr FILE          record the first server with JFR over the first measured window
                 --perf              split server CPU into user/kernel by perf sampling (needs perf)
               """);

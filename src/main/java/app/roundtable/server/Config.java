@@ -16,6 +16,8 @@ import java.util.Map;
  *     {@code rediss://} for TLS); null means in-memory, one node
  * @param redisCaFile PEM certificate(s) to trust for {@code rediss://}; null means the JVM's trust store
  * @param redisPassword Redis password kept apart from REDIS_URL (e.g. from a Secret); null means the URL's
+ * @param redisCluster true for {@code REDIS_MODE=cluster}: {@code redisUrl} is a comma list of Redis
+ *     Cluster seed nodes (each as above)
  * @param nodeId this node's name in presence records (defaults to the host name)
  * @param verticles event-loop verticles serving HTTP and sockets (defaults to the core count)
  * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
@@ -37,6 +39,7 @@ public record Config(
     String createToken,
     int sessionTtlDays,
     String redisUrl,
+    boolean redisCluster,
     String redisCaFile,
     String redisPassword,
     String nodeId,
@@ -62,6 +65,7 @@ public record Config(
         blankToNull(env.get("CREATE_TOKEN")),
         intOf(env, "SESSION_TTL_DAYS", 30),
         blankToNull(env.get("REDIS_URL")),
+        redisClusterOf(env),
         blankToNull(env.get("REDIS_CA_FILE")),
         blankToNull(env.get("REDIS_PASSWORD")),
         // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
@@ -131,6 +135,21 @@ public record Config(
     return u.getScheme() + "://" + u.getRawAuthority();
   }
 
+  /** REDIS_MODE: {@code standalone} (the default: one Redis) or {@code cluster}. */
+  private static boolean redisClusterOf(Map<String, String> env) {
+    String mode = env.getOrDefault("REDIS_MODE", "standalone").trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (mode) {
+      case "", "standalone" -> false;
+      case "cluster" -> true;
+      default -> throw new IllegalArgumentException("REDIS_MODE must be standalone or cluster, got '" + mode + "'");
+    };
+  }
+
+  /** REDIS_URL as a list of seed nodes (cluster mode): comma-separated, blanks ignored. */
+  public List<String> redisSeeds() {
+    return listOf(redisUrl);
+  }
+
   /** The contract's default limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class). */
   private static Limits limitsOf(Map<String, String> env) {
     Limits d = Limits.DEFAULTS;
@@ -165,6 +184,15 @@ public record Config(
 
   public Config withSqliteMaxPages(long pages) {
     return with(d -> d.sqliteMaxPages = pages);
+  }
+
+  /** A Redis Cluster reached through {@code seedUrls}. */
+  public Config withRedisCluster(List<String> seedUrls) {
+    return with(d -> {
+      d.redisUrl = String.join(",", seedUrls);
+      d.redisCluster = true;
+      d.store = STORE_REDIS;
+    });
   }
 
   public Config withRedis(String url, String caFile) {
@@ -225,8 +253,8 @@ public record Config(
     Draft d = new Draft(this);
     change.accept(d);
     return new Config(d.port, d.host, d.publicUrl, d.allowedOrigins, d.createToken, d.sessionTtlDays,
-        d.redisUrl, d.redisCaFile, d.redisPassword, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs, d.clientAddress,
-        d.metricsPort, d.edge, d.store, d.dataDir, d.sqliteSyncFull, d.sqliteMaxPages);
+        d.redisUrl, d.redisCluster, d.redisCaFile, d.redisPassword, d.nodeId, d.verticles, d.drainSeconds, d.webRoot, d.limits, d.heartbeatMs,
+        d.clientAddress, d.metricsPort, d.edge, d.store, d.dataDir, d.sqliteSyncFull, d.sqliteMaxPages);
   }
 
   private static final class Draft {
@@ -237,6 +265,7 @@ public record Config(
     String createToken;
     int sessionTtlDays;
     String redisUrl;
+    boolean redisCluster;
     String redisCaFile;
     String redisPassword;
     String nodeId;
@@ -261,6 +290,7 @@ public record Config(
       createToken = c.createToken;
       sessionTtlDays = c.sessionTtlDays;
       redisUrl = c.redisUrl;
+      redisCluster = c.redisCluster;
       redisCaFile = c.redisCaFile;
       redisPassword = c.redisPassword;
       nodeId = c.nodeId;

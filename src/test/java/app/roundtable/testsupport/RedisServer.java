@@ -133,6 +133,11 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /** A server someone else runs (e.g. one node of a {@link RedisCluster}): for {@link #command} only. */
+  public static RedisServer at(String host, int port) {
+    return new RedisServer(host, port, null, 0, true, null);
+  }
+
   public String url() {
     return urlWithPassword(password);
   }
@@ -370,7 +375,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       s.setReuseAddress(true);
       return s.getLocalPort();

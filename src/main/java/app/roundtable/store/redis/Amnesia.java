@@ -34,13 +34,15 @@ final class Amnesia {
 
   private final RedisCommands commands;
   private final RecentStates recent;
+  private final RedisKeys keys;
   private final long ttlMs;
   /** Sessions this node serves (has listeners for): only those are put back. */
   private final java.util.function.Predicate<String> serves;
 
-  Amnesia(RedisCommands commands, RecentStates recent, long ttlMs, java.util.function.Predicate<String> serves) {
+  Amnesia(RedisCommands commands, RecentStates recent, RedisKeys keys, long ttlMs, java.util.function.Predicate<String> serves) {
     this.commands = commands;
     this.recent = recent;
+    this.keys = keys;
     this.ttlMs = ttlMs;
     this.serves = serves;
   }
@@ -62,8 +64,8 @@ final class Amnesia {
     log.warn("redis lost session " + code + " (holds " + (stored == null ? "nothing" : "v" + stored.version)
         + ", this node saw v" + known.version + "): re-seeding it as v" + next.version);
     byte[] encoded = SessionCodec.encode(next);
-    Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(RedisKeys.state(code))
-        .arg(known.version).arg(encoded).arg(ttlMs).arg(RedisKeys.channel(code));
+    Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(keys.state(code))
+        .arg(known.version).arg(encoded).arg(ttlMs).arg(keys.channel(code)).arg(keys.publish);
     recent.writing(next, encoded);
     return commands.send(eval).andThen(ar -> recent.written(next)).map(r -> {
       if (r.type() == ResponseType.BULK) return recent.decode(code, r.toBytes());

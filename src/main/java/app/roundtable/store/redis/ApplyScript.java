@@ -33,9 +33,11 @@ final class ApplyScript {
   private static final String SHA = sha1(SOURCE);
 
   private final RedisCommands commands;
+  private final RedisKeys keys;
 
-  ApplyScript(RedisCommands commands) {
+  ApplyScript(RedisCommands commands, RedisKeys keys) {
     this.commands = commands;
+    this.keys = keys;
   }
 
   Future<Result> apply(String code, long expectedVersion, byte[] newState, long ttlMs) {
@@ -56,15 +58,16 @@ final class ApplyScript {
     };
   }
 
-  private static Request request(Command cmd, String script, String code, String version, byte[] state, long ttlMs) {
+  private Request request(Command cmd, String script, String code, String version, byte[] state, long ttlMs) {
     return Request.cmd(cmd)
         .arg(script)
         .arg(1)
-        .arg(RedisKeys.state(code))
+        .arg(keys.state(code))
         .arg(version)
         .arg(state)
         .arg(ttlMs)
-        .arg(RedisKeys.channel(code));
+        .arg(keys.channel(code))
+        .arg(keys.publish);
   }
 
   private static String read(String resource) {

@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +26,9 @@ import java.util.function.Function;
  *
  * <p>Layout: {@code rt:s:<code>} holds the whole session as {@link SessionCodec} JSON and carries
  * the session's expiry ({@link Expiry}: set again by every write); {@code rt:c:<code>} is its pub/sub channel;
- * {@code rt:node:<id>} is a node's heartbeat.
+ * {@code rt:node:<id>} is a node's heartbeat. In a Redis Cluster the code is a hash tag
+ * ({@code rt:s:{code}}, {@code rt:c:{code}}: one slot per session) and publishing is sharded
+ * ({@link RedisKeys}, {@link ClusterRedis}).
  *
  * <p>An update reads the state, runs the change, and hands the result to {@code redis/apply.lua},
  * which writes and publishes it only if the stored version is still the one the change saw;
@@ -50,7 +51,9 @@ public final class RedisSessionStore implements SessionStore {
   private final Redis client;
   private final RedisCommands commands;
   private final ApplyScript script;
-  private final RedisSubscriptions subscriptions;
+  private final Subscriptions subscriptions;
+  private final RedisDeployment deployment;
+  private final RedisKeys keys;
   private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
   private final RecentStates recent = new RecentStates();
   private final Amnesia amnesia;
@@ -72,30 +75,38 @@ public final class RedisSessionStore implements SessionStore {
    * commandTimeoutMs} like any other outage ({@link StoreUnavailableException}): nothing waits on it.
    */
   public RedisSessionStore(Vertx vertx, RedisEndpoint endpoint, long ttlMs, long commandTimeoutMs) {
+    this(vertx, new StandaloneRedis(vertx, endpoint, commandTimeoutMs), ttlMs, commandTimeoutMs);
+  }
+
+  /**
+   * Sessions in a Redis Cluster (Redis 7+), reached through any of {@code seeds} (the other nodes
+   * are learnt from the cluster, and reached with the seeds' scheme, credentials and trust).
+   */
+  public static RedisSessionStore cluster(Vertx vertx, List<RedisEndpoint> seeds, long ttlMs, long commandTimeoutMs) {
+    return new RedisSessionStore(vertx, new ClusterRedis(vertx, seeds, commandTimeoutMs), ttlMs, commandTimeoutMs);
+  }
+
+  private RedisSessionStore(Vertx vertx, RedisDeployment deployment, long ttlMs, long commandTimeoutMs) {
     if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
     this.vertx = vertx;
     this.ttlMs = ttlMs;
     this.updateTimeoutMs = 2 * commandTimeoutMs;
-    this.client = Redis.createClient(vertx, endpoint.options(commandTimeoutMs)
-        .setMaxPoolSize(8)
-        .setMaxPoolWaiting(4_096)
-        .setMaxWaitingHandlers(4_096));
+    this.deployment = deployment;
+    this.keys = deployment.keys();
+    this.client = deployment.commandClient();
     this.commands = new RedisCommands(client, commandTimeoutMs);
-    this.script = new ApplyScript(commands);
-    // A client of its own per pub/sub connection: a subscribed connection must never be handed out
-    // for ordinary commands, and closing the client is what surely drops a half-dead socket.
-    RedisOptions pubsub = endpoint.options(commandTimeoutMs).setMaxPoolSize(1).setMaxPoolWaiting(1);
+    this.script = new ApplyScript(commands, keys);
     // A re-subscription's read (e.g. after Redis restarted) is checked too: with nobody changing
     // the session, it is the only read that would notice Redis lost it.
-    this.subscriptions = new RedisSubscriptions(vertx, () -> Redis.createClient(vertx, pubsub), commands, recent::decode,
+    this.subscriptions = deployment.subscriptions(commands, recent::decode, this::read,
         (code, stored) -> amnesia().check(code, stored).onFailure(e -> { /* the next read tries again */ }));
-    this.amnesia = new Amnesia(commands, recent, ttlMs, subscriptions::serves);
+    this.amnesia = new Amnesia(commands, recent, keys, ttlMs, subscriptions::serves);
   }
 
   @Override
   public Future<Boolean> create(Session session) {
     Request set = Request.cmd(Command.SET)
-        .arg(RedisKeys.state(session.code))
+        .arg(keys.state(session.code))
         .arg(SessionCodec.encode(session))
         .arg("NX").arg("PX").arg(Expiry.ttlFromLastChange(session, ttlMs));
     return commands.send(set).map(r -> r != null && "OK".equals(r.toString()));
@@ -191,7 +202,7 @@ public final class RedisSessionStore implements SessionStore {
 
   /** The stored state, checked against what this node holds ({@link Amnesia}). */
   private Future<Session> read(String code) {
-    return commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(code)))
+    return commands.send(Request.cmd(Command.GET).arg(keys.state(code)))
         .map(r -> r == null ? null : recent.decode(code, r.toBytes()))
         .compose(stored -> amnesia.check(code, stored));
   }
@@ -203,13 +214,13 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public Future<Void> ping() {
-    return commands.send(Request.cmd(Command.PING)).mapEmpty();
+    return deployment.ping(commands);
   }
 
   @Override
   public Future<Void> heartbeat(String nodeId, long ttlMs) {
     return commands.send(Request.cmd(Command.SET)
-            .arg(RedisKeys.node(nodeId))
+            .arg(keys.node(nodeId))
             .arg(System.currentTimeMillis())
             .arg("PX").arg(ttlMs))
         .mapEmpty();
@@ -220,7 +231,7 @@ public final class RedisSessionStore implements SessionStore {
     if (nodeIds.isEmpty()) return Future.succeededFuture(Set.of());
     List<String> ids = new ArrayList<>(nodeIds);
     Request mget = Request.cmd(Command.MGET);
-    for (String id : ids) mget.arg(RedisKeys.node(id));
+    for (String id : ids) mget.arg(keys.node(id));
     return commands.send(mget).map(r -> {
       Set<String> live = new HashSet<>();
       for (int i = 0; i < ids.size(); i++) {
@@ -237,7 +248,7 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public Future<Void> close() {
-    return subscriptions.close().eventually(client::close);
+    return subscriptions.close().eventually(deployment::close).eventually(client::close);
   }
 
   /** Sessions with updates queued on this node, for metrics. */
@@ -245,12 +256,16 @@ public final class RedisSessionStore implements SessionStore {
     return lanes.size();
   }
 
-  /** For tests: the key and channel names. */
+  /** For tests: the key and channel names (of a single Redis; {@link #clusterStateKey} in a cluster). */
   public static String stateKey(String code) {
-    return RedisKeys.state(code);
+    return RedisKeys.STANDALONE.state(code);
   }
 
   public static String channel(String code) {
-    return RedisKeys.channel(code);
+    return RedisKeys.STANDALONE.channel(code);
+  }
+
+  public static String clusterStateKey(String code) {
+    return RedisKeys.CLUSTER.state(code);
   }
 }

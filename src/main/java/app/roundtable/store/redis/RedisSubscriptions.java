@@ -4,6 +4,7 @@ import app.roundtable.domain.Session;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore.Subscription;
 import app.roundtable.store.StoreUnavailableException;
+import app.roundtable.store.redis.SubscribedChannel.Listener;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * This node's session listeners, fed from one dedicated Redis pub/sub connection.
+ * This node's session listeners, fed from one dedicated Redis pub/sub connection: to the one Redis,
+ * or in a cluster to one shard's master (with sharded pub/sub; {@link ClusterSubscriptions} decides
+ * which shard serves which session).
  *
  * <p>Threading: all state below lives on one private event-loop context ({@link #ctx}); every entry
  * point hops onto it. Each listener is called on the context it subscribed from, in version order
@@ -37,39 +40,34 @@ import java.util.function.Supplier;
  * while the connection is down, so when a channel's subscription is (re)confirmed its state is
  * re-read, and listeners get it if it is newer than what they last got. Listeners never get a
  * version at or below their last one; after an outage they may skip versions (clients sync).
+ *
+ * <p>Sharded pub/sub: a {@code -MOVED} reply to SSUBSCRIBE, or an {@code sunsubscribe} push nobody
+ * asked for (its slot migrated away), marks the channel dropped and tells {@code misrouted}, so the
+ * shard map's owner moves its listeners; meanwhile it is retried here (the error may pass).
  */
-final class RedisSubscriptions {
+final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscriptions.class);
-  private static final long MIN_BACKOFF_MS = 50;
-  private static final long MAX_BACKOFF_MS = 2_000;
   /** How long a re-read state waits for pub/sub messages published before it (see {@link #catchUp}). */
   private static final long CATCH_UP_GRACE_MS = 250;
 
   private final Vertx vertx;
   /** The one context that owns all the fields below. */
   private final ContextInternal ctx;
-  /** Makes a client for one pub/sub connection; closing that client is the sure way to drop its socket. */
-  private final Supplier<Redis> clients;
   private final RedisCommands commands;
   private final long timeoutMs;
 
   /** Channels wanted by at least one local listener, by session code. */
-  private final Map<String, Channel> channels = new HashMap<>();
+  private final Map<String, SubscribedChannel> channels = new HashMap<>();
   /** The keys of {@link #channels}, readable from any thread: the sessions this node serves. */
   private final java.util.Set<String> serving = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  /** SUBSCRIBE replies still due on the current connection, per code: confirmed when it reaches 0. */
-  private final Map<String, Integer> repliesDue = new HashMap<>();
-  /** Null while disconnected. */
-  private RedisConnection conn;
-  /** The client behind {@link #conn}, or behind the connection attempt in progress. */
-  private Redis client;
-  private boolean connecting;
+  /** (Un)subscribe replies still due on the current connection. */
+  private final PendingReplies replies = new PendingReplies();
+  private final RedisKeys keys;
+  /** Told when the server says a wanted channel is not served on this connection. */
+  private final Runnable misrouted;
+  private long retryTimer = -1;
+  private final PubSubConnection pubsub;
   private boolean closed;
-  private long backoffMs = MIN_BACKOFF_MS;
-  private long reconnectTimer = -1;
-  private long healthTimer = -1;
-  /** When anything last came from {@link #conn} (a message, a confirmation, a PING's reply). */
-  private long lastHeard;
 
   /** Turns published or read bytes into a session, reusing this node's own object when it has it. */
   private final java.util.function.BiFunction<String, byte[], Session> decoder;
@@ -78,17 +76,21 @@ final class RedisSubscriptions {
   private final java.util.function.BiConsumer<String, Session> reread;
 
   RedisSubscriptions(Vertx vertx, Supplier<Redis> clients, RedisCommands commands,
-      java.util.function.BiFunction<String, byte[], Session> decoder, java.util.function.BiConsumer<String, Session> reread) {
+      java.util.function.BiFunction<String, byte[], Session> decoder, RedisKeys keys, Runnable misrouted,
+      java.util.function.BiConsumer<String, Session> reread) {
     this.decoder = decoder;
+    this.keys = keys;
+    this.misrouted = misrouted;
     this.reread = reread;
     this.vertx = vertx;
     this.ctx = ((VertxInternal) vertx).createEventLoopContext();
-    this.clients = clients;
     this.commands = commands;
     this.timeoutMs = commands.timeoutMs();
+    this.pubsub = new PubSubConnection(vertx, ctx, clients, timeoutMs, this);
   }
 
-  Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
+  @Override
+  public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
     ContextInternal caller = ((VertxInternal) vertx).getOrCreateContext();
     Promise<Subscription> subscribed = caller.promise();
     Listener l = new Listener(code, caller, consumer, subscribed);
@@ -96,25 +98,26 @@ final class RedisSubscriptions {
     return subscribed.future();
   }
 
-  /** Whether some listener on this node follows {@code code} (any thread). */
-  boolean serves(String code) {
+  @Override
+  public boolean serves(String code) {
     return serving.contains(code);
   }
 
   /** True while the pub/sub connection is up. */
-  Future<Boolean> connected() {
+  @Override
+  public Future<Boolean> connected() {
     Promise<Boolean> p = Promise.promise();
-    ctx.runOnContext(v -> p.complete(conn != null));
+    ctx.runOnContext(v -> p.complete(pubsub.current() != null));
     return p.future();
   }
 
-  Future<Void> close() {
+  @Override
+  public Future<Void> close() {
     Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {
       closed = true;
-      if (reconnectTimer >= 0) vertx.cancelTimer(reconnectTimer);
-      if (healthTimer >= 0) vertx.cancelTimer(healthTimer);
-      for (Channel ch : channels.values()) {
+      if (retryTimer >= 0) vertx.cancelTimer(retryTimer);
+      for (SubscribedChannel ch : channels.values()) {
         for (Listener l : ch.listeners) {
           l.cancelled = true;
           if (l.pending != null) l.pending.tryFail(new StoreUnavailableException("store closed"));
@@ -122,10 +125,7 @@ final class RedisSubscriptions {
       }
       channels.clear();
       serving.clear();
-      conn = null;
-      Redis c = client;
-      client = null;
-      (c == null ? Future.<Void>succeededFuture() : c.close()).onComplete(ar -> p.complete());
+      pubsub.close().onComplete(ar -> p.complete());
     });
     return p.future();
   }
@@ -135,13 +135,13 @@ final class RedisSubscriptions {
       l.pending.fail(new StoreUnavailableException("store closed"));
       return;
     }
-    Channel ch = channels.get(l.code);
+    SubscribedChannel ch = channels.get(l.code);
     if (ch == null) {
-      ch = new Channel(l.code);
+      ch = new SubscribedChannel(l.code);
       channels.put(l.code, ch);
       serving.add(l.code);
-      if (conn != null) sendSubscribe(List.of(l.code));
-      else connect();
+      if (pubsub.current() != null) sendSubscribe(List.of(l.code));
+      else pubsub.connect();
     }
     ch.listeners.add(l);
     l.timer = vertx.setTimer(timeoutMs + 500, t -> {
@@ -159,154 +159,121 @@ final class RedisSubscriptions {
   private void remove(Listener l) {
     l.cancelled = true;
     vertx.cancelTimer(l.timer);
-    Channel ch = channels.get(l.code);
+    SubscribedChannel ch = channels.get(l.code);
     if (ch == null || !ch.listeners.remove(l) || !ch.listeners.isEmpty()) return;
     channels.remove(l.code);
     serving.remove(l.code);
-    if (conn != null) {
-      conn.send(Request.cmd(Command.UNSUBSCRIBE).arg(RedisKeys.channel(l.code)));
+    // A channel the server dropped is not subscribed there any more (and asking would get -MOVED).
+    RedisConnection conn = pubsub.current();
+    if (conn != null && !ch.dropped) {
+      replies.unsubscribeSent(l.code);
+      conn.send(Request.cmd(keys.unsubscribe).arg(keys.channel(l.code)));
     }
   }
 
   private void sendSubscribe(Collection<String> codes) {
-    Request req = Request.cmd(Command.SUBSCRIBE);
+    if (keys.sharded) {
+      // Channels of one SSUBSCRIBE must share a slot: one command per session.
+      for (String code : codes) send(Request.cmd(keys.subscribe), List.of(code));
+    } else {
+      send(Request.cmd(keys.subscribe), codes);
+    }
+  }
+
+  private void send(Request req, Collection<String> codes) {
     for (String code : codes) {
-      req.arg(RedisKeys.channel(code));
-      repliesDue.merge(code, 1, Integer::sum);
+      req.arg(keys.channel(code));
+      replies.subscribeSent(code);
+      SubscribedChannel ch = channels.get(code);
+      if (ch != null) ch.dropped = false;
     }
     // A failed write means the connection is going away; its end handler takes over.
-    conn.send(req);
+    pubsub.current().send(req);
   }
 
-  private void connect() {
-    if (closed || connecting || conn != null) return;
-    connecting = true;
-    Redis attempt = clients.get();
-    client = attempt;
-    // The client's own connect timeout covers TCP only; a server that accepts but never answers
-    // the handshake would otherwise stall reconnection forever.
-    long timer = vertx.setTimer(timeoutMs, t -> {
-      if (client == attempt && conn == null) giveUp(attempt, "pub/sub connect timed out");
-    });
-    attempt.connect().onComplete(ar -> ctx.runOnContext(v -> {
-      vertx.cancelTimer(timer);
-      if (client != attempt || closed) {
-        attempt.close();
-        return;
-      }
-      if (ar.failed()) {
-        giveUp(attempt, "pub/sub connect failed: " + ar.cause());
-        return;
-      }
-      RedisConnection c = ar.result();
-      connecting = false;
-      conn = c;
-      lastHeard = System.nanoTime();
-      backoffMs = MIN_BACKOFF_MS;
-      repliesDue.clear();
-      c.handler(r -> ctx.runOnContext(x -> onMessage(c, r)));
-      c.exceptionHandler(e -> ctx.runOnContext(x -> lost(c, e)));
-      c.endHandler(e -> ctx.runOnContext(x -> lost(c, null)));
-      if (!channels.isEmpty()) sendSubscribe(new ArrayList<>(channels.keySet()));
-      checkHealth(c);
-    }));
+  /** A new connection: nothing is subscribed on it yet. */
+  @Override
+  public void up(RedisConnection c) {
+    replies.clear();
+    if (!channels.isEmpty()) sendSubscribe(new ArrayList<>(channels.keySet()));
   }
 
-  private void giveUp(Redis attempt, String why) {
-    log.debug("redis " + why);
-    connecting = false;
-    client = null;
-    attempt.close();
-    scheduleReconnect();
+  /** The connection is gone, and every subscription with it. */
+  @Override
+  public void down() {
+    replies.clear();
+    for (SubscribedChannel ch : channels.values()) {
+      ch.confirmed = false;
+      ch.dropped = false;
+    }
   }
 
-  /**
-   * A connection can die without a FIN (network partition, frozen server): a periodic PING, and
-   * the connection counts as lost when nothing at all came from it for a while. Judged on anything
-   * heard, not on the PING's own reply: the Redis client hands a push (a published message) that
-   * arrives while a command waits to that command's slot, so under traffic a PING's future may never
-   * complete although the server answered. Taking that as a dead connection reconnected it every
-   * few seconds under load, and each reconnect lost the messages published meanwhile (clients saw
-   * versions jump). With traffic flowing, the messages themselves are the proof of life.
-   */
-  private void checkHealth(RedisConnection c) {
-    long tickMs = Math.max(250, timeoutMs / 2);
-    healthTimer = vertx.setTimer(tickMs, t -> {
-      healthTimer = -1;
-      if (c != conn) return;
-      if (System.nanoTime() - lastHeard > TimeUnit.MILLISECONDS.toNanos(timeoutMs + tickMs)) {
-        lost(c, new StoreUnavailableException("pub/sub connection silent for " + (timeoutMs + tickMs) + " ms"));
-        return;
-      }
-      c.send(Request.cmd(Command.PING)).onSuccess(r -> ctx.runOnContext(v -> heard(c)));
-      checkHealth(c);
-    });
-  }
-
-  /** Something came from {@code c}: it is alive now. */
-  private void heard(RedisConnection c) {
-    if (c == conn) lastHeard = System.nanoTime();
-  }
-
-  private void lost(RedisConnection c, Throwable cause) {
-    if (c != conn) return;
-    log.debug("redis pub/sub connection lost: " + cause);
-    conn = null;
-    repliesDue.clear();
-    for (Channel ch : channels.values()) ch.confirmed = false;
-    // The socket may still be open (an unanswered PING): closing its client drops it for sure.
-    Redis dead = client;
-    client = null;
-    if (dead != null) dead.close();
-    scheduleReconnect();
-  }
-
-  private void scheduleReconnect() {
-    if (closed || reconnectTimer >= 0) return;
-    long delay = backoffMs;
-    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-    reconnectTimer = vertx.setTimer(delay, t -> {
-      reconnectTimer = -1;
-      connect();
-    });
-  }
-
-  private void onMessage(RedisConnection c, Response r) {
-    heard(c);
+  @Override
+  public void received(Response r) {
+    if (r != null && r.type() == io.vertx.redis.client.ResponseType.ERROR) {
+      refused(replies.refused(), r.toString());
+      return;
+    }
     // Only pushes (messages, subscribe confirmations) are arrays; a reply such as the health
     // check's PONG can reach this handler too and has no size.
-    if (c != conn || (r.type() != io.vertx.redis.client.ResponseType.PUSH
+    if (r == null || (r.type() != io.vertx.redis.client.ResponseType.PUSH
         && r.type() != io.vertx.redis.client.ResponseType.MULTI) || r.size() < 3) return;
     String kind = r.get(0).toString();
-    String code = RedisKeys.codeOfChannel(r.get(1).toString());
+    String code = keys.codeOfChannel(r.get(1).toString());
     if (code == null) return;
-    switch (kind) {
-      case "message" -> {
-        Channel ch = channels.get(code);
-        if (ch == null) return;
-        Session s;
-        try {
-          s = decoder.apply(code, r.get(2).toBytes());
-        } catch (IllegalArgumentException e) {
-          log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
-          return;
-        }
-        deliver(ch, s);
-      }
-      case "subscribe" -> {
-        int due = repliesDue.merge(code, -1, Integer::sum);
-        if (due > 0) return;
-        repliesDue.remove(code);
-        // With listeners present, the last command sent for this code was SUBSCRIBE: now in effect.
-        Channel ch = channels.get(code);
-        if (ch != null && !ch.confirmed) {
-          ch.confirmed = true;
-          resync(ch, true);
-        }
-      }
-      default -> {
-        // unsubscribe confirmations need nothing
-      }
+    if (kind.equals(keys.messageKind)) {
+      message(code, r);
+    } else if (kind.equals(keys.subscribeKind)) {
+      if (replies.subscribed(code)) confirmed(code);
+    } else if (kind.equals(keys.unsubscribeKind) && !replies.unsubscribed(code)) {
+      // Nobody asked: the server dropped the channel (its slot migrated away).
+      SubscribedChannel ch = channels.get(code);
+      if (ch != null && ch.confirmed) dropped(ch, "slot moved");
+    }
+  }
+
+  /** The server refused the (un)subscribe of {@code code}, e.g. -MOVED: that slot is served elsewhere. */
+  private void refused(String code, String why) {
+    if (code == null) return;
+    SubscribedChannel ch = channels.get(code);
+    if (ch != null && !ch.confirmed && !replies.subscribeDue(code)) dropped(ch, why);
+  }
+
+  private void dropped(SubscribedChannel ch, String why) {
+    log.debug("redis pub/sub channel not served here: " + why);
+    ch.confirmed = false;
+    ch.dropped = true;
+    misrouted.run();
+    if (retryTimer >= 0) return;
+    retryTimer = vertx.setTimer(Math.max(250, timeoutMs / 2), t -> {
+      retryTimer = -1;
+      if (pubsub.current() == null) return;
+      List<String> again = new ArrayList<>();
+      for (SubscribedChannel c : channels.values()) if (c.dropped) again.add(c.code);
+      if (!again.isEmpty()) sendSubscribe(again);
+    });
+  }
+
+  private void message(String code, Response r) {
+    SubscribedChannel ch = channels.get(code);
+    if (ch == null) return;
+    Session s;
+    try {
+      s = decoder.apply(code, r.get(2).toBytes());
+    } catch (IllegalArgumentException e) {
+      log.warn("undecodable state on " + r.get(1) + ": " + e.getMessage());
+      return;
+    }
+    ch.deliver(s);
+  }
+
+  private void confirmed(String code) {
+    // With listeners present, the last command sent for this code was SUBSCRIBE: now in effect.
+    SubscribedChannel ch = channels.get(code);
+    if (ch != null && !ch.confirmed) {
+      ch.confirmed = true;
+      ch.dropped = false;
+      resync(ch, true);
     }
   }
 
@@ -316,8 +283,8 @@ final class RedisSubscriptions {
    * may have been missed while it was not) the others get it too, if it is still newer than what
    * they have once the messages published before the read have had time to arrive.
    */
-  private void resync(Channel ch, boolean catchUp) {
-    commands.send(Request.cmd(Command.GET).arg(RedisKeys.state(ch.code)))
+  private void resync(SubscribedChannel ch, boolean catchUp) {
+    commands.send(Request.cmd(Command.GET).arg(keys.state(ch.code)))
         .onComplete(ar -> ctx.runOnContext(v -> {
           if (channels.get(ch.code) != ch || !ch.confirmed) return;
           if (ar.failed()) {
@@ -349,11 +316,8 @@ final class RedisSubscriptions {
    * lets messages published before the read, still in flight on the pub/sub connection, arrive
    * first, so a listener that missed nothing is not made to jump.
    */
-  private void catchUp(Channel ch, Session s) {
-    if (channels.get(ch.code) != ch || !ch.confirmed) return;
-    for (Listener l : ch.listeners) {
-      if (l.pending == null && s.version > l.last) deliverTo(l, s);
-    }
+  private void catchUp(SubscribedChannel ch, Session s) {
+    if (channels.get(ch.code) == ch && ch.confirmed) ch.catchUp(s);
   }
 
   private Future<Void> cancel(Listener l) {
@@ -364,49 +328,5 @@ final class RedisSubscriptions {
       p.complete();
     });
     return p.future();
-  }
-
-  private void deliver(Channel ch, Session s) {
-    for (Listener l : ch.listeners) {
-      if (s.version > l.last) deliverTo(l, s);
-    }
-  }
-
-  private static void deliverTo(Listener l, Session s) {
-    l.last = s.version;
-    l.context.runOnContext(v -> {
-      if (!l.cancelled) l.consumer.accept(s);
-    });
-  }
-
-  private static final class Channel {
-    final String code;
-    final List<Listener> listeners = new ArrayList<>();
-    /** Redis confirmed the SUBSCRIBE on the current connection. */
-    boolean confirmed;
-
-    Channel(String code) {
-      this.code = code;
-    }
-  }
-
-  private static final class Listener {
-    final String code;
-    final Context context;
-    final Consumer<Session> consumer;
-    /** Until the subscription is in effect and its starting version known; then null. */
-    Promise<Subscription> pending;
-    /** Highest version handed to this listener (or its starting point); -1 for none. */
-    long last = -1;
-    /** Set on cancel, read on the listener's context: nothing is delivered after cancel. */
-    volatile boolean cancelled;
-    long timer = -1;
-
-    Listener(String code, Context context, Consumer<Session> consumer, Promise<Subscription> pending) {
-      this.code = code;
-      this.context = context;
-      this.consumer = consumer;
-      this.pending = pending;
-    }
   }
 }

@@ -1,0 +1,37 @@
+package app.roundtable.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** REDIS_MODE: standalone by default, cluster with a comma list of seeds, anything else refused at start. */
+class ConfigRedisModeTest {
+
+  @Test
+  void oneRedisUnlessToldOtherwise() {
+    Config c = Config.fromEnv(Map.of("REDIS_URL", "redis://r:6379"));
+    assertFalse(c.redisCluster());
+    assertEquals(Config.STORE_REDIS, c.store());
+  }
+
+  @Test
+  void clusterModeReadsTheSeedsFromTheCommaList() {
+    Config c = Config.fromEnv(Map.of("REDIS_MODE", " Cluster ",
+        "REDIS_URL", "redis://a:7001, redis://b:7002,,rediss://c:7003"));
+    assertTrue(c.redisCluster());
+    assertEquals(Config.STORE_REDIS, c.store());
+    assertEquals(List.of("redis://a:7001", "redis://b:7002", "rediss://c:7003"), c.redisSeeds());
+  }
+
+  @Test
+  void anUnknownModeStopsTheStartWithItsName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Config.fromEnv(Map.of("REDIS_MODE", "sentinel", "REDIS_URL", "redis://r:6379")));
+    assertTrue(e.getMessage().contains("REDIS_MODE") && e.getMessage().contains("sentinel"), e.getMessage());
+  }
+}
