@@ -2,6 +2,8 @@
 // resolves to {ok: true, status, data} or {ok: false, status, code} where
 // `code` is the contract's error code (or 'network' when nothing answered).
 
+import { t } from './i18n.js';
+
 const JSON_TYPE = 'application/json';
 
 async function call(fetchImpl, url, init, read = 'json') {
@@ -56,12 +58,10 @@ export function createFollowUp(code, key, title, fetchImpl = fetch) {
   });
 }
 
-const HTTP_SENTENCES = {
-  network: 'The server could not be reached. Check your connection and try again.',
-  unauthorized: 'This server needs a creation token to start a session.',
-};
+// HTTP-only failures; their sentences are in the catalogues next to the contract's codes.
+const HTTP_ONLY = new Set(['network', 'unauthorized']);
 
 /** Words for an HTTP failure: HTTP-only cases first, then the contract's error sentences. */
 export function httpErrorSentence(code, errorSentence) {
-  return HTTP_SENTENCES[code] || errorSentence(code);
+  return HTTP_ONLY.has(code) ? t(`error.${code}`) : errorSentence(code);
 }

@@ -4,8 +4,9 @@
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath } from './storage.js';
-import { createAnnouncer, translateStatic } from './dom.js';
+import { createAnnouncer } from './dom.js';
 import { t } from './i18n.js';
+import { applyLanguage } from './language.js';
 import { startTicking } from './page.js';
 import { statusView } from './views/status.js';
 import { timerView } from './views/timer.js';
@@ -15,12 +16,12 @@ import { previousView } from './views/previous.js';
 import { projectorView } from './views/projector.js';
 
 const $ = (id) => document.getElementById(id);
+// The projector follows its own ?lang= (or the browser's), not the facilitator's.
+applyLanguage();
 const code = codeFromPath(location.pathname, 'd');
 const announce = createAnnouncer($('announcer'));
 const status = statusView($('status'), { announce, onRetryNow: () => client && client.connection.reconnectNow() });
 let client = null;
-translateStatic(document, t);
-$('qr').alt = t('display.qr');
 
 if (!code) {
   status.update(Status.FAILED, { code: 'unknown_session' });
@@ -48,13 +49,13 @@ if (!code) {
     queueView($('queue'), ctx),
     boardView($('board'), ctx),
     previousView($('previous'), ctx),
-    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record') }, ctx),
+    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record'), recordHeading: $('record-h') }, ctx),
   ];
 
   store.subscribe((s) => {
     if (!s.state) return;
     $('session-title').textContent = s.state.title;
-    document.title = `${s.state.title} · Roundtable display`;
+    document.title = t('page.title.display', { title: s.state.title });
     for (const v of views) v.update(s.state, null, null);
   });
   startTicking(() => {

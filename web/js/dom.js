@@ -1,6 +1,8 @@
 // Tiny DOM helpers. Text always goes in through textContent; nothing here
 // ever parses HTML, so a member's text cannot become markup.
 
+import { t } from './i18n.js';
+
 const PROPS = new Set(['id', 'type', 'value', 'name', 'disabled', 'checked', 'hidden', 'htmlFor', 'min', 'max',
   'step', 'maxLength', 'required', 'placeholder', 'href', 'src', 'alt', 'rows', 'autocomplete', 'selected',
   'title', 'download', 'target', 'rel', 'inputMode', 'readOnly', 'tabIndex']);
@@ -100,11 +102,11 @@ export function createAnnouncer(region) {
  * Confirms with a modal <dialog> (focus trapped, Escape cancels).
  * Resolves true only on the confirm button.
  */
-export function confirmDialog(message, confirmLabel = 'Confirm') {
+export function confirmDialog(message, confirmLabel = t('common.confirm')) {
   return new Promise((resolve) => {
     const dialog = el('dialog', { class: 'confirm', attrs: { 'aria-labelledby': 'confirm-msg' } },
       el('p', { id: 'confirm-msg', text: message }));
-    const cancel = el('button', { type: 'button', text: 'Cancel' });
+    const cancel = el('button', { type: 'button', text: t('common.cancel') });
     const ok = el('button', { type: 'button', class: 'danger', text: confirmLabel });
     dialog.append(el('div', { class: 'actions' }, cancel, ok));
     const done = (result) => { dialog.close(); dialog.remove(); resolve(result); };
@@ -178,4 +180,7 @@ export function typingIn(node) {
 /** Fills every element that names a catalogue key in data-t (the pages' fixed words) through `t`. */
 export function translateStatic(root, t) {
   for (const node of root.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+  // data-t-label / data-t-alt: the same for an element's accessible name or an image's alt text.
+  for (const node of root.querySelectorAll('[data-t-label]')) node.setAttribute('aria-label', t(node.dataset.tLabel));
+  for (const node of root.querySelectorAll('[data-t-alt]')) node.alt = t(node.dataset.tAlt);
 }

@@ -1,4 +1,9 @@
-// Pure formatting and timing logic shared by the views. No DOM.
+// Pure formatting and timing logic shared by the views. No DOM. Words come
+// from the catalogues (i18n.js), so they follow the reader's language.
+
+import { t, unit } from './i18n.js';
+
+export { ordinal, spokenDuration } from './i18n.js';
 
 /**
  * Milliseconds left on the timer at server time `serverNow`; negative once it
@@ -38,17 +43,6 @@ export function formatMinSec(totalSec) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
-/** Words for a screen reader or a label: "4 minutes 5 seconds". */
-export function spokenDuration(ms) {
-  const s = Math.round(Math.abs(ms) / 1000);
-  const m = Math.floor(s / 60);
-  const r = s % 60;
-  const parts = [];
-  if (m) parts.push(`${m} ${m === 1 ? 'minute' : 'minutes'}`);
-  if (r || !m) parts.push(`${r} ${r === 1 ? 'second' : 'seconds'}`);
-  return parts.join(' ');
-}
-
 /** The minute marks worth announcing; everything else stays quiet. */
 export const ANNOUNCED_MINUTES = Object.freeze([10, 5, 2, 1]);
 
@@ -59,10 +53,10 @@ export const ANNOUNCED_MINUTES = Object.freeze([10, 5, 2, 1]);
  */
 export function timerAnnouncement(before, after) {
   if (!Number.isFinite(before) || !Number.isFinite(after) || after >= before) return null;
-  if (before > 0 && after <= 0) return 'Time is up.';
+  if (before > 0 && after <= 0) return t('timer.announce.up');
   for (const m of ANNOUNCED_MINUTES) {
     const mark = m * 60000;
-    if (before > mark && after <= mark) return `${m} ${m === 1 ? 'minute' : 'minutes'} left.`;
+    if (before > mark && after <= mark) return t('timer.announce.left', { left: unit(m, 'minute') });
   }
   return null;
 }
@@ -73,11 +67,4 @@ export function turnElapsed(queue, serverNow) {
   const elapsedMs = Math.max(0, serverNow - queue.speaker.startedAt);
   const limitMs = (queue.turnLimitSec || 0) * 1000;
   return { elapsedMs, limitMs, over: limitMs > 0 && elapsedMs > limitMs };
-}
-
-/** "1st", "2nd", "3rd", "4th", … "11th", "12th", "13th", "21st". */
-export function ordinal(n) {
-  const teen = n % 100;
-  if (teen >= 11 && teen <= 13) return `${n}th`;
-  return n + ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
 }

@@ -5,8 +5,9 @@ import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
 import { errorSentence } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
-import { confirmDialog, createAnnouncer, el, translateStatic } from './dom.js';
+import { confirmDialog, createAnnouncer, el } from './dom.js';
 import { t } from './i18n.js';
+import { applyLanguage, languagePicker } from './language.js';
 import { actor, errorArea, startTicking } from './page.js';
 import { statusView } from './views/status.js';
 import { stageView } from './views/stage.js';
@@ -19,6 +20,8 @@ import { agendaView } from './views/agenda.js';
 import { membersView } from './views/members.js';
 import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
+import { rotaView } from './views/rota.js';
+import { fairnessView } from './views/fairness.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -26,11 +29,12 @@ function localStorageOrNull() {
   try { return window.localStorage; } catch { return null; }
 }
 
+applyLanguage({ remember: true });
+$('topbar').append(languagePicker());
 const code = codeFromPath(location.pathname, 's');
 const memory = new BrowserMemory(localStorageOrNull());
 const errors = errorArea($('errors'));
 const announce = createAnnouncer($('announcer'));
-translateStatic(document, t);
 
 // A facilitator link carries the key in the fragment: keep it in this browser, out of the address bar.
 const fragmentKey = keyFromFragment(location.hash);
@@ -47,16 +51,16 @@ const status = statusView($('status'), {
     if (!key) return [];
     const note = el('span', { class: 'meta', attrs: { role: 'status' } });
     // Ending is when a group plans its next meeting: the follow-up stays one click away.
-    const followUp = el('button', { type: 'button', text: 'Create follow-up session', on: { click: async () => {
-      note.textContent = 'Creating the follow-up…';
+    const followUp = el('button', { type: 'button', text: t('session.followCreate'), on: { click: async () => {
+      note.textContent = t('session.following');
       const res = await createFollowUp(code, key);
       if (!res.ok) { note.textContent = httpErrorSentence(res.code, errorSentence); return; }
       memory.setFacilitatorKey(res.data.code, res.data.facilitatorKey);
       location.assign(`/s/${encodeURIComponent(res.data.code)}`);
     } } });
-    return [el('button', { type: 'button', text: 'Download summary', on: { click: async () => {
-      note.textContent = 'Preparing the summary…';
-      note.textContent = (await downloadSummary(code, key)) || 'Summary downloaded.';
+    return [el('button', { type: 'button', text: t('session.summaryShort'), on: { click: async () => {
+      note.textContent = t('session.summaryPreparing');
+      note.textContent = (await downloadSummary(code, key)) || t('session.summaryDone');
     } } }), followUp, note];
   },
 });
@@ -70,7 +74,7 @@ if (!code) {
 }
 
 function start() {
-  $('session-code').textContent = `Code: ${code}`;
+  $('session-code').textContent = t('page.code', { code });
   showSessionInfo();
 
   client = createSessionClient({
@@ -101,16 +105,20 @@ function start() {
     groundRulesView($('rules'), ctx),
     sessionView($('session-actions'), ctx),
     runBarView($('runbar'), ctx),
+    rotaView($('rota'), $('rota-body'), ctx),
+    fairnessView($('fairness'), $('fairness-chart')),
     stageView($('now-section'), ctx, {
       queue: panel('queue'), board: panel('board'), commitments: panel('commitments'), previous: panel('previous'),
     }),
   ];
   const ticking = views.filter((v) => v.tick);
+  // The facilitator's boxes are headed "Facilitator" by CSS (attr(data-label)), in the page's language.
+  for (const box of document.querySelectorAll('.facilitator-only')) box.dataset.label = t('page.facilitatorOnly');
 
   store.subscribe((s) => {
     if (!s.state) return;
     $('session-title').textContent = s.state.title;
-    document.title = `${s.state.title} · Roundtable`;
+    document.title = t('page.title.member', { title: s.state.title });
     document.body.classList.toggle('is-facilitator', s.facilitator);
     $('previous-home').classList.toggle('absent', !s.state.previous);
     $('prepare-summary').textContent = t(s.facilitator ? 'section.prepare' : 'section.agenda');
@@ -172,9 +180,9 @@ async function showSessionInfo() {
   }
   if (!client || !client.store.state) {
     $('session-title').textContent = res.data.title;
-    document.title = `${res.data.title} · Roundtable`;
+    document.title = t('page.title.member', { title: res.data.title });
     $('join-info').textContent = res.data.status === 'ended'
       ? errorSentence('session_ended')
-      : `${res.data.members} ${res.data.members === 1 ? 'person is' : 'people are'} here now.`;
+      : t('join.here', { count: res.data.members });
   }
 }

@@ -2,6 +2,7 @@
 // error display, and the action helper views use.
 
 import { errorSentence } from './protocol.js';
+import { t } from './i18n.js';
 
 /**
  * Calls `tick()` four times a second while the page is visible (a countdown
@@ -26,7 +27,7 @@ export function errorArea(region) {
       text.textContent = sentence;
       const close = document.createElement('button');
       close.type = 'button';
-      close.textContent = 'Dismiss';
+      close.textContent = t('page.dismiss');
       close.addEventListener('click', clear);
       region.replaceChildren(text, close);
       region.hidden = false;

@@ -1,6 +1,8 @@
 // The wire contract (PROTOCOL.md v1 and its v1.1 amendments) on the client side: every message type,
 // field value and error code is spelled here and nowhere else. No DOM.
 
+import { t } from './i18n.js';
+
 /** Commands a client sends. */
 export const Command = Object.freeze({
   JOIN: 'join', PING: 'ping', SYNC: 'sync', LEAVE: 'leave', RENAME: 'rename',
@@ -150,8 +152,8 @@ export const cmd = Object.freeze({
   addAgendaItem: (title, minutes, kind, position, prompt) => {
     const c = { type: Command.ADD_AGENDA_ITEM, title, minutes };
     if (kind) c.kind = kind;
-    if (position !== undefined) c.position = position;
     if (prompt) c.prompt = prompt;
+    if (position !== undefined) c.position = position;
     return c;
   },
   updateAgendaItem: (itemId, { title, minutes, kind, prompt } = {}) => {
@@ -185,28 +187,13 @@ function forMember(c, memberId) {
   return c;
 }
 
-const ERROR_SENTENCES = Object.freeze({
-  [ErrorCode.BAD_REQUEST]: 'The server did not understand that request. Please reload the page and try again.',
-  [ErrorCode.NOT_JOINED]: 'You are not joined to the session yet. Wait a moment for the connection, then try again.',
-  [ErrorCode.UNKNOWN_SESSION]: 'There is no session with this code. Check the link or ask the facilitator for a new one.',
-  [ErrorCode.SESSION_FULL]: 'This session is full: no more people can join it.',
-  [ErrorCode.SESSION_ENDED]: 'This session has ended.',
-  [ErrorCode.FORBIDDEN]: 'Only the facilitator can do that.',
-  [ErrorCode.NOT_FOUND]: 'That no longer exists: someone may have changed or removed it a moment ago.',
-  [ErrorCode.INVALID_PHASE]: 'That is not possible in the idea board’s current phase.',
-  [ErrorCode.LIMIT_EXCEEDED]: 'That goes over a limit of this session (too long, too many, or out of range).',
-  [ErrorCode.RATE_LIMITED]: 'Too many actions at once. Wait a second and try again.',
-  [ErrorCode.UNAVAILABLE]: 'The server is briefly unavailable, so that may not have been saved. Check the screen, then try again if needed.',
-  [ErrorCode.INTERNAL]: 'Something went wrong on the server. Please try again.',
-  [ClientErrorCode.NOT_CONNECTED]: 'You are not connected right now, so that was not sent. Wait for the connection to come back, then try again.',
-  [ClientErrorCode.CONNECTION_LOST]: 'The connection dropped before the server answered. Check whether your change arrived once it is back.',
-  [ClientErrorCode.NO_ANSWER]: 'The server did not answer in time. Your screen has been refreshed: check whether your change arrived before you try again.',
-});
+// Sentences live in the catalogues (`error.{code}`), so a refusal reads in the reader's language.
+const KNOWN_ERRORS = Object.freeze([...Object.values(ErrorCode), ...Object.values(ClientErrorCode)]);
 
 /** A sentence a person understands for an error code from the contract (HTTP or WebSocket). */
 export function errorSentence(code) {
-  return ERROR_SENTENCES[code] || 'Something went wrong. Please try again.';
+  return t(KNOWN_ERRORS.includes(code) ? `error.${code}` : 'error.other');
 }
 
 /** Every error code that has a sentence (contract and client codes). */
-export function knownErrorCodes() { return Object.keys(ERROR_SENTENCES); }
+export function knownErrorCodes() { return [...KNOWN_ERRORS]; }

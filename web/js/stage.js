@@ -123,7 +123,7 @@ export function speakingRecord(state) {
   if (state && state.fairness && state.fairness.visible === false) return null;
   const members = ((state && state.members) || []).filter((m) => m.online || m.turns > 0);
   const most = Math.max(0, ...members.map((m) => m.spokenMs || 0));
-  return members.map((m) => ({ name: m.name, turns: m.turns || 0, spokenMs: m.spokenMs || 0, steps: barSteps(m.spokenMs || 0, most) }));
+  return members.map((m) => ({ name: m.name, inRoom: !!m.inRoom, turns: m.turns || 0, spokenMs: m.spokenMs || 0, steps: barSteps(m.spokenMs || 0, most) }));
 }
 
 /** The round's order as member ids: the speaker first, then the waiting list. */

@@ -5,8 +5,12 @@ import { createSession, httpErrorSentence } from './api.js';
 import { errorSentence } from './protocol.js';
 import { BrowserMemory, facilitatorLink, normaliseCode } from './storage.js';
 import { copyText } from './dom.js';
+import { t } from './i18n.js';
+import { applyLanguage, languagePicker } from './language.js';
 
 const $ = (id) => document.getElementById(id);
+applyLanguage({ remember: true });
+$('topbar').append(languagePicker());
 let memory;
 try { memory = new BrowserMemory(window.localStorage); } catch { memory = new BrowserMemory(null); }
 
@@ -26,7 +30,7 @@ $('create-form').addEventListener('submit', async (e) => {
     if (res.code === 'unauthorized') {
       $('token-field').hidden = false;
       $('create-error').textContent = token
-        ? 'That creation token was not accepted. Check it and try again.'
+        ? t('start.token.refused')
         : httpErrorSentence(res.code, errorSentence);
       $('token').focus();
       return;
@@ -48,7 +52,7 @@ $('create-form').addEventListener('submit', async (e) => {
 
 $('copy-link').addEventListener('click', async () => {
   const ok = await copyText($('facilitator-link').value, $('facilitator-link'));
-  $('copy-status').textContent = ok ? 'Facilitator link copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+  $('copy-status').textContent = t(ok ? 'session.keyCopied' : 'session.copyManual');
 });
 
 $('join-form').addEventListener('submit', (e) => {

@@ -117,3 +117,19 @@ test('the speaking record keeps the member order, scales bars to the longest tim
   assert.equal(speakingRecord({ members, fairness: { visible: false } }), null);
   assert.equal(speakingRecord({ members, fairness: { visible: true } }).length, 3);
 });
+
+test('the live record keeps member order (not sorted by time) and marks who is in the room', () => {
+  const state = {
+    fairness: { visible: true },
+    members: [
+      { id: 'a', name: 'Ana', online: true, turns: 0, spokenMs: 0 },
+      { id: 'd', name: 'Dora', online: true, inRoom: true, turns: 2, spokenMs: 90_000 },
+      { id: 'b', name: 'Ben', online: true, turns: 1, spokenMs: 30_000 },
+    ],
+  };
+  const rows = speakingRecord(state);
+  assert.deepEqual(rows.map((r) => r.name), ['Ana', 'Dora', 'Ben']);
+  assert.deepEqual(rows.map((r) => r.inRoom), [false, true, false]);
+  assert.deepEqual(rows.map((r) => r.steps), [0, 20, 7]);
+  assert.equal(speakingRecord({ ...state, fairness: { visible: false } }), null);
+});

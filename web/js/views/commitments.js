@@ -13,13 +13,17 @@ export const statusLabel = (status) => t(`commitments.status.${status}`);
 export function commitmentsView(root, ctx) {
   const mineBox = el('div', { class: 'my-commitments' });
   const text = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
+  // The facilitator types the commitments of people in the room without a device: whose is it?
+  const forWhom = el('select', {});
+  const forField = field(t('commitments.for'), forWhom).wrap;
+  forField.hidden = true;
   const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('commitments.add.form') } },
-    field(t('commitments.add.label'), text).wrap, el('button', { type: 'submit', class: 'primary', text: t('commitments.add.button') }));
+    forField, field(t('commitments.add.label'), text).wrap, el('button', { type: 'submit', class: 'primary', text: t('commitments.add.button') }));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const said = text.value.trim();
     if (!said) return;
-    if (await ctx.act(cmd.addCommitment(said))) { text.value = ''; text.focus(); }
+    if (await ctx.act(cmd.addCommitment(said, forWhom.value || undefined))) { text.value = ''; text.focus(); }
   });
   const othersBox = el('div', { class: 'others-commitments' });
   // The box to add one comes first: on a phone it stays in view however many one already has.
@@ -28,8 +32,13 @@ export function commitmentsView(root, ctx) {
   let editing = null;
   let last = null;
 
-  const render = memo(([mine, others]) => {
-    addForm.hidden = mine.length >= Limits.COMMITMENTS_PER_MEMBER;
+  const render = memo(([mine, others, room]) => {
+    const chosen = forWhom.value;
+    forWhom.replaceChildren(el('option', { value: '', text: t('commitments.forMe') }),
+      ...room.map((m) => el('option', { value: m.id, text: m.name })));
+    forWhom.value = room.some((m) => m.id === chosen) ? chosen : '';
+    forField.hidden = !room.length;
+    addForm.hidden = mine.length >= Limits.COMMITMENTS_PER_MEMBER && !room.length;
     replaceKeepingFocus(mineBox, mine.length
       ? el('ul', { class: 'commitment-list' }, mine.map((c) => editing === c.id ? editRow(c) : ownRow(c)))
       : el('p', { class: 'meta', text: t('commitments.none') }),
@@ -37,11 +46,14 @@ export function commitmentsView(root, ctx) {
 
     replaceKeepingFocus(othersBox, others.length ? [
       el('h3', { text: t('commitments.group') }),
-      el('ul', { class: 'commitment-list' }, others.map(readOnlyRow)),
+      // The facilitator keeps the commitments of people in the room up to date for them.
+      el('ul', { class: 'commitment-list' }, others.map((c) => (!room.some((m) => m.id === c.memberId) ? readOnlyRow(c)
+        : editing === c.id ? editRow(c) : ownRow(c, c.name)))),
     ] : []);
   });
 
-  function ownRow(c) {
+  /** A commitment one may change: one's own, or (`who` set) a room member's, for the facilitator. */
+  function ownRow(c, who) {
     const status = el('select', { key: `status-${c.id}` },
       COMMITMENT_STATUSES.map((s) => el('option', { value: s, text: statusLabel(s), selected: s === c.status })));
     const note = el('input', { type: 'text', value: c.note || '', maxLength: Limits.TEXT, key: `note-${c.id}` });
@@ -52,6 +64,7 @@ export function commitmentsView(root, ctx) {
       ctx.act(cmd.setCommitmentStatus(c.id, status.value, note.value.trim()));
     });
     return el('li', { class: 'commitment' },
+      who ? el('span', { class: 'who', text: `${who}: ` }) : null,
       el('span', { class: 'commitment-text', text: c.text }),
       el('span', { class: 'tag', text: statusLabel(c.status) }),
       statusForm,
@@ -59,7 +72,7 @@ export function commitmentsView(root, ctx) {
         el('button', { type: 'button', key: `edit-${c.id}`, text: t('commitments.edit'), attrs: { 'aria-label': t('commitments.editOf', { text: c.text }) },
           on: { click: () => { editing = c.id; rerender(); focusKey(`text-${c.id}`); } } }),
         el('button', { type: 'button', class: 'danger', key: `remove-${c.id}`, text: t('commitments.remove'), attrs: { 'aria-label': t('commitments.removeOf', { text: c.text }) },
-          on: { click: async () => { if (await ctx.confirm(t('commitments.removeConfirm', { text: c.text }), t('commitments.remove'))) ctx.act(cmd.removeCommitment(c.id)); } } })));
+          on: { click: async () => { if (await ctx.confirm(who ? t('commitments.removeConfirmFor', { text: c.text, name: who }) : t('commitments.removeConfirm', { text: c.text }), t('commitments.remove'))) ctx.act(cmd.removeCommitment(c.id)); } } })));
   }
 
   function editRow(c) {
@@ -91,7 +104,10 @@ export function commitmentsView(root, ctx) {
 
   return {
     update(state, you, me) {
-      last = [myCommitments(state, me), othersCommitments(state, me)];
+      const room = you && you.facilitator
+        ? state.members.filter((m) => m.inRoom).map((m) => ({ id: m.id, name: m.name }))
+        : [];
+      last = [myCommitments(state, me), othersCommitments(state, me), room];
       render([...last, editing]);
     },
   };

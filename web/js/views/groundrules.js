@@ -2,12 +2,13 @@
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, Limits } from '../protocol.js';
+import { t } from '../i18n.js';
 
 export function groundRulesView(root, ctx) {
   const list = el('ul', { class: 'rules-list' });
   const textarea = el('textarea', { rows: 5 });
-  const form = el('form', { class: 'stack-form facilitator-only', hidden: true, attrs: { 'aria-label': 'Edit ground rules' } },
-    field('Ground rules, one per line', textarea).wrap, el('button', { type: 'submit', text: 'Save ground rules' }));
+  const form = el('form', { class: 'stack-form facilitator-only', hidden: true, attrs: { 'aria-label': t('rules.form') } },
+    field(t('rules.label'), textarea).wrap, el('button', { type: 'submit', text: t('rules.save') }));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const rules = textarea.value.split('\n').map((r) => r.trim()).filter(Boolean).map((r) => r.slice(0, Limits.TEXT));
@@ -17,7 +18,7 @@ export function groundRulesView(root, ctx) {
   if (!ctx.display) root.append(form);
 
   const render = memo(([rules, facilitator]) => {
-    replaceKeepingFocus(list, rules.length ? rules.map((r) => el('li', { text: r })) : el('li', { class: 'empty', text: 'No ground rules set.' }));
+    replaceKeepingFocus(list, rules.length ? rules.map((r) => el('li', { text: r })) : el('li', { class: 'empty', text: t('rules.none') }));
     form.hidden = !facilitator;
     if (document.activeElement !== textarea) textarea.value = rules.join('\n');
   });

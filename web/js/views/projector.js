@@ -5,10 +5,10 @@
 import { el, memo, replaceKeepingFocus } from '../dom.js';
 import { t } from '../i18n.js';
 import { speakingRecord, StageKind, stageOf, unscheduledWords } from '../stage.js';
-import { formatMinSec } from '../format.js';
+import { recordChart } from './record.js';
 
 export function projectorView(grid, parts, ctx) {
-  const { kind, title, prompt, commitments, queueHeading, record } = parts;
+  const { kind, title, prompt, commitments, queueHeading, record, recordHeading } = parts;
   let lastKind;
 
   const render = memo(([stage]) => {
@@ -35,12 +35,11 @@ export function projectorView(grid, parts, ctx) {
   });
 
   // Turns and time per person, in the member list's order: a picture of the balance, not a ranking.
-  const renderRecord = memo(([rows]) => {
+  // At the close it is the day's record; while people talk (fairness.visible) it runs live beside the queue.
+  const renderRecord = memo(([rows, done]) => {
     grid.classList.toggle('no-record', !rows);
-    replaceKeepingFocus(record, rows ? el('ul', { class: 'record-list' }, rows.map((r) => el('li', { class: 'record-row' },
-      el('span', { class: 'record-name', text: r.name }),
-      el('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, el('span', { class: ['bar', `bar-${r.steps}`] })),
-      el('span', { class: 'record-figures', text: `${t('display.turns', { count: r.turns })} · ${formatMinSec(Math.round(r.spokenMs / 1000))}` })))) : null);
+    recordHeading.textContent = t(done ? 'display.record' : 'fairness.heading');
+    replaceKeepingFocus(record, rows ? recordChart(rows) : null);
   });
 
   return {
@@ -48,7 +47,9 @@ export function projectorView(grid, parts, ctx) {
       const stage = stageOf(state);
       render([{ kind: stage.kind, phase: stage.phase, title: stage.item && stage.item.title, prompt: stage.prompt }]);
       renderCommitments([(state.commitments || []).map((c) => ({ name: c.name, text: c.text }))]);
-      renderRecord([stage.kind === StageKind.DONE ? speakingRecord(state) : null]);
+      const live = stage.kind === StageKind.DONE || stage.kind === StageKind.DISCUSSION || stage.kind === StageKind.ROUND;
+      const rows = live ? speakingRecord(state) : null;
+      renderRecord([rows && rows.length ? rows : null, stage.kind === StageKind.DONE]);
     },
   };
 }

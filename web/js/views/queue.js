@@ -9,6 +9,9 @@ import { t } from '../i18n.js';
 
 export function queueView(root, ctx) {
   const speakerLine = el('p', { class: 'speaker' });
+  // Moderation (facilitator): end whoever's turn; the queue's order picks who is next.
+  const endTurn = el('button', { type: 'button', class: 'moderate', hidden: true, text: t('queue.endTurn'),
+    on: { click: () => ctx.act(cmd.endTurn()) } });
   const turnLine = el('p', { class: 'turn-time' });
   const mine = el('p', { class: 'my-place' });
   const buttons = el('div', { class: 'actions' });
@@ -31,7 +34,9 @@ export function queueView(root, ctx) {
   const controls = el('details', { class: 'settings', hidden: true },
     el('summary', { text: t('queue.settings') }), field(t('queue.policy.label'), policy).wrap, limitForm);
 
-  root.append(speakerLine, turnLine);
+  root.append(speakerLine);
+  if (!ctx.display) root.append(endTurn);
+  root.append(turnLine);
   if (!ctx.display) root.append(mine, buttons);
   root.append(waitingHeading, waiting);
   if (!ctx.display) root.append(controls);
@@ -44,9 +49,16 @@ export function queueView(root, ctx) {
     queue = q;
     const state = { members };
     const speakerId = q.speaker ? q.speaker.memberId : null;
+    const speaker = members.find((x) => x.id === speakerId);
     speakerLine.textContent = speakerId
       ? t(speakerId === me ? 'queue.speakingYou' : 'queue.speaking', { name: memberName(state, speakerId) })
+        + (speaker && speaker.inRoom ? ` · ${t('room.inRoom')}` : '')
       : t('queue.nobody');
+    // Shown to the facilitator throughout, disabled when there is no one else's turn to end: nothing jumps.
+    endTurn.hidden = !facilitator;
+    endTurn.disabled = !(speakerId && speakerId !== me);
+    if (speaker && !endTurn.disabled) endTurn.setAttribute('aria-label', t('queue.endTurnOf', { name: speaker.name }));
+    else endTurn.removeAttribute('aria-label');
 
     const list = q.waiting;
     waitingHeading.textContent = ctx.display ? t('queue.next') : t('queue.waiting', { count: q.waiting.length });
@@ -57,7 +69,11 @@ export function queueView(root, ctx) {
         return el('li', { class: id === me ? 'me' : null },
           el('span', { text: m ? m.name : t('queue.someoneWhoLeft') }),
           id === me ? el('strong', { text: ` ${t('queue.you')}` }) : null,
-          !ctx.display && m ? el('span', { class: 'meta', text: ` · ${t('queue.turnsSoFar', { count: m.turns })}` }) : null);
+          m && m.inRoom ? el('span', { class: 'in-room-mark', text: ` · ${t('room.inRoom')}` }) : null,
+          !ctx.display && m ? el('span', { class: 'meta', text: ` · ${t('queue.turnsSoFar', { count: m.turns })}` }) : null,
+          facilitator && id !== me ? el('button', { type: 'button', class: 'small', key: `lower-${id}`, text: t('queue.lowerHand'),
+            attrs: { 'aria-label': t('queue.lowerHandOf', { name: m ? m.name : t('queue.someoneWhoLeft') }) },
+            on: { click: () => ctx.act(cmd.lowerHand(id)) } }) : null);
       }));
     }
 
@@ -97,7 +113,7 @@ export function queueView(root, ctx) {
 
   return {
     update(state, you, me) {
-      const members = state.members.map((m) => ({ id: m.id, name: m.name, turns: m.turns }));
+      const members = state.members.map((m) => ({ id: m.id, name: m.name, turns: m.turns, inRoom: !!m.inRoom }));
       render([state.queue, members, me, !!(you && you.facilitator)]);
       this.tick(ctx.serverNow());
     },

@@ -4,6 +4,7 @@
 import { el } from '../dom.js';
 import { Status } from '../connection.js';
 import { errorSentence } from '../protocol.js';
+import { inSeconds, t } from '../i18n.js';
 
 /**
  * `announce`: the page's one live region. The banner itself is not live, so
@@ -19,25 +20,25 @@ export function statusView(root, { onRetryNow, endedExtras, announce } = {}) {
       const parts = [];
       switch (status) {
         case Status.CONNECTING:
-          parts.push(el('span', { text: 'Connecting…' }));
+          parts.push(el('span', { text: t('status.connecting') }));
           break;
         case Status.LIVE:
-          parts.push(el('span', { text: 'Connected.' }));
+          parts.push(el('span', { text: t('status.live') }));
           break;
         case Status.RECONNECTING: {
           const secs = Math.max(1, Math.round((detail.delayMs || 0) / 1000));
           parts.push(el('span', { text: detail.delayMs
-            ? `Connection lost. Trying again in about ${secs} ${secs === 1 ? 'second' : 'seconds'} (attempt ${detail.attempt}). You keep your place.`
-            : `Reconnecting (attempt ${detail.attempt})…` }));
-          if (onRetryNow && detail.delayMs) parts.push(el('button', { type: 'button', text: 'Try now', on: { click: onRetryNow } }));
+            ? t('status.retryIn', { when: inSeconds(secs), attempt: detail.attempt })
+            : t('status.reconnecting', { attempt: detail.attempt }) }));
+          if (onRetryNow && detail.delayMs) parts.push(el('button', { type: 'button', text: t('status.tryNow'), on: { click: onRetryNow } }));
           break;
         }
         case Status.ENDED:
-          parts.push(el('span', { text: 'This session has ended. Thank you for taking part.' }));
+          parts.push(el('span', { text: t('status.ended') }));
           if (endedExtras) parts.push(...endedExtras());
           break;
         case Status.REMOVED:
-          parts.push(el('span', { text: 'The facilitator removed you from this session.' }));
+          parts.push(el('span', { text: t('status.removed') }));
           break;
         case Status.FAILED:
           parts.push(el('span', { text: errorSentence(detail.code) }));
