@@ -91,10 +91,20 @@ public final class LoadGenerator {
     }
   }
 
-  public record Setup(int connections, long heapBase, long heapSessions, long heapJoined, long rssJoined,
-      double joinSeconds, double avgStateBytes) {
+  /**
+   * What joining cost the first server: live heap after GC, and resident memory (VmRSS) with the
+   * sessions created but nobody joined, then with everyone joined. With a pre-touched heap
+   * (-XX:+AlwaysPreTouch, as the Dockerfile ships) the heap is resident from the start, so the
+   * resident difference is what joining costs outside the heap (direct buffers, sockets' native state).
+   */
+  public record Setup(int connections, long heapBase, long heapSessions, long heapJoined, long rssBefore,
+      long rssJoined, double joinSeconds, double avgStateBytes) {
     double heapPerConnection() {
       return heapJoined < 0 || heapSessions < 0 ? Double.NaN : (heapJoined - heapSessions) / (double) connections;
+    }
+
+    double rssPerConnection() {
+      return rssJoined < 0 || rssBefore < 0 ? Double.NaN : (rssJoined - rssBefore) / (double) connections;
     }
   }
 
@@ -161,6 +171,8 @@ public final class LoadGenerator {
     int nActive = o.contention > 0 ? contentionSessions : o.sessions;
     List<String[]> created = createSessions(nActive + o.idleSessions);
     long heapSessions = o.heap && pid > 0 ? ProcStat.heapAfterGc(pid) : -1;
+    // Resident memory before anyone joins, after the GC above as the joined figure is.
+    long rssBefore = pid > 0 ? ProcStat.rss(pid) : -1;
 
     long joinStart = System.nanoTime();
     int members = o.contention > 0 ? o.contention : o.members;
@@ -191,9 +203,10 @@ public final class LoadGenerator {
     Thread.sleep(o.heap ? 3000 : 500);
     long heapJoined = o.heap && pid > 0 ? ProcStat.heapAfterGc(pid) : -1;
     long rss = pid > 0 ? ProcStat.rss(pid) : -1;
-    log("joined %d connections in %.1f s (%d sessions)%s", connections, joinSeconds, created.size(),
+    log("joined %d connections in %.1f s (%d sessions)%s; server RSS %.1f MB (%.1f MB before joining)", connections,
+        joinSeconds, created.size(),
         heapJoined > 0 ? String.format(Locale.ROOT, "; heap %.1f MB after GC (%.1f MB with sessions only, %.1f MB base)",
-            heapJoined / 1e6, heapSessions / 1e6, heapBase / 1e6) : "");
+            heapJoined / 1e6, heapSessions / 1e6, heapBase / 1e6) : "", rss / 1e6, rssBefore / 1e6);
 
     List<Row> rows = new ArrayList<>();
     double[] rates = o.sweep != null ? o.sweep : new double[] {o.rate};
@@ -210,7 +223,7 @@ public final class LoadGenerator {
       if (o.sweep != null && (lost || row.fromSend().getValueAtPercentile(99) / 1000.0 > o.kneeMs)) break;
     }
     double avgState = states == 0 ? 2000 : stateBytes / (double) states;
-    Setup setup = new Setup(connections, heapBase, heapSessions, heapJoined, rss, joinSeconds, avgState);
+    Setup setup = new Setup(connections, heapBase, heapSessions, heapJoined, rssBefore, rss, joinSeconds, avgState);
 
     closeAll();
     List<KernelFloor.Result> floors = new ArrayList<>();
@@ -511,6 +524,10 @@ public final class LoadGenerator {
         + (r.closedSockets() > 0 ? " sockets closed by the server: " + r.closedSockets() : "");
   }
 
+  private static String kib(double bytes) {
+    return Double.isNaN(bytes) ? "–" : String.format(Locale.ROOT, "%.1f", bytes / 1024);
+  }
+
   /** Markdown tables: setup, one row per step, and the floor beside the server's figures. */
   public static String table(Report rep) {
     StringBuilder b = new StringBuilder();
@@ -519,26 +536,31 @@ public final class LoadGenerator {
         s.joinSeconds(), s.avgStateBytes()));
     if (s.heapJoined() > 0) {
       b.append(String.format(Locale.ROOT,
-          "; heap after GC: base %.1f MB, +sessions %.1f MB, +joined %.1f MB → %.1f KiB per connection; server RSS %.0f MB",
-          s.heapBase() / 1e6, s.heapSessions() / 1e6, s.heapJoined() / 1e6, s.heapPerConnection() / 1024,
-          s.rssJoined() / 1e6));
+          "; heap after GC: base %.1f MB, +sessions %.1f MB, +joined %.1f MB → %.1f KiB heap per connection",
+          s.heapBase() / 1e6, s.heapSessions() / 1e6, s.heapJoined() / 1e6, s.heapPerConnection() / 1024));
+    }
+    if (s.rssJoined() > 0) {
+      b.append(String.format(Locale.ROOT,
+          "; server RSS %.1f MB before joining, %.1f MB joined → %.1f KiB resident per connection (%.1f KiB total RSS per connection)",
+          s.rssBefore() / 1e6, s.rssJoined() / 1e6, s.rssPerConnection() / 1024, s.rssJoined() / 1024.0 / s.connections()));
     }
     b.append("\n\n");
     b.append("| scenario | sessions | clients | changes/s/session | deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms |"
         + " p99 from schedule ms | server user µs/frame | server sys µs/frame | server total µs/frame | server cores |"
-        + " generator cores | redis µs/frame | complete | gaps | errors | user/kernel split |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        + " generator cores | redis µs/frame | heap KiB/conn | resident KiB/conn | complete | gaps | errors | user/kernel split |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Row r : rep.rows()) {
       Histogram h = r.fromSend();
       double user = r.userKernelUs()[0];
       double sys = r.userKernelUs()[1];
       b.append(String.format(Locale.ROOT,
-          "| %s | %d | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %d/%d | %d | %s | %s |\n",
+          "| %s | %d | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %d/%d | %d | %s | %s |\n",
           r.label(), r.sessions(), r.clients(), r.rate() == 0 ? "contention" : String.format(Locale.ROOT, "%.1f", r.rate()),
           r.deliveriesPerSec(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0,
           ms(r.fromSchedule(), 99), user, sys, user + sys,
           (r.serverCpu()[0] + r.serverCpu()[1]) / 1e9 / r.seconds(), (r.selfCpu()[0] + r.selfCpu()[1]) / 1e9 / r.seconds(),
           r.redisCpu() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.perFrameUs(r.redisCpu()[0] + r.redisCpu()[1])),
+          kib(s.heapPerConnection()), kib(s.rssPerConnection()),
           r.completed(), r.commands(), r.gaps(), (r.errors() == 0 ? "0" : r.errors() + " " + r.errorCodes())
               + (r.closedSockets() > 0 ? ", " + r.closedSockets() + " sockets closed" : ""), r.splitSource()));
     }

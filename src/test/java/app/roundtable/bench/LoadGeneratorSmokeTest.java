@@ -27,6 +27,8 @@ class LoadGeneratorSmokeTest {
       o.durationSec = 2;
       o.loops = 1;
       o.quiet = true;
+      // The node runs in this JVM: its resident memory is this process's.
+      o.serverPids = List.of(ProcessHandle.current().pid());
       LoadGenerator.Report report = LoadGenerator.run(o);
 
       assertEquals(35, report.setup().connections(), "5 sessions × 7 clients joined");
@@ -38,6 +40,8 @@ class LoadGeneratorSmokeTest {
       assertEquals(0, row.gaps(), "no client saw a gap in versions");
       assertEquals(0, row.errors(), "no command was refused: " + row.errorCodes());
       assertTrue(LoadGenerator.table(report).contains("| bench | 5 | 35 |"));
+      assertTrue(report.setup().rssBefore() > 0 && report.setup().rssJoined() > 0, "server RSS read before and after joining");
+      assertTrue(LoadGenerator.table(report).contains("KiB resident per connection"), LoadGenerator.table(report));
     } finally {
       Nodes.await(node.close());
     }
