@@ -26,6 +26,9 @@
 #                        capacity, not the machine's (sweep, memory); the default shares both cores
 #   --perf               split CPU into user/kernel by perf sampling (needs perf) instead of /proc's ticks, which
 #                        are biased on this VM; perf's own work disturbs the Redis scenarios' latency, so it is opt-in
+#   --no-heap            memory, redis, capacity: no forced GCs (jcmd) for heap per connection; a full GC lets G1
+#                        give back heap the server had committed (and pre-touched), which the resident figure then
+#                        counts again as it regrows; without them resident per connection is the shipped process's
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
 # environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default nproc)
@@ -35,7 +38,7 @@ cd "$(dirname "$0")/.."
 scenario=memory
 case "${1:-}" in memory|sqlite|redis|redis2|cluster|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=0 pin=0 nodes=2
+profile=0 build=1 perf=0 pin=0 nodes=2 heap=--heap
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -51,8 +54,9 @@ while [ $# -gt 0 ]; do
     --no-perf) perf=0; shift ;;
     --pin) pin=1; shift ;;
     --no-build) build=0; shift ;;
+    --no-heap) heap=; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
-    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -223,7 +227,7 @@ run_one() {
   case "$cur" in
     memory)
       p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
-      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --rate "$rate" --heap --floor ;;
+      generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --rate "$rate" $heap --floor ;;
     sqlite)
       local data="$out/sqlite-data-$stamp"; rm -rf "$data"
       p1=$(free_port); start_server node1 "$p1" "" STORE=sqlite DATA_DIR="$data" SQLITE_SYNC="${SQLITE_SYNC:-normal}" || return 1
@@ -240,7 +244,7 @@ run_one() {
       start_redis; p1=$(free_port)
       start_server node1 "$p1" "redis://127.0.0.1:$redis_port" || { echo "(this build has no Redis store yet?)" >&2; return 1; }
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --redis-pid "$redis_pid" \
-        --sessions "$sessions" --rate "$rate" --heap --floor ;;
+        --sessions "$sessions" --rate "$rate" $heap --floor ;;
     redis2)
       command -v redis-server >/dev/null || { echo "redis-server not installed" >&2; return 1; }
       start_redis; p1=$(free_port); p2=$(free_port)
@@ -278,7 +282,7 @@ run_one() {
       local idle_s=$(( total / 7 - active )); [ "$idle_s" -lt 0 ] && idle_s=0
       p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$active" --idle-sessions "$idle_s" \
-        --rate "$rate" --heap ;;
+        --rate "$rate" $heap ;;
     sweep)
       p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --sweep "$sweep" \
