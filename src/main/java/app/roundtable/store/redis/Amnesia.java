@@ -59,14 +59,20 @@ final class Amnesia {
     }
     Session next = known.copy();
     next.version = known.version + JUMP;
-    LOG.log(System.Logger.Level.WARNING, "redis lost session " + code + " (holds " + (stored == null ? "nothing" : "v" + stored.version)
-        + ", this node saw v" + known.version + "): re-seeding it as v" + next.version);
+    String held = stored == null ? "nothing" : "v" + stored.version;
     byte[] encoded = SessionCodec.encode(next);
     Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(keys.state(code))
         .arg(known.version).arg(encoded).arg(ttlMs).arg(keys.channel(code)).arg(keys.publish);
     recent.writing(next, encoded);
     return commands.send(eval).andThen(ar -> recent.written(next)).map(r -> {
-      if (r.type() == ResponseType.BULK) return recent.decode(code, r.toBytes());
+      if (r.type() == ResponseType.BULK) {
+        // Not lost: the read raced a newer write (the publish, on its own connection, came first).
+        LOG.log(System.Logger.Level.DEBUG, "session {0} read at {1} behind v{2}; Redis holds it, nothing re-seeded",
+            code, held, known.version);
+        return recent.decode(code, r.toBytes());
+      }
+      LOG.log(System.Logger.Level.WARNING, "redis lost session {0} (held {1}, this node saw v{2}): re-seeded it as v{3}",
+          code, held, known.version, next.version);
       recent.offer(next, encoded.length);
       return next;
     });
