@@ -2,15 +2,12 @@ package app.roundtable.store;
 
 import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -93,7 +90,7 @@ public final class InMemorySessionStore implements SessionStore {
               "applied version " + next.version + " does not follow " + e.current.version));
         }
         e.current = next;
-        for (Listener l : e.listeners) l.context.runOnContext(v -> l.consumer.accept(next));
+        e.listeners.deliver(next);
       }
       return Future.succeededFuture(new Update(outcome, e.current));
     }
@@ -101,17 +98,14 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
-    Listener l = new Listener(vertx.getOrCreateContext(), consumer);
+    Subscription[] added = new Subscription[1];
     // Added inside compute so that a concurrent sweep cannot drop the entry in between.
-    Entry e = sessions.compute(code, (c, existing) -> {
+    sessions.compute(code, (c, existing) -> {
       Entry entry = existing == null ? new Entry(null) : existing;
-      entry.listeners.add(l);
+      added[0] = entry.listeners.add(vertx.getOrCreateContext(), consumer);
       return entry;
     });
-    return Future.succeededFuture(() -> {
-      e.listeners.remove(l);
-      return Future.succeededFuture();
-    });
+    return Future.succeededFuture(added[0]);
   }
 
   @Override
@@ -183,12 +177,10 @@ public final class InMemorySessionStore implements SessionStore {
   private static final class Entry {
     /** Null while only a subscriber knows the code (it may be created later). */
     Session current;
-    final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    final Listeners listeners = new Listeners();
 
     Entry(Session current) {
       this.current = current;
     }
   }
-
-  private record Listener(Context context, Consumer<Session> consumer) {}
 }

@@ -1,11 +1,8 @@
 package app.roundtable.store.sqlite;
 
 import app.roundtable.domain.Session;
-import io.vertx.core.Context;
-import java.util.List;
+import app.roundtable.store.Listeners;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * One session as the SQLite store holds it. Callers change it under its lock; the writer thread
@@ -22,13 +19,11 @@ final class SessionEntry {
   CompletableFuture<Void> tail;
   /** Bumped when a failed write throws away {@link #latest}; writes of an older epoch are already lost. */
   long epoch;
-  final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  final Listeners listeners = new Listeners();
 
   SessionEntry(Session saved) {
     latest = saved;
     committed = saved;
     writerHead = saved;
   }
-
-  record Listener(Context context, Consumer<Session> consumer) {}
 }

@@ -67,7 +67,7 @@ final class SessionWrite implements SqliteWriter.Write {
   public void committed() {
     synchronized (entry) {
       entry.committed = next;
-      if (publish) for (SessionEntry.Listener l : entry.listeners) l.context().runOnContext(v -> l.consumer().accept(next));
+      if (publish) entry.listeners.deliver(next);
     }
     saved.complete(null);
   }

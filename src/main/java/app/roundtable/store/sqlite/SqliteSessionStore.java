@@ -197,17 +197,14 @@ public final class SqliteSessionStore implements SessionStore {
 
   @Override
   public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
-    SessionEntry.Listener l = new SessionEntry.Listener(vertx.getOrCreateContext(), consumer);
+    Subscription[] added = new Subscription[1];
     // Added inside compute so that a concurrent sweep cannot drop the entry in between.
-    SessionEntry e = sessions.compute(code, (c, existing) -> {
+    sessions.compute(code, (c, existing) -> {
       SessionEntry entry = existing == null ? new SessionEntry(null) : existing;
-      entry.listeners.add(l);
+      added[0] = entry.listeners.add(vertx.getOrCreateContext(), consumer);
       return entry;
     });
-    return Future.succeededFuture(() -> {
-      e.listeners.remove(l);
-      return Future.succeededFuture();
-    });
+    return Future.succeededFuture(added[0]);
   }
 
   /** Succeeds when the writer takes work and the database answers (behind any writes waiting). */
