@@ -1,8 +1,9 @@
 package app.roundtable.server;
 
-import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Refusal.Reason;
+import app.roundtable.domain.Refusal;
 import app.roundtable.protocol.Inbound;
+import app.roundtable.store.Deadlines;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
@@ -39,6 +40,8 @@ final class CommandQueue {
   private final int perSecond;
   private final LongSupplier clock;
   private final Metrics metrics;
+  /** The node's answer deadlines (see {@link AnswerDeadline}). */
+  private final Deadlines deadlines;
   /** Small: a person sends a command now and then; grows only for a burst. */
   private final ArrayDeque<Queued> queue = new ArrayDeque<>(2);
 
@@ -47,8 +50,9 @@ final class CommandQueue {
   /** A command is in flight; the next waits for it. */
   private boolean busy;
 
-  CommandQueue(Handler handler, int perSecond, LongSupplier clock, Metrics metrics) {
+  CommandQueue(Handler handler, int perSecond, LongSupplier clock, Metrics metrics, Deadlines deadlines) {
     this.handler = handler;
+    this.deadlines = deadlines;
     this.perSecond = perSecond;
     this.rate = new RateLimiter(perSecond, perSecond, clock.getAsLong());
     this.clock = clock;
@@ -65,7 +69,7 @@ final class CommandQueue {
       handler.refuse(in.id(), Refusal.of(Reason.RATE_LIMITED, "Too many commands waiting; slow down."));
       return;
     }
-    queue.add(new Queued(in, AnswerDeadline.start(() -> handler.refuse(in.id(), Failures.unavailable()))));
+    queue.add(new Queued(in, AnswerDeadline.start(deadlines, () -> handler.refuse(in.id(), Failures.unavailable()))));
     pump();
   }
 

@@ -1,6 +1,7 @@
 package app.roundtable.server;
 
 import app.roundtable.protocol.FrameDecoder;
+import app.roundtable.store.Deadlines;
 import app.roundtable.store.SessionStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -50,7 +51,7 @@ public final class RoundtableNode {
       vertx.close();
       return Future.failedFuture(e);
     }
-    Services services = new Services(config, store, metrics, decoder, clock);
+    Services services = new Services(config, store, metrics, decoder, clock, new Deadlines(vertx));
     RoundtableNode node = new RoundtableNode(vertx, services);
     return node.deploy().recover(e -> {
       // Close in the background: a future completed on a closing Vert.x may never be delivered.

@@ -2,6 +2,7 @@ package app.roundtable.server;
 
 import app.roundtable.domain.Context;
 import app.roundtable.protocol.FrameDecoder;
+import app.roundtable.store.Deadlines;
 import app.roundtable.store.SessionStore;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,8 +25,11 @@ final class Services {
   final PresenceKeeper presence;
   /** The newest version of each session served here, and its state frame: one per node. */
   final KnownSessions known;
+  /** Every command's answer deadline, checked together (see {@link AnswerDeadline}); null in tests without a node. */
+  final Deadlines deadlines;
 
-  Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock) {
+  Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.config = config;
     this.store = store;
     this.metrics = metrics;

@@ -1,11 +1,12 @@
 package app.roundtable.store.redis;
 
+import app.roundtable.store.Deadlines;
 import app.roundtable.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends commands on the shared connection pool, each with a deadline. Whatever goes wrong on the
@@ -15,16 +16,19 @@ import java.util.concurrent.TimeUnit;
 final class RedisCommands {
   private final Redis client;
   private final long timeoutMs;
+  private final Deadlines deadlines;
 
-  RedisCommands(Redis client, long timeoutMs) {
+  RedisCommands(Redis client, long timeoutMs, Deadlines deadlines) {
     this.client = client;
     this.timeoutMs = timeoutMs;
+    this.deadlines = deadlines;
   }
 
   Future<Response> send(Request request) {
-    return client.send(request)
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-        .recover(e -> Future.failedFuture(unavailable(request, e)));
+    String command = request.command().toString();
+    return deadlines.within(client.send(request), timeoutMs,
+            () -> new TimeoutException("no answer in " + timeoutMs + " ms"))
+        .recover(e -> Future.failedFuture(unavailable(command, e)));
   }
 
   long timeoutMs() {
@@ -32,9 +36,14 @@ final class RedisCommands {
   }
 
   static StoreUnavailableException unavailable(Request request, Throwable cause) {
+    return unavailable(request.command().toString(), cause);
+  }
+
+  /** By the command's name: a pending reply keeps no reference to its request (the encoded session). */
+  static StoreUnavailableException unavailable(String command, Throwable cause) {
     if (cause instanceof StoreUnavailableException s) return s;
     String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    return new StoreUnavailableException("redis " + request.command() + ": " + why, cause);
+    return new StoreUnavailableException("redis " + command + ": " + why, cause);
   }
 
   /** True when Redis answered with an error reply starting with {@code code} (e.g. NOSCRIPT). */
