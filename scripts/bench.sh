@@ -31,7 +31,7 @@
 #                        counts again as it regrows; without them resident per connection is the shipped process's
 #   --no-build           use target/roundtable.jar as it is
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
-# environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default nproc)
+# environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default: unset, the server's own default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,7 +76,8 @@ if [ "$pin" = 1 ]; then
   server_cpu=(taskset -c 1) gen_cpu=(taskset -c 0)
   VERTICLES=${VERTICLES:-1}
 fi
-VERTICLES=${VERTICLES:-$(nproc)}
+# Unset: the server picks its event loops as shipped (half the cores); set it to compare.
+VERTICLES=${VERTICLES:-}
 out=target/bench
 mkdir -p "$out"
 stamp=$(date +%Y%m%d-%H%M%S)

@@ -70,7 +70,7 @@ public record Config(
         blankToNull(env.get("REDIS_PASSWORD")),
         // A fresh suffix per process: a restarted node must not inherit its predecessor's presence.
         env.getOrDefault("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
-        intOf(env, "VERTICLES", Runtime.getRuntime().availableProcessors()),
+        intOf(env, "VERTICLES", defaultLoops(Runtime.getRuntime().availableProcessors())),
         intOf(env, "DRAIN_SECONDS", 20),
         env.getOrDefault("WEB_ROOT", "web"),
         limitsOf(env),
@@ -307,6 +307,18 @@ public record Config(
       sqliteSyncFull = c.sqliteSyncFull;
       sqliteMaxPages = c.sqliteMaxPages;
     }
+  }
+
+  /**
+   * Event loops when {@code VERTICLES} is not set: one per two cores, at least one. A change goes
+   * to every socket of its session, and each other loop holding one of them costs a hand-over and
+   * a wake-up of that loop per change; on two cores one loop took 25-50 % less CPU per delivered
+   * frame than two and its knee was no lower (docs/benchmarks.md, "Capacity as shipped"). The
+   * other cores are not idle: the kernel's network work, the JIT, the GC and the store's own
+   * threads (SQLite's writer) run there.
+   */
+  static int defaultLoops(int cores) {
+    return Math.max(1, cores / 2);
   }
 
   private static int intOf(Map<String, String> env, String name, int otherwise) {

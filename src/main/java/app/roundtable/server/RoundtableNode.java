@@ -40,7 +40,11 @@ public final class RoundtableNode {
     FrameDecoder decoder = new FrameDecoder(config.limits());
     Metrics metrics = new Metrics(decoder.types());
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setPreferNativeTransport(true)
+        // As many event loops as HTTP verticles (not Vert.x's default of two per core): the store's
+        // connections (Redis commands and pub/sub) then share the verticles' loops, so with one
+        // loop a change never wakes another thread; a pub/sub connection on a loop of its own cost
+        // a wake-up of that loop and a hand-over back per change (docs/benchmarks.md).
+        .with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(Math.max(1, config.verticles()))
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry))
         .build();
