@@ -57,8 +57,13 @@ STOPSIGNAL SIGTERM
 # the heap later, and the page faults of first touching it, stalled the event loops for 100-300 ms in
 # the benchmark (docs/benchmarks.md). Exit on OOM so the orchestrator restarts the pod, and every
 # file the JVM or Vert.x may write (temp files, file cache, crash logs) under /tmp.
+# The parallel collector, not G1: the live set is small (~20 KiB per connection) and short-lived
+# garbage dominates, so young collections are short; G1's refinement threads and write barriers
+# cost ~2 us per delivered frame (docs/benchmarks.md, "Capacity as shipped"), and with G1 the heap
+# shrank after collections and was touched again as it regrew. The README's run command uses it too.
 # Extra JVM flags: set JAVA_TOOL_OPTIONS (the JVM reads it; exec form expands no variables).
 ENTRYPOINT ["java", \
+  "-XX:+UseParallelGC", \
   "-XX:MaxRAMPercentage=75", \
   "-XX:InitialRAMPercentage=75", \
   "-XX:+AlwaysPreTouch", \

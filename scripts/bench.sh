@@ -30,6 +30,10 @@
 #                        give back heap the server had committed (and pre-touched), which the resident figure then
 #                        counts again as it regrows; without them resident per connection is the shipped process's
 #   --no-build           use target/roundtable.jar as it is
+#   --shipped            server JVM flags as the Dockerfile's ENTRYPOINT has them, in a 768 MiB container
+#                        (k8s/server-deployment.yaml's limit; -XX:MaxRAM stands for it), instead of the
+#                        benchmark's fixed 3 GB heap
+#   --readme             server JVM flags as the README's run command has them
 #   --quick              short runs for checking the harness (100 sessions, 3 s windows)
 # environment: SERVER_JVM_OPTS and GEN_JVM_OPTS (default -Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC; see docs/benchmarks.md), VERTICLES (default: unset, the server's own default)
 set -euo pipefail
@@ -38,7 +42,7 @@ cd "$(dirname "$0")/.."
 scenario=memory
 case "${1:-}" in memory|sqlite|redis|redis2|cluster|contention|capacity|sweep|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=0 pin=0 nodes=2 heap=--heap
+profile=0 build=1 perf=0 pin=0 nodes=2 heap=--heap jvm_from=
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -55,8 +59,10 @@ while [ $# -gt 0 ]; do
     --pin) pin=1; shift ;;
     --no-build) build=0; shift ;;
     --no-heap) heap=; shift ;;
+    --shipped) jvm_from=dockerfile; shift ;;
+    --readme) jvm_from=readme; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
-    -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -68,6 +74,13 @@ fdlimit=$(ulimit -n)
 # 100-300 ms at a time. A large young generation: the live set is ~130 MB, and with young
 # collections every 6 s the Redis runs had 100 ms stalls that every 25 s did not (docs/benchmarks.md).
 # The generator's own pauses count as latency, so it gets the same.
+# As shipped: the flags are read from the Dockerfile's ENTRYPOINT or the README's run command, so
+# the benchmark measures what they say and cannot drift from them.
+case "$jvm_from" in
+  dockerfile) SERVER_JVM_OPTS="-XX:MaxRAM=${SHIPPED_MEMORY:-768m} $(sed -n '/^ENTRYPOINT/,/-jar/p' Dockerfile | grep -o '"-[XD][^"]*"' | tr -d '"' | tr '\n' ' ')" ;;
+  readme) SERVER_JVM_OPTS="$(grep -m1 -o 'java .* -jar target/roundtable.jar' README.md | sed 's/^java //; s/ -jar target\/roundtable.jar$//')"; SERVER_JVM_OPTS=${SERVER_JVM_OPTS:- } ;;
+esac
+[ -n "$jvm_from" ] && echo "server JVM flags ($jvm_from): $SERVER_JVM_OPTS" >&2
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:--Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
 GEN_JVM_OPTS=${GEN_JVM_OPTS:--Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
 server_cpu=() gen_cpu=()
