@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpVerticle extends VerticleBase {
   private static final long PING_EVERY_MS = 25_000;
+  /** Context data key: the request is already being timed for {@link Metrics#httpResponse}. */
+  private static final String TIMED = "roundtable.timed";
   /** Pings go out in this many slices spread over the period, not all at once (see {@link #pingSlice}). */
   private static final int PING_SLICES = 25;
   private int pingTick;
@@ -44,6 +46,13 @@ final class HttpVerticle extends VerticleBase {
     // Again inside the router: a reroute (/ → /index.html) starts the response's headers afresh.
     router.route().handler(ctx -> {
       services.headers.apply(ctx.response());
+      // Timed once per request, a reroute included (its data stays with the context).
+      if (ctx.get(TIMED) == null) {
+        long start = System.nanoTime();
+        ctx.put(TIMED, start);
+        ctx.addEndHandler(ar -> services.metrics.httpResponse(ctx.request().method().name(),
+            ctx.response().getStatusCode(), System.nanoTime() - start));
+      }
       ctx.next();
     });
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));

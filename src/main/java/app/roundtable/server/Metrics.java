@@ -84,6 +84,25 @@ public final class Metrics {
         .description("Refusals sent, by error code").register(registry)).increment();
   }
 
+  /** Timers of answered HTTP requests by method and status class ("GET 2xx"); few and fixed. */
+  private final Map<String, Timer> httpResponses = new ConcurrentHashMap<>();
+
+  /**
+   * One answered HTTP request (API, pages, health; not the WebSocket upgrade): its method, status
+   * class and time. Replaces Vert.x's own HTTP server metrics, which sit on every socket read.
+   */
+  public void httpResponse(String method, int status, long nanos) {
+    String m = switch (method) {
+      case "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH" -> method;
+      default -> "OTHER";
+    };
+    String statusClass = status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
+    httpResponses.computeIfAbsent(m + " " + statusClass, k -> Timer.builder("roundtable_http_responses")
+        .tag("method", m).tag("status", statusClass)
+        .description("Answered HTTP requests (API, pages, health), by method and status class")
+        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
   public void fanout(long nanos) {
     fanout.record(nanos, TimeUnit.NANOSECONDS);
   }

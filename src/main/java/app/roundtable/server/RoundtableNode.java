@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,15 @@ public final class RoundtableNode {
         // loop a change never wakes another thread; a pub/sub connection on a loop of its own cost
         // a wake-up of that loop and a hand-over back per change (docs/benchmarks.md).
         .with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(Math.max(1, config.verticles()))
-            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                // Not Vert.x's per-connection network metrics: they sit on every socket read and
+                // write, and their report branch, first taken ~40 s after a connection opens (every
+                // 4 KB read), made the JIT recompile the whole read path (0.3 s of C2 in the
+                // benchmark's measured window). Ours count connections, commands and frames;
+                // HttpApiMetrics counts the API's requests.
+                .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
+                .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)
+                .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry))
         .build();
     SessionStore store;

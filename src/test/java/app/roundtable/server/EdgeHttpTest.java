@@ -206,6 +206,22 @@ class EdgeHttpTest extends InMemoryNodeTest {
     }
   }
 
+  @Test
+  void httpResponsesAreTimedByMethodAndStatusClassOnlyAndSocketsReportNoBytes() {
+    JsonObject created = http.createSession("Counted", "first");
+    String code = created.getString("code");
+    assertEquals(404, http.get("/api/sessions/ZZZZZZ").status());
+    http.get("/api/sessions/" + code);
+    String metrics = http.get("/metrics").body();
+    assertTrue(metrics.matches("(?s).*\\nroundtable_http_responses_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"2xx\"[^}]*\\} [1-9].*"),
+        "the create counted as POST 2xx");
+    assertTrue(metrics.matches("(?s).*\\nroundtable_http_responses_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"4xx\"[^}]*\\} [1-9].*"),
+        "the unknown code counted as GET 4xx");
+    assertFalse(metrics.contains(code), "no path or session code in any label");
+    // Vert.x's own network metrics sat on every socket read (docs/benchmarks.md): switched off.
+    assertFalse(metrics.contains("vertx_http_server_bytes_read"), "per-connection byte counts are off");
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private static int upgrade(int port, String origin) {
