@@ -18,6 +18,8 @@ function client(join) {
       const m = JSON.parse(e.data);
       if (m.type === 'welcome') { c.joinMs = performance.now() - c.t0; resolve(c); }
       if (m.type === 'state' && c.onState) c.onState(m.v);
+      // A refusal would otherwise leave the measurement waiting for a version that never comes.
+      if (m.type === 'error') { console.error('refused:', JSON.stringify(m)); process.exit(1); }
     };
   });
 }
@@ -40,7 +42,7 @@ for (let k = 0; k < 200; k++) {
     fac.ws.send(JSON.stringify({ type: 'setBoardPrompt', prompt: 'Prompt ' + k }));
   });
   latencies.push(await done);
-  await new Promise((r) => setTimeout(r, 60)); // stay under 20 commands/s per connection
+  await new Promise((r) => setTimeout(r, 110)); // stay under a member's 10 changes/s (CommandBudget)
 }
 console.log(`join → welcome, 12 clients:            ${fmt(joins)}`);
 console.log(`command → all 12 clients have it:        ${fmt(latencies)}`);
