@@ -1,7 +1,7 @@
 package app.roundtable.server;
 
-import app.roundtable.domain.Refusal.Reason;
 import app.roundtable.domain.Refusal;
+import app.roundtable.domain.Refusal.Reason;
 import app.roundtable.protocol.Inbound;
 import app.roundtable.store.Deadlines;
 import io.vertx.core.Future;

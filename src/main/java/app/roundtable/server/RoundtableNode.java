@@ -7,8 +7,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +50,8 @@ public final class RoundtableNode {
                 // Not Vert.x's per-connection network metrics: they sit on every socket read and
                 // write, and their report branch, first taken ~40 s after a connection opens (every
                 // 4 KB read), made the JIT recompile the whole read path (0.3 s of C2 in the
-                // benchmark's measured window). Ours count connections, commands and frames;
-                // HttpApiMetrics counts the API's requests.
+                // benchmark's measured window). Ours count connections, commands and frames, and
+                // Metrics#httpResponse times the API's requests.
                 .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
                 .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)
                 .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)))
