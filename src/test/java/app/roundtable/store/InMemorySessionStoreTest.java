@@ -8,30 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.roundtable.testsupport.Await;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class InMemorySessionStoreTest extends SessionStoreContract {
-  private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+class InMemorySessionStoreTest extends InProcessStoreContract {
 
   @Override
   protected SessionStore openStore(Vertx vertx, long ttlMs) {
     return new InMemorySessionStore(vertx, clock::get, Duration.ofMillis(ttlMs));
-  }
-
-  @Override
-  protected SessionStore otherNode(SessionStore node, long ttlMs) {
-    return node;
-  }
-
-  @Override
-  protected void age(SessionStore store, String code, long ms) {
-    clock.addAndGet(ms);
-  }
-
-  @Override
-  protected long now() {
-    return clock.get();
   }
 
   @Test

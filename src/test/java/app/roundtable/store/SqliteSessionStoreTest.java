@@ -26,13 +26,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on SQLite, and what only a file on disk can do: outlive the process, fill up, break. */
-class SqliteSessionStoreTest extends SessionStoreContract {
-  private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+class SqliteSessionStoreTest extends InProcessStoreContract {
   private final AtomicInteger dirs = new AtomicInteger();
   @TempDir Path root;
 
@@ -43,21 +41,6 @@ class SqliteSessionStoreTest extends SessionStoreContract {
 
   private SqliteSessionStore openIn(Path dir, long ttlMs, long maxPages) {
     return SqliteSessionStore.open(vertx, new SqliteSessionStore.Options(dir, ttlMs, false, maxPages, 1_000), clock::get);
-  }
-
-  @Override
-  protected SessionStore otherNode(SessionStore node, long ttlMs) {
-    return node;
-  }
-
-  @Override
-  protected void age(SessionStore store, String code, long ms) {
-    clock.addAndGet(ms);
-  }
-
-  @Override
-  protected long now() {
-    return clock.get();
   }
 
   @Test
