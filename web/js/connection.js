@@ -46,6 +46,17 @@ export function backoffDelay(attempt, { baseMs = 500, maxMs = 15000 } = {}, rand
   return Math.round(exp / 2 + random() * (exp / 2));
 }
 
+/**
+ * 64 random bits as 16 hex digits, from crypto.getRandomValues where there is one (browsers, Node),
+ * otherwise from `random` four 16-bit pieces at a time.
+ */
+export function randomIdPrefix(random = Math.random, crypto = globalThis.crypto) {
+  const words = new Uint16Array(4);
+  if (crypto && crypto.getRandomValues) crypto.getRandomValues(words);
+  else for (let i = 0; i < 4; i++) words[i] = Math.floor(random() * 0x10000);
+  return [...words].map((w) => w.toString(16).padStart(4, '0')).join('');
+}
+
 /** ws:// or wss:// URL of the socket endpoint for a page at `location`. */
 export function socketUrl(location) {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
@@ -99,6 +110,11 @@ export class Connection {
     /** the join on the current socket was a resume */
     this.joinedByResume = false;
     this.joinSentAt = 0;
+    /**
+     * 64 random bits chosen once per page load: with the counter, every command id is unique for
+     * the member's whole life in the session (the server never applies one id twice).
+     */
+    this.idPrefix = o.idPrefix || randomIdPrefix(this.random);
     this.seq = 0;
     /** id → {resolve, reject} for commands sent with request() */
     this.pending = new Map();
@@ -324,7 +340,7 @@ export class Connection {
    */
   send(command) {
     if (!this.joined) return null;
-    const id = command.id || `c${++this.seq}`;
+    const id = command.id || `${this.idPrefix}-${++this.seq}`;
     return this.rawSend({ ...command, id }) ? id : null;
   }
 

@@ -333,3 +333,23 @@ test('socket url follows the page scheme', () => {
   assert.equal(socketUrl({ protocol: 'https:', host: 'rt.example' }), 'wss://rt.example/ws');
   assert.equal(socketUrl({ protocol: 'http:', host: 'localhost:8080' }), 'ws://localhost:8080/ws');
 });
+
+test('command ids never repeat across page loads: 64 random bits per load plus a counter', () => {
+  const ids = new Set();
+  for (let load = 0; load < 2; load++) {
+    // Two page loads with the same fake randomness still differ: the prefix comes from crypto.
+    const { conn } = setup();
+    conn.start();
+    const ws = FakeSocket.latest();
+    ws.open();
+    ws.receive(welcome());
+    conn.send({ type: 'raiseHand' });
+    conn.send({ type: 'lowerHand' });
+    for (const sent of ws.sent.filter((m) => m.id)) {
+      assert.match(sent.id, /^[0-9a-f]{16}-\d+$/);
+      assert.ok(!ids.has(sent.id), `id ${sent.id} reused after a reload`);
+      ids.add(sent.id);
+    }
+  }
+  assert.equal(ids.size, 4);
+});
