@@ -14,7 +14,8 @@ import app.roundtable.domain.Member.AppliedCommand;
  *
  * <p>Checks common to all commands live here, in this order: a repeated request id (acknowledged
  * with the version it produced), an ended session, a sender who isn't a member, a non-facilitator
- * sending a facilitator command. Each concept's own rules are in its own class.
+ * sending a facilitator command. {@link RuleBook} names the rule of each command; each concept's
+ * own rules are in its own class.
  */
 public final class Rules {
   /** How many applied request ids each member remembers; a retry comes within seconds, not 32 commands. */
@@ -41,7 +42,7 @@ public final class Rules {
     }
 
     Session next = session.copy();
-    Verdict verdict = dispatch(next, action.actorId(), c, ctx);
+    Verdict verdict = RuleBook.decide(next, action.actorId(), c, ctx);
     if (verdict.refused()) return new Outcome.Refused(verdict.refusal());
     if (!verdict.changed()) return new Outcome.Unchanged();
 
@@ -52,73 +53,6 @@ public final class Rules {
     Rota.record(next);
     remember(next, action, next.version);
     return new Outcome.Applied(next);
-  }
-
-  private static Verdict dispatch(Session s, String actorId, Command c, Context ctx) {
-    // Java 17 has no pattern switch without preview features; this chain is the switch.
-    if (c instanceof ConnectionCommand) return connection(s, actorId, c, ctx);
-    Member me = s.member(actorId);
-    if (c instanceof Leave) return MembershipRules.leave(s, me, ctx);
-    if (c instanceof Rename x) return MembershipRules.rename(s, me, x, ctx);
-    if (c instanceof RaiseHand x) return ActingFor.anyMember(s, me, x.memberId(), m -> QueueRules.raiseHand(s, m, ctx));
-    if (c instanceof LowerHand x) return ActingFor.anyMember(s, me, x.memberId(), m -> QueueRules.lowerHand(s, m, ctx));
-    if (c instanceof DoneSpeaking x) {
-      return ActingFor.anyMember(s, me, x.memberId(), m -> QueueRules.doneSpeaking(s, m, ctx));
-    }
-    if (c instanceof PostIdea x) return BoardRules.post(s, me, x, ctx);
-    if (c instanceof EditIdea x) return BoardRules.edit(s, me, x, ctx);
-    if (c instanceof DeleteIdea x) return BoardRules.delete(s, me, x);
-    if (c instanceof Vote x) return BoardRules.vote(s, me, x);
-    if (c instanceof Unvote x) return BoardRules.unvote(s, me, x);
-    if (c instanceof AddCommitment x) {
-      return ActingFor.roomMember(s, me, x.memberId(), m -> CommitmentRules.add(s, m, x, ctx));
-    }
-    if (c instanceof EditCommitment x) return CommitmentRules.edit(s, me, x, ctx);
-    if (c instanceof RemoveCommitment x) return CommitmentRules.remove(s, me, x);
-    if (c instanceof SetCommitmentStatus x) return CommitmentRules.setStatus(s, me, x, ctx);
-    return facilitator(s, me, (FacilitatorCommand) c, ctx);
-  }
-
-  private static Verdict connection(Session s, String actorId, Command c, Context ctx) {
-    if (c instanceof Join x) return MembershipRules.join(s, x, ctx);
-    if (c instanceof Connect x) return PresenceRules.connect(s, actorId, x);
-    if (c instanceof Disconnect x) return PresenceRules.disconnect(s, actorId, x);
-    if (c instanceof DisplayJoin x) return PresenceRules.displayJoin(s, x, ctx);
-    if (c instanceof DisplayLeave x) return PresenceRules.displayLeave(s, x);
-    if (c instanceof NodeGone x) return PresenceRules.nodeGone(s, x);
-    throw new IllegalStateException("unhandled connection command " + c.getClass().getSimpleName());
-  }
-
-  private static Verdict facilitator(Session s, Member me, FacilitatorCommand c, Context ctx) {
-    if (c instanceof NextSpeaker) return QueueRules.nextSpeaker(s, ctx);
-    // The moderation amendment's name for the same act: the turn ends, the queue picks who is next.
-    if (c instanceof EndTurn) return QueueRules.nextSpeaker(s, ctx);
-    if (c instanceof AddRoomMember x) return MembershipRules.addRoomMember(s, x, ctx);
-    if (c instanceof SetFairnessVisible x) return SessionRules.setFairnessVisible(s, x);
-    if (c instanceof StartRound) return QueueRules.startRound(s, ctx);
-    if (c instanceof SetQueuePolicy x) return QueueRules.setPolicy(s, x);
-    if (c instanceof SetTurnLimit x) return QueueRules.setTurnLimit(s, x, ctx);
-    if (c instanceof StartTimer x) return TimerRules.start(s, x, ctx);
-    if (c instanceof PauseTimer) return TimerRules.pause(s, ctx);
-    if (c instanceof ResumeTimer) return TimerRules.resume(s, ctx);
-    if (c instanceof AddTime x) return TimerRules.addTime(s, x, ctx);
-    if (c instanceof ResetTimer) return TimerRules.reset(s);
-    if (c instanceof AddAgendaItem x) return AgendaRules.add(s, x, ctx);
-    if (c instanceof UpdateAgendaItem x) return AgendaRules.update(s, x, ctx);
-    if (c instanceof RemoveAgendaItem x) return AgendaRules.remove(s, x);
-    if (c instanceof MoveAgendaItem x) return AgendaRules.move(s, x);
-    if (c instanceof StartAgendaItem x) return AgendaRules.start(s, x, ctx);
-    if (c instanceof NextAgendaItem) return AgendaRules.next(s, ctx);
-    if (c instanceof SetBoardPhase x) return BoardRules.setPhase(s, x, ctx);
-    if (c instanceof ClearBoard) return BoardRules.clear(s, ctx);
-    if (c instanceof SetBoardPrompt x) return BoardRules.setPrompt(s, x, ctx);
-    if (c instanceof SetVotesPerMember x) return BoardRules.setVotesPerMember(s, x, ctx);
-    if (c instanceof GroupIdea x) return BoardRules.group(s, x, ctx);
-    if (c instanceof SetGroundRules x) return SessionRules.setGroundRules(s, x, ctx);
-    if (c instanceof HandOff x) return MembershipRules.handOff(s, me, x);
-    if (c instanceof RemoveMember x) return MembershipRules.remove(s, me, x, ctx);
-    if (c instanceof EndSession) return SessionRules.end(s, ctx);
-    throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
   }
 
   /** The member a request id belongs to: the actor, and for a join without one, the joiner. */

@@ -1,11 +1,6 @@
 package app.roundtable.protocol;
 
-import app.roundtable.domain.BoardPhase;
-import app.roundtable.domain.Command;
-import app.roundtable.domain.CommitmentStatus;
-import app.roundtable.domain.ItemKind;
 import app.roundtable.domain.Limits;
-import app.roundtable.domain.QueuePolicy;
 import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Refusal.Reason;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,16 +26,16 @@ public final class FrameDecoder {
   static final int MAX_IDENTITY_LENGTH = 128;
 
   private final Limits limits;
-  private final Map<String, Parser> parsers = new HashMap<>();
+  private final Map<String, CommandTable.Row<?>> rows = new HashMap<>();
 
   public FrameDecoder(Limits limits) {
     this.limits = limits;
-    register();
+    for (CommandTable.Row<?> row : CommandTable.ROWS) rows.put(row.wireName(), row);
   }
 
   /** The wire names of every command this decoder accepts (join, ping and sync included). */
   public Set<String> types() {
-    Set<String> all = new java.util.TreeSet<>(parsers.keySet());
+    Set<String> all = new java.util.TreeSet<>(rows.keySet());
     all.addAll(List.of(Wire.JOIN, Wire.PING, Wire.SYNC));
     return Collections.unmodifiableSet(all);
   }
@@ -74,12 +69,12 @@ public final class FrameDecoder {
         case Wire.SYNC:
           return new Inbound.Sync(id);
         default:
-          Parser p = parsers.get(type);
-          if (p == null) return reject(id, null, "Unknown message type.");
-          return new Inbound.Do(id, type, p.parse(f));
+          CommandTable.Row<?> row = rows.get(type);
+          if (row == null) return reject(id, null, "Unknown message type.");
+          return new Inbound.Do(id, type, row.parser().parse(f));
       }
     } catch (Fields.Invalid e) {
-      return new Inbound.Rejection(id, parsers.containsKey(type) ? type : null, e.refusal);
+      return new Inbound.Rejection(id, rows.containsKey(type) ? type : null, e.refusal);
     }
   }
 
@@ -109,64 +104,6 @@ public final class FrameDecoder {
 
   private static Inbound reject(String id, String type, String message) {
     return new Inbound.Rejection(id, type, Refusal.of(Reason.BAD_REQUEST, message));
-  }
-
-  private interface Parser {
-    Command parse(Fields f);
-  }
-
-  private void on(String type, Parser parser) {
-    parsers.put(type, parser);
-  }
-
-  private void register() {
-    on("leave", f -> new Command.Leave());
-    on("rename", f -> new Command.Rename(f.name("name")));
-    on("raiseHand", f -> new Command.RaiseHand(f.optionalRef("memberId")));
-    on("lowerHand", f -> new Command.LowerHand(f.optionalRef("memberId")));
-    on("doneSpeaking", f -> new Command.DoneSpeaking(f.optionalRef("memberId")));
-    on("postIdea", f -> new Command.PostIdea(f.text("text")));
-    on("editIdea", f -> new Command.EditIdea(f.ref("ideaId"), f.text("text")));
-    on("deleteIdea", f -> new Command.DeleteIdea(f.ref("ideaId")));
-    on("vote", f -> new Command.Vote(f.ref("ideaId")));
-    on("unvote", f -> new Command.Unvote(f.ref("ideaId")));
-    on("addCommitment", f -> new Command.AddCommitment(f.text("text"), f.optionalRef("memberId")));
-    on("editCommitment", f -> new Command.EditCommitment(f.ref("commitmentId"), f.text("text")));
-    on("removeCommitment", f -> new Command.RemoveCommitment(f.ref("commitmentId")));
-    on("setCommitmentStatus", f -> new Command.SetCommitmentStatus(
-        f.ref("commitmentId"), f.enumValue("status", CommitmentStatus.class),
-        f.optionalText("note", true)));
-    on("nextSpeaker", f -> new Command.NextSpeaker());
-    on("endTurn", f -> new Command.EndTurn());
-    on("addRoomMember", f -> new Command.AddRoomMember(f.name("name")));
-    on("setFairnessVisible", f -> new Command.SetFairnessVisible(f.bool("visible")));
-    on("startRound", f -> new Command.StartRound());
-    on("setQueuePolicy", f -> new Command.SetQueuePolicy(f.enumValue("policy", QueuePolicy.class)));
-    on("setTurnLimit", f -> new Command.SetTurnLimit(f.integer("seconds")));
-    on("startTimer", f -> new Command.StartTimer(f.integer("seconds")));
-    on("pauseTimer", f -> new Command.PauseTimer());
-    on("resumeTimer", f -> new Command.ResumeTimer());
-    on("addTime", f -> new Command.AddTime(f.integer("seconds")));
-    on("resetTimer", f -> new Command.ResetTimer());
-    on("addAgendaItem", f -> new Command.AddAgendaItem(
-        f.text("title"), f.integer("minutes"), f.optionalEnum("kind", ItemKind.class),
-        f.optionalInteger("position"), f.optionalText("prompt", true)));
-    on("updateAgendaItem", f -> new Command.UpdateAgendaItem(
-        f.ref("itemId"), f.optionalText("title", false), f.optionalInteger("minutes"),
-        f.optionalEnum("kind", ItemKind.class), f.optionalText("prompt", true)));
-    on("removeAgendaItem", f -> new Command.RemoveAgendaItem(f.ref("itemId")));
-    on("moveAgendaItem", f -> new Command.MoveAgendaItem(f.ref("itemId"), f.integer("position")));
-    on("startAgendaItem", f -> new Command.StartAgendaItem(f.ref("itemId")));
-    on("nextAgendaItem", f -> new Command.NextAgendaItem());
-    on("setBoardPhase", f -> new Command.SetBoardPhase(f.enumValue("phase", BoardPhase.class)));
-    on("clearBoard", f -> new Command.ClearBoard());
-    on("setBoardPrompt", f -> new Command.SetBoardPrompt(f.textMayBeBlank("prompt")));
-    on("setVotesPerMember", f -> new Command.SetVotesPerMember(f.integer("votes")));
-    on("groupIdea", f -> new Command.GroupIdea(f.ref("ideaId"), f.optionalGroup("group")));
-    on("setGroundRules", f -> new Command.SetGroundRules(f.textList("rules")));
-    on("handOff", f -> new Command.HandOff(f.ref("memberId")));
-    on("removeMember", f -> new Command.RemoveMember(f.ref("memberId")));
-    on("endSession", f -> new Command.EndSession());
   }
 
   /** Typed access to one frame's fields; every failure is a refusal with the field's name. */
