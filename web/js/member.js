@@ -142,6 +142,7 @@ function start() {
     if (gone) errors.clear();
   });
   connection.on('refusal', (err) => errors.show(errorSentence(err.code)));
+  connection.on('outbox', (n) => status.setWaiting(n));
   window.addEventListener('online', () => connection.reconnectNow());
   window.addEventListener('offline', () => connection.networkLost());
 
