@@ -122,7 +122,9 @@ export class Connection {
     this.memberId = undefined;
     /** request()s not answered yet, kept across reconnects */
     this.outbox = new Outbox(this.timers, { ...(o.outbox || {}), answerMs: this.requestTimeoutMs,
-      onChange: (waiting) => this.emit('outbox', waiting) });
+      onChange: (waiting) => this.emit('outbox', waiting),
+      // A follow-up is made once: one whose answer was lost is not asked for again behind anyone's back.
+      repeatable: (command) => command.type !== Command.CREATE_FOLLOW_UP });
     this.handlers = { status: new Set(), message: new Set(), refusal: new Set(), clock: new Set(), outbox: new Set() };
   }
 

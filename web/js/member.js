@@ -89,9 +89,18 @@ function start() {
   });
   const { store, connection, request } = client;
   const act = actor(request, errors);
+  /** Sends a request whose answer the view needs (summary, follow-up): the answer, or null once the refusal is shown. */
+  const ask = async (command) => {
+    try {
+      return await request(command);
+    } catch (err) {
+      if (!(err && err.final)) errors.show(errorSentence(err && err.code));
+      return null;
+    }
+  };
 
   const ctx = {
-    act, announce, display: false, code, memory, origin: location.origin,
+    act, ask, announce, display: false, code, memory, origin: location.origin,
     confirm: confirmDialog,
     serverNow: () => connection.serverNow(),
     navigate: (url) => location.assign(url),

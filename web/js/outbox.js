@@ -14,14 +14,17 @@ import { ClientErrorCode } from './protocol.js';
 export class Outbox {
   /**
    * @param {{setTimeout, clearTimeout}} timers
-   * @param {{limit?: number, waitMs?: number, answerMs?: number, onChange?: (waiting: number) => void}} [o]
+   * @param {{limit?: number, waitMs?: number, answerMs?: number, onChange?: (waiting: number) => void,
+   *   repeatable?: (command) => boolean}} [o]
    */
-  constructor(timers, { limit = 10, waitMs = 30000, answerMs = 8000, onChange = () => {} } = {}) {
+  constructor(timers, { limit = 10, waitMs = 30000, answerMs = 8000, onChange = () => {}, repeatable = () => true } = {}) {
     this.timers = timers;
     this.limit = limit;
     this.waitMs = waitMs;
     this.answerMs = answerMs;
     this.onChange = onChange;
+    /** whether a command that reached a dropped socket may go out again (false: its outcome is unknown at once) */
+    this.repeatable = repeatable;
     /**
      * id → {command, resolve, reject, timer, sent, maybeApplied}, in tap order. `sent`: on the
      * current socket, awaiting its answer; `maybeApplied`: it reached an earlier socket, so if it
@@ -67,8 +70,9 @@ export class Outbox {
 
   /** The socket dropped: every tap waits for the next one (answers on the old socket will never come). */
   socketLost() {
-    for (const [id, e] of this.entries) {
+    for (const [id, e] of [...this.entries]) {
       if (!e.sent) continue;
+      if (!this.repeatable(e.command)) { this.settle(id, { code: ClientErrorCode.CONNECTION_LOST }); continue; }
       e.sent = false;
       this.waitForSocket(id, e);
     }

@@ -130,3 +130,17 @@ test('an ack before closed ended answers endSession with its version', async () 
   first.receive({ type: 'closed', reason: 'ended' });
   assert.deepEqual(await outcomes([end]), [{ ack: 9 }]);
 });
+
+test('a command that must not be repeated is refused as unknown when its socket drops, not sent again', async () => {
+  const { Outbox } = await import('../js/outbox.js');
+  const time = new ManualTime();
+  const box = new Outbox(time, { repeatable: (c) => c.type !== 'createFollowUp' });
+  const answers = [];
+  box.add('a', { type: 'createFollowUp' }, () => answers.push('ack a'), (e) => answers.push(`a ${e.code}`));
+  box.add('b', { type: 'raiseHand' }, () => answers.push('ack b'), (e) => answers.push(`b ${e.code}`));
+  box.sent('a');
+  box.sent('b');
+  box.socketLost();
+  assert.deepEqual(answers, ['a connection_lost']);
+  assert.deepEqual(box.unsent().map(([id]) => id), ['b']);
+});

@@ -386,4 +386,14 @@ export default Object.freeze({
   'keep.copied': 'Kopiert: füge sie dort ein, wo du Notizen aufbewahrst.',
   'keep.saved': 'Als Textdatei gespeichert.',
   'keep.file.heading': 'Was ich üben will: {title}',
+
+  // the follow-up's date, planned by whoever facilitates
+  'plan.heading': 'Wann treffen wir uns wieder?',
+  'plan.date': 'Datum',
+  'plan.time': 'Uhrzeit',
+  'plan.minutes': 'Dauer (Minuten)',
+  'plan.zone': 'Datum und Uhrzeit in deiner Zeitzone ({zone}); alle sehen es in ihrer.',
+  'plan.badDate': 'Dieses Datum oder diese Uhrzeit gibt es nicht. Prüfe sie oder leere beide, um den Termin später festzulegen.',
+  'plan.done': 'Folgesitzung angelegt: Jede Seite dieser Sitzung zeigt sie jetzt.',
+  'plan.made': 'Die Folgesitzung ist angelegt; Termin und Link stehen auf allen Seiten.',
 });

@@ -386,4 +386,14 @@ export default Object.freeze({
   'keep.copied': 'Copied: paste them wherever you keep notes.',
   'keep.saved': 'Saved as a text file.',
   'keep.file.heading': 'What I will practise: {title}',
+
+  // the follow-up's date, planned by whoever facilitates
+  'plan.heading': 'When do we meet again?',
+  'plan.date': 'Date',
+  'plan.time': 'Time',
+  'plan.minutes': 'Length (minutes)',
+  'plan.zone': 'Date and time in your time zone ({zone}); everyone sees it in theirs.',
+  'plan.badDate': 'That date or time does not exist. Check it, or clear both to set the date later.',
+  'plan.done': 'Follow-up created: every page of this session now shows it.',
+  'plan.made': 'The follow-up session exists; its date and link are on everyone’s page.',
 });

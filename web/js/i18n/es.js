@@ -386,4 +386,14 @@ export default Object.freeze({
   'keep.copied': 'Copiados: pégalos donde guardes tus notas.',
   'keep.saved': 'Guardados como archivo de texto.',
   'keep.file.heading': 'Lo que voy a practicar: {title}',
+
+  // the follow-up's date, planned by whoever facilitates
+  'plan.heading': '¿Cuándo nos volvemos a ver?',
+  'plan.date': 'Fecha',
+  'plan.time': 'Hora',
+  'plan.minutes': 'Duración (minutos)',
+  'plan.zone': 'Fecha y hora en tu zona horaria ({zone}); cada persona la ve en la suya.',
+  'plan.badDate': 'Esa fecha u hora no existe. Revísala, o deja ambas vacías para fijar la fecha más tarde.',
+  'plan.done': 'Sesión de seguimiento creada: todas las páginas de esta sesión la muestran ya.',
+  'plan.made': 'La sesión de seguimiento ya existe; su fecha y su enlace están en la página de todos.',
 });

@@ -1,10 +1,12 @@
-// Session-wide actions: invite links for everyone; for the facilitator the
-// private facilitator link, the summary download and the follow-up session
-// (ending the session is in the run bar).
+// Session-wide actions: invite links for everyone; for whoever facilitates the
+// summary download and the follow-up session with its date (over the socket:
+// the role carries its powers), and the private facilitator link where this
+// browser holds the key (ending the session is in the run bar).
 
 import { el, field, copyText, saveFile, memo, replaceKeepingFocus } from '../dom.js';
-import { errorSentence, Limits } from '../protocol.js';
-import { createFollowUp, fetchSummary, httpErrorSentence } from '../api.js';
+import { cmd, errorSentence, Limits, ScheduleMinutes, SummaryFormat } from '../protocol.js';
+import { fetchSummary, httpErrorSentence } from '../api.js';
+import { localTimeZone, meetingAt, suggestedMeeting } from '../schedule.js';
 import { facilitatorLink } from '../storage.js';
 import { t } from '../i18n.js';
 import { rotaHistory } from './rota.js';
@@ -43,48 +45,70 @@ export function sessionView(root, ctx) {
       keyStatus.textContent = (await copyText(keyInput.value, keyInput)) ? t('session.keyCopied') : t('session.copyManual');
     } } }), keyStatus);
 
+  // The role carries its powers (v1.2): whoever facilitates now gets the record over the socket,
+  // key or no key.
   const summaryStatus = el('p', { class: 'meta', attrs: { role: 'status' } });
   const summaryButton = el('button', { type: 'button', text: t('session.summary'), on: { click: async () => {
     summaryStatus.textContent = t('session.summaryPreparing');
-    const err = await downloadSummary(code, memory.facilitatorKey(code));
-    summaryStatus.textContent = err || t('session.summaryDone');
+    const answer = await ctx.ask(cmd.getSummary(SummaryFormat.MARKDOWN));
+    if (!answer) { summaryStatus.textContent = ''; return; }
+    saveFile(`roundtable-${code}-summary.md`, new Blob([answer.body], { type: 'text/markdown;charset=utf-8' }));
+    summaryStatus.textContent = t('session.summaryDone');
   } } });
 
+  // "When do we meet again?": the follow-up, with its date in the facilitator's own time zone.
+  const suggestion = suggestedMeeting(Date.now());
+  const followDate = el('input', { type: 'date', value: suggestion.date });
+  const followTime = el('input', { type: 'time', value: suggestion.time });
+  const followMinutes = el('input', { type: 'number', min: ScheduleMinutes.MIN, max: ScheduleMinutes.MAX, step: 5, value: '90', inputMode: 'numeric' });
   const followTitle = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
   const followStatus = el('p', { class: 'meta', attrs: { role: 'status' } });
-  const followForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('session.followForm') } },
-    field(t('session.followTitle'), followTitle).wrap, el('button', { type: 'submit', text: t('session.followCreate') }));
+  const zone = localTimeZone();
+  const followForm = el('form', { class: 'stack-form follow-form', attrs: { 'aria-labelledby': 'follow-h' } },
+    el('h3', { id: 'follow-h', text: t('plan.heading') }),
+    el('div', { class: 'inline-form' }, field(t('plan.date'), followDate).wrap, field(t('plan.time'), followTime).wrap,
+      field(t('plan.minutes'), followMinutes).wrap),
+    zone ? el('p', { class: 'hint', text: t('plan.zone', { zone }) }) : null,
+    field(t('session.followTitle'), followTitle).wrap,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('session.followCreate') })));
   followForm.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const key = memory.facilitatorKey(code);
-    if (!key) { followStatus.textContent = t('session.noKey'); return; }
+    const at = meetingAt(followDate.value, followTime.value);
+    const minutes = Number(followMinutes.value);
+    if ((followDate.value || followTime.value) && at === null) { followStatus.textContent = t('plan.badDate'); followDate.focus(); return; }
     followStatus.textContent = t('session.following');
-    const res = await createFollowUp(code, key, followTitle.value.trim() || undefined);
-    if (!res.ok) { followStatus.textContent = httpErrorSentence(res.code, errorSentence); return; }
-    memory.setFacilitatorKey(res.data.code, res.data.facilitatorKey);
-    followStatus.textContent = t('session.followDone');
-    ctx.navigate(`/s/${encodeURIComponent(res.data.code)}`);
+    const answer = await ctx.ask(cmd.createFollowUp({
+      title: followTitle.value.trim() || undefined,
+      at: at ?? undefined,
+      minutes: at !== null && minutes > 0 ? Math.round(minutes) : undefined,
+    }));
+    if (!answer) { followStatus.textContent = ''; return; }
+    // The new session's key comes this once: this browser runs the follow-up too.
+    memory.setFacilitatorKey(answer.code, answer.facilitatorKey);
+    followStatus.textContent = t('plan.done');
   });
+  // Once the follow-up exists, every page shows it (the "next meeting" card): no second one.
+  const followMade = el('p', { class: 'meta', text: t('plan.made') });
 
   const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true },
-    keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followStatus);
+    keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followMade, followStatus);
   // Who facilitated each session of the series: the rota the summary records too.
   const history = el('div', { class: 'rota-list' });
   root.append(invite, el('h3', { text: t('rota.history') }), history, facilitatorBox);
   const renderHistory = memo(([names]) => replaceKeepingFocus(history, rotaHistory(names)));
 
-  const render = memo(([facilitator]) => {
+  const render = memo(([facilitator, hasFollowUp]) => {
     facilitatorBox.hidden = !facilitator;
     const key = memory.facilitatorKey(code);
     keyBox.hidden = !key;
     keyInput.value = key ? facilitatorLink(origin, code, key) : '';
-    summaryButton.disabled = !key;
-    followForm.hidden = !key;
+    followForm.hidden = hasFollowUp;
+    followMade.hidden = !hasFollowUp;
   });
 
   return {
     update(state, you) {
-      render([!!(you && you.facilitator)]);
+      render([!!(you && you.facilitator), !!state.followUp]);
       renderHistory([(state.facilitation && state.facilitation.history) || []]);
     },
   };
