@@ -144,3 +144,13 @@ test('a command that must not be repeated is refused as unknown when its socket 
   assert.deepEqual(answers, ['a connection_lost']);
   assert.deepEqual(box.unsent().map(([id]) => id), ['b']);
 });
+
+test('a summary or follow-up answer settles its request like an ack', async () => {
+  const { conn, first } = reconnecting();
+  const summary = conn.request({ type: 'getSummary', format: 'markdown' });
+  first.receive({ type: 'summary', id: first.last().id, format: 'markdown', body: '# Record' });
+  const follow = conn.request({ type: 'createFollowUp' });
+  first.receive({ type: 'followUp', id: first.last().id, code: 'f1', joinUrl: 'http://h/s/f1', displayUrl: 'http://h/d/f1', facilitatorKey: 'K' });
+  assert.equal((await summary).body, '# Record');
+  assert.equal((await follow).facilitatorKey, 'K');
+});

@@ -195,6 +195,75 @@ class NoStumbleInBrowsersTest extends BrowserTest {
     CommandLog.verify(ben, "Ben");
   }
 
+  @Test
+  void theFacilitatorLinkOnASecondLaptopIsStillOneAnaAndTheRolesPowersMoveWithHandOff() {
+    JsonObject created = new Http(node.port()).createSession("Two laptops", "first");
+    String code = created.getString("code");
+    String link = "/s/" + code + "#key=" + URLEncoder.encode(created.getString("facilitatorKey"), StandardCharsets.UTF_8);
+    Page first = open(logged(browsers.context(1366, 768)), link);
+    join(first, "Maria");
+    Page ben = open(logged(browsers.person()), "/s/" + code);
+    join(ben, "Ben");
+    Page display = open(browsers.context(1920, 1080), "/d/" + code);
+
+    // The same link on a second laptop: the same Maria, and both laptops run the session.
+    Page second = open(logged(browsers.context(1280, 800)), link);
+    join(second, "Maria");
+    ben.locator("#members-home summary").click();
+    assertThat(ben.locator("#members-section li", new Page.LocatorOptions().setHasText("Maria"))).hasCount(1);
+    assertEquals(2, new Http(node.port()).get("/api/sessions/" + code).json().getInteger("members"));
+    run(second, "Start agenda").click();
+    assertThat(display.locator("#now-section")).containsText("Welcome and ground rules");
+    run(first, "Next item").click();
+    assertThat(display.locator("#now-section")).containsText("Check-in round");
+    assertThat(first.locator("#runbar")).isVisible();
+    assertThat(second.locator("#runbar")).isVisible();
+
+    // Maria hands the role to Ben: his page gets the powers, without the key.
+    second.locator("#members-home summary").click();
+    second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make facilitator: Ben")).click();
+    second.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hand off")).click();
+    assertThat(ben.locator("#runbar")).isVisible();
+    assertThat(first.locator("#runbar")).isHidden();
+    ben.locator("#session-home summary").click();
+    Download summary = ben.waitForDownload(() -> button(ben, "Download summary (Markdown)").click());
+    assertTrue(read(summary).contains("Two laptops"));
+    button(ben, "Create follow-up session").click();
+    assertThat(ben.locator("#session-section")).containsText("Follow-up created");
+    for (Page p : List.of(first, second, ben)) {
+      assertThat(p.locator("#next").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open the next session"))).isVisible();
+    }
+    Browsers.viewportShot(ben, "handoff-new-facilitator-created-follow-up");
+    for (Page p : List.of(first, second, ben)) CommandLog.verify(p, p == ben ? "Ben" : "Maria");
+  }
+
+  @Test
+  void aFollowUpCreatedAfterTheEndReachesTheOldProjectorAndTheOldMemberLink() {
+    Room room = room("After the end");
+    Page ana = room.facilitator();
+    Page ben = open(logged(browsers.phone(390, 844)), "/s/" + room.code());
+    join(ben, "Ben");
+    Page display = open(browsers.context(1920, 1080), "/d/" + room.code());
+    assertThat(display.locator("#status")).hasText("Connected.");
+    button(ana, "End session").click();
+    ana.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End session")).click();
+    assertThat(display.locator("#status")).containsText("This session has ended.");
+
+    // The key holder creates the follow-up from the ended page; the old pages lead there.
+    ana.waitForTimeout(500);
+    button(ana, "Create follow-up session").click();
+    ana.waitForURL(url -> url.contains("/s/") && !url.contains(room.code()));
+    String followCode = ana.url().replaceAll(".*/s/", "").replaceAll("[?#].*", "");
+    display.waitForURL(url -> url.contains("/d/" + followCode), new Page.WaitForURLOptions().setTimeout(5_000));
+    Locator open = ben.locator("#ended").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open the next session"));
+    assertThat(open).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(7_000));
+    Browsers.viewportShot(ben, "member-phone-ended-follow-up-offered");
+    open.click();
+    ben.waitForURL(url -> url.contains("/s/" + followCode));
+    join(ben, "Ben");
+    assertThat(ben.locator("#session-title")).containsText("After the end");
+  }
+
   static void reload(Page page, String status) {
     page.reload();
     assertThat(page.locator("#status")).containsText(status);
