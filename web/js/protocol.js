@@ -140,7 +140,8 @@ export const cmd = Object.freeze({
     if (note !== undefined) c.note = note;
     return c;
   },
-  nextSpeaker: () => ({ type: Command.NEXT_SPEAKER }),
+  /** speakerId: the speaker the facilitator saw (v1.2): a turn that moved on meanwhile is left alone. */
+  nextSpeaker: (speakerId) => (speakerId ? { type: Command.NEXT_SPEAKER, speakerId } : { type: Command.NEXT_SPEAKER }),
   startRound: () => ({ type: Command.START_ROUND }),
   setQueuePolicy: (policy) => ({ type: Command.SET_QUEUE_POLICY, policy }),
   setTurnLimit: (seconds) => ({ type: Command.SET_TURN_LIMIT, seconds }),
@@ -178,7 +179,7 @@ export const cmd = Object.freeze({
   removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),
   endSession: () => ({ type: Command.END_SESSION }),
   addRoomMember: (name) => ({ type: Command.ADD_ROOM_MEMBER, name }),
-  endTurn: () => ({ type: Command.END_TURN }),
+  endTurn: (speakerId) => (speakerId ? { type: Command.END_TURN, speakerId } : { type: Command.END_TURN }),
   setFairnessVisible: (visible) => ({ type: Command.SET_FAIRNESS_VISIBLE, visible: !!visible }),
 });
 

@@ -99,10 +99,23 @@ public sealed interface Command {
 
   // --- facilitator ----------------------------------------------------------------------------
 
-  record NextSpeaker() implements FacilitatorCommand {}
+  /**
+   * {@code speakerId}: the speaker the facilitator saw when they tapped (null: whoever speaks). A
+   * turn that has passed to someone else since then is left alone, so a tap meant for the last
+   * speaker never cuts off the one who just got the floor.
+   */
+  record NextSpeaker(String speakerId) implements FacilitatorCommand {
+    public NextSpeaker() {
+      this(null);
+    }
+  }
 
-  /** Moderation: ends the current turn, whoever speaks; the queue's order decides who is next. */
-  record EndTurn() implements FacilitatorCommand {}
+  /** Moderation: ends the current turn; the queue's order decides who is next. {@code speakerId} as for {@link NextSpeaker}. */
+  record EndTurn(String speakerId) implements FacilitatorCommand {
+    public EndTurn() {
+      this(null);
+    }
+  }
 
   /** Someone in the room without a device joins the session through the facilitator. */
   record AddRoomMember(String name) implements FacilitatorCommand {}

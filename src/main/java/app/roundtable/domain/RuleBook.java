@@ -56,9 +56,9 @@ final class RuleBook {
     member(SetCommitmentStatus.class, CommitmentRules::setStatus);
 
     // Facilitator (Rules has refused everyone else already).
-    member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, ctx));
+    member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));
     // The moderation amendment's name for the same act: the turn ends, the queue picks who is next.
-    member(EndTurn.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, ctx));
+    member(EndTurn.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));
     member(AddRoomMember.class, (s, me, c, ctx) -> MembershipRules.addRoomMember(s, c, ctx));
     member(SetFairnessVisible.class, (s, me, c, ctx) -> SessionRules.setFairnessVisible(s, c));
     member(StartRound.class, (s, me, c, ctx) -> QueueRules.startRound(s, ctx));
