@@ -229,4 +229,14 @@ async function showSessionInfo() {
       ? errorSentence('session_ended')
       : t('join.here', { count: res.data.members });
   }
+  // An ended session opened without a way back in (a new device, no token): no join form to
+  // fill in for nothing — the end, and the way to the next meeting.
+  if (res.data.status === 'ended' && client && !client.store.state && !memory.resumeToken(code)) {
+    client.connection.stop();
+    $('join').hidden = true;
+    status.update(Status.ENDED);
+    ended.show(memory.takeaway(code), code);
+    ended.followUp(followUpOf(res.data), code);
+    watchForFollowUp();
+  }
 }

@@ -32,8 +32,13 @@ export function endedView(root, { origin, saveFile }) {
 
   function show(k, code) {
     shown = k;
-    root.hidden = !k;
+    root.hidden = !k || (k.unknown && !k.followUp);
     if (!k) return;
+    if (k.unknown) {
+      // This browser never saw the session: only the way to the next meeting is known.
+      replaceKeepingFocus(root, el('div', { class: 'next-meeting' }, nextMeeting(k.followUp, origin)));
+      return;
+    }
     const text = () => takeawayText(k, { origin });
     const mine = k.mine.length
       ? el('ul', { class: 'commitment-list' }, k.mine.map((c) => el('li', { class: 'commitment' },
@@ -70,8 +75,8 @@ export function endedView(root, { origin, saveFile }) {
     show,
     /** A follow-up learnt after the end (from the session's info): shown without losing the rest. */
     followUp(f, code) {
-      if (!shown || !f || (shown.followUp && shown.followUp.code === f.code && shown.followUp.at === f.at)) return;
-      show({ ...shown, followUp: f }, code);
+      if (!f || (shown && shown.followUp && shown.followUp.code === f.code && shown.followUp.at === f.at)) return;
+      show({ ...(shown || { title: '', mine: [], group: [], unknown: true }), followUp: f }, code);
     },
     get shown() { return shown; },
   };
