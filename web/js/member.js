@@ -3,7 +3,7 @@
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
-import { errorSentence } from './protocol.js';
+import { errorSentence, ItemStatus } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
 import { confirmDialog, createAnnouncer, el, memo, replaceKeepingFocus, saveFile } from './dom.js';
 import { followUpOf, takeaway } from './keepsake.js';
@@ -23,7 +23,7 @@ import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
 import { rotaView } from './views/rota.js';
 import { fairnessView } from './views/fairness.js';
-import { endedView, nextMeeting } from './views/ended.js';
+import { endedView, nextMeeting, scheduledMeeting } from './views/ended.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -129,14 +129,19 @@ function start() {
 
   // What this member takes home, kept in this browser as it changes: the ended page has it even
   // after a reload. A live page shows the next meeting as soon as one exists.
-  const keep = memo(([k]) => {
-    memory.setTakeaway(code, k);
-    $('next').hidden = !k.followUp;
-    replaceKeepingFocus($('next'), nextMeeting(k.followUp, location.origin));
+  const keep = memo(([k]) => memory.setTakeaway(code, k));
+  // The next meeting once it exists; in a follow-up not yet started, its own date.
+  const renderNext = memo(([followUp, scheduled]) => {
+    const parts = followUp ? nextMeeting(followUp, location.origin) : scheduledMeeting(scheduled, code);
+    $('next').hidden = !parts.length;
+    replaceKeepingFocus($('next'), parts);
   });
   store.subscribe((s) => {
     if (!s.state) return;
-    keep([takeaway(s.state, s.memberId)]);
+    const k = takeaway(s.state, s.memberId);
+    keep([k]);
+    const started = s.state.agenda.items.some((i) => i.status !== ItemStatus.PENDING);
+    renderNext([k.followUp, started ? null : s.state.scheduled || null]);
     $('session-title').textContent = s.state.title;
     document.title = t('page.title.member', { title: s.state.title });
     document.body.classList.toggle('is-facilitator', s.facilitator);

@@ -396,4 +396,7 @@ export default Object.freeze({
   'plan.badDate': 'Dieses Datum oder diese Uhrzeit gibt es nicht. Prüfe sie oder leere beide, um den Termin später festzulegen.',
   'plan.done': 'Folgesitzung angelegt: Jede Seite dieser Sitzung zeigt sie jetzt.',
   'plan.made': 'Die Folgesitzung ist angelegt; Termin und Link stehen auf allen Seiten.',
+
+  // a follow-up's own date, before it starts
+  'keep.scheduled': 'Wir treffen uns',
 });

@@ -396,4 +396,7 @@ export default Object.freeze({
   'plan.badDate': 'That date or time does not exist. Check it, or clear both to set the date later.',
   'plan.done': 'Follow-up created: every page of this session now shows it.',
   'plan.made': 'The follow-up session exists; its date and link are on everyone’s page.',
+
+  // a follow-up's own date, before it starts
+  'keep.scheduled': 'We meet',
 });

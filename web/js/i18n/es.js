@@ -396,4 +396,7 @@ export default Object.freeze({
   'plan.badDate': 'Esa fecha u hora no existe. Revísala, o deja ambas vacías para fijar la fecha más tarde.',
   'plan.done': 'Sesión de seguimiento creada: todas las páginas de esta sesión la muestran ya.',
   'plan.made': 'La sesión de seguimiento ya existe; su fecha y su enlace están en la página de todos.',
+
+  // a follow-up's own date, before it starts
+  'keep.scheduled': 'Nos vemos',
 });

@@ -22,6 +22,16 @@ export function nextMeeting(followUp, origin) {
   ];
 }
 
+/** A follow-up's own date while nobody has started it yet (v1.2 `scheduled`): when we meet, and the calendar entry. */
+export function scheduledMeeting(scheduled, code) {
+  if (!scheduled || !Number.isFinite(scheduled.at)) return [];
+  return [
+    el('h3', { text: t('keep.scheduled') }),
+    el('p', { class: 'next-when', text: meetingTime(scheduled.at) }),
+    el('a', { class: 'button-link', href: `/api/sessions/${encodeURIComponent(code)}/calendar.ics`, download: 'roundtable.ics', text: t('keep.calendar') }),
+  ];
+}
+
 /**
  * `root`: the page's ended card. show(takeaway, code) fills it (takeaway from keepsake.js; null
  * when this browser never saw the session's state, e.g. opened only after the end).
