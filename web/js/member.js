@@ -132,7 +132,7 @@ function start() {
   const keep = memo(([k]) => memory.setTakeaway(code, k));
   // The next meeting once it exists; in a follow-up not yet started, its own date.
   const renderNext = memo(([followUp, scheduled]) => {
-    const parts = followUp ? nextMeeting(followUp, location.origin) : scheduledMeeting(scheduled, code);
+    const parts = followUp ? nextMeeting(followUp, location.origin, { compact: true }) : scheduledMeeting(scheduled, code);
     $('next').hidden = !parts.length;
     replaceKeepingFocus($('next'), parts);
   });

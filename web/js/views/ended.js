@@ -8,26 +8,26 @@ import { t } from '../i18n.js';
 import { meetingTime, sessionLink, takeawayFileName, takeawayText } from '../keepsake.js';
 import { statusLabel } from './commitments.js';
 
-/** The next meeting: its date (or that none is set) and one link there; the calendar entry when dated. */
-export function nextMeeting(followUp, origin) {
+/**
+ * The next meeting: its date (or that none is set) and one link there; the calendar entry when
+ * dated. `compact`: one line for a live page, so the stage below it moves as little as it can.
+ */
+export function nextMeeting(followUp, origin, { compact = false } = {}) {
   if (!followUp) return [];
   const calendar = followUp.at != null
     ? el('a', { class: 'button-link', href: `/api/sessions/${encodeURIComponent(followUp.code)}/calendar.ics`, download: 'roundtable.ics', text: t('keep.calendar') })
     : null;
-  return [
-    el('h3', { text: t('keep.next') }),
-    el('p', { class: 'next-when', text: followUp.at != null ? meetingTime(followUp.at) : t('keep.noDate') }),
-    el('div', { class: 'actions' },
-      el('a', { class: 'button-link primary', href: sessionLink(origin, followUp.code), text: t('keep.open') }), calendar),
-  ];
+  const when = followUp.at != null ? meetingTime(followUp.at) : t('keep.noDate');
+  const open = el('a', { class: 'button-link primary', href: sessionLink(origin, followUp.code), text: t('keep.open') });
+  if (compact) return [el('p', { class: 'next-when' }, el('strong', { text: `${t('keep.next')}: ` }), when), open, calendar];
+  return [el('h3', { text: t('keep.next') }), el('p', { class: 'next-when', text: when }), el('div', { class: 'actions' }, open, calendar)];
 }
 
 /** A follow-up's own date while nobody has started it yet (v1.2 `scheduled`): when we meet, and the calendar entry. */
 export function scheduledMeeting(scheduled, code) {
   if (!scheduled || !Number.isFinite(scheduled.at)) return [];
   return [
-    el('h3', { text: t('keep.scheduled') }),
-    el('p', { class: 'next-when', text: meetingTime(scheduled.at) }),
+    el('p', { class: 'next-when' }, el('strong', { text: `${t('keep.scheduled')}: ` }), meetingTime(scheduled.at)),
     el('a', { class: 'button-link', href: `/api/sessions/${encodeURIComponent(code)}/calendar.ics`, download: 'roundtable.ics', text: t('keep.calendar') }),
   ];
 }

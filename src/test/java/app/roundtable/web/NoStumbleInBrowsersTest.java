@@ -209,7 +209,7 @@ class NoStumbleInBrowsersTest extends BrowserTest {
     // The same link on a second laptop: the same Maria, and both laptops run the session.
     Page second = open(logged(browsers.context(1280, 800)), link);
     join(second, "Maria");
-    ben.locator("#members-home summary").click();
+    HybridRoomInBrowsersTest.openPanel(ben, "#members-home");
     assertThat(ben.locator("#members-section li", new Page.LocatorOptions().setHasText("Maria"))).hasCount(1);
     assertEquals(2, new Http(node.port()).get("/api/sessions/" + code).json().getInteger("members"));
     run(second, "Start agenda").click();
@@ -220,12 +220,12 @@ class NoStumbleInBrowsersTest extends BrowserTest {
     assertThat(second.locator("#runbar")).isVisible();
 
     // Maria hands the role to Ben: his page gets the powers, without the key.
-    second.locator("#members-home summary").click();
+    HybridRoomInBrowsersTest.openPanel(second, "#members-home");
     second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make facilitator: Ben")).click();
     second.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hand off")).click();
     assertThat(ben.locator("#runbar")).isVisible();
     assertThat(first.locator("#runbar")).isHidden();
-    ben.locator("#session-home summary").click();
+    HybridRoomInBrowsersTest.openPanel(ben, "#session-home");
     Download summary = ben.waitForDownload(() -> button(ben, "Download summary (Markdown)").click());
     assertTrue(read(summary).contains("Two laptops"));
     button(ben, "Create follow-up session").click();
