@@ -8,6 +8,7 @@ import app.roundtable.domain.Template;
 import app.roundtable.protocol.HttpError;
 import app.roundtable.protocol.SpeakingChart;
 import app.roundtable.protocol.SummaryView;
+import app.roundtable.protocol.TextHygiene;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.StoreFullException;
 import io.vertx.core.Future;
@@ -210,7 +211,17 @@ final class SessionApi {
       error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
       return null;
     }
-    String t = s.strip().replaceAll("\\s+", " ");
+    String t;
+    try {
+      t = TextHygiene.clean(s).strip().replaceAll("\\s+", " ");
+    } catch (TextHygiene.Refused e) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' " + e.getMessage() + ".");
+      return null;
+    }
+    if (TextHygiene.invisible(t)) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
+      return null;
+    }
     if (t.codePointCount(0, t.length()) > services.config.limits().maxTextLength()) {
       error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.limits().maxTextLength() + " characters.");
       return null;
