@@ -32,6 +32,8 @@ class EdgeHttpTest extends InMemoryNodeTest {
     assertEquals(403, upgrade(port, "http://localhost:" + port), "another host name is another origin");
     assertEquals(403, upgrade(port, "null"));
     assertEquals(403, upgrade(port, "not a url at all"));
+    assertEquals(403, upgrade(port, "https://127.0.0.1:" + port), "the same host and port over another scheme is another origin");
+    assertEquals(403, upgrade(port, "ftp://127.0.0.1:" + port));
     // The server's own origin, and clients that are not browsers (no Origin), are let in.
     assertEquals(101, upgrade(port, "http://127.0.0.1:" + port));
     assertEquals(101, upgrade(port, "HTTP://127.0.0.1:" + port));
