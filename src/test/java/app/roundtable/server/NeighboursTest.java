@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class NeighboursTest {
 
   @BeforeEach
   void start() {
-    node = Nodes.start(Config.defaults(0).withVerticles(1));
+    node = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1")));
     clients = Vertx.vertx();
     JsonObject created = new Http(node.port()).createSession("Office", "blank");
     code = created.getString("code");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.roundtable.testsupport.Await;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import java.io.File;
@@ -115,7 +116,7 @@ class SecretsOutOfLogsTest {
   void redisLosingASessionIsLoggedWithoutItsCode() {
     RedisServer redis = RedisServer.startOrConnect();
     Vertx clients = Vertx.vertx();
-    RoundtableNode node = Nodes.start(Config.defaults(0).withRedis(redis.url()).withVerticles(1));
+    RoundtableNode node = Nodes.start(TestConfig.redis(redis.url(), Map.of("VERTICLES", "1")));
     try {
       WsClient fac = WsClient.facilitator(clients, node.port(), "Amnesia", "blank");
       WsClient member = WsClient.connect(clients, node.port());
