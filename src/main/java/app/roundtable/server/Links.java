@@ -11,8 +11,8 @@ final class Links {
   private Links() {}
 
   static String base(Config config, HttpServerRequest req) {
-    if (config.publicUrl() != null) return config.publicUrl();
-    String host = req.authority() == null ? "localhost:" + config.port() : req.authority().toString();
+    if (config.http().publicUrl() != null) return config.http().publicUrl();
+    String host = req.authority() == null ? "localhost:" + config.http().port() : req.authority().toString();
     return req.scheme() + "://" + host;
   }
 

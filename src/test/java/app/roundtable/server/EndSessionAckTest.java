@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ class EndSessionAckTest {
   static void start() throws IOException {
     clients = Vertx.vertx();
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "end-ack");
-    sqlite = Nodes.start(Config.defaults(0).withSqlite(dir.toString()).withVerticles(2).withNodeId("end-sqlite"));
+    sqlite = Nodes.start(TestConfig.of(Map.of("STORE", "sqlite", "DATA_DIR", dir.toString(), "VERTICLES", "2",
+        "NODE_ID", "end-sqlite")));
     memory = Nodes.startInMemory();
   }
 
