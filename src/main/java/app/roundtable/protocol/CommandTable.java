@@ -58,6 +58,15 @@ public final class CommandTable {
           f.ref("commitmentId"),
           f.enumValue("status", CommitmentStatus.class),
           f.optionalText("note", true))),
+      row("addPracticeNote", AddPracticeNote.class, f -> new AddPracticeNote(
+          f.ref("commitmentId"),
+          f.practiceNote("text", false),
+          f.bool("shared"))),
+      row("editPracticeNote", EditPracticeNote.class, f -> new EditPracticeNote(
+          f.ref("noteId"),
+          f.practiceNote("text", true),
+          f.optionalBool("shared"))),
+      row("removePracticeNote", RemovePracticeNote.class, f -> new RemovePracticeNote(f.ref("noteId"))),
       row("nextSpeaker", NextSpeaker.class, f -> new NextSpeaker()),
       row("endTurn", EndTurn.class, f -> new EndTurn()),
       row("addRoomMember", AddRoomMember.class, f -> new AddRoomMember(f.name("name"))),
@@ -99,6 +108,13 @@ public final class CommandTable {
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
       row("endSession", EndSession.class, f -> new EndSession()));
+
+  /**
+   * Commands that no meter counts, not even by type: how often someone writes in their practice
+   * log, and when, is theirs (PROTOCOL.md v1.2: nothing about practice notes in logs or metrics).
+   */
+  public static final java.util.Set<String> UNCOUNTED =
+      java.util.Set.of("addPracticeNote", "editPracticeNote", "removePracticeNote");
 
   private static <C extends MemberCommand> Row<C> row(String wireName, Class<C> type, Parser<C> parser) {
     return new Row<>(wireName, type, parser);

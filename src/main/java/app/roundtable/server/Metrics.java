@@ -1,5 +1,6 @@
 package app.roundtable.server;
 
+import app.roundtable.protocol.CommandTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -73,7 +74,9 @@ public final class Metrics {
     commitTime.record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** One command received; practice-log commands are not counted at all ({@link CommandTable#UNCOUNTED}). */
   public void command(String type) {
+    if (type != null && CommandTable.UNCOUNTED.contains(type)) return;
     String t = type != null && commandTypes.contains(type) ? type : "unknown";
     commands.computeIfAbsent(t, k -> Counter.builder("roundtable_commands").tag("type", k)
         .description("Commands received, by type").register(registry)).increment();
