@@ -91,7 +91,13 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"addCommitment\",\"text\":\"c\",\"memberId\":\"m\"}", new Command.AddCommitment("c", "m")),
         Map.entry("{\"type\":\"endTurn\"}", new Command.EndTurn()),
         Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":false}", new Command.SetFairnessVisible(false)),
-        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)));
+        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)),
+        // v1.2: the practice log
+        Map.entry("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c1\",\"text\":\" Tried it\\nTuesday \",\"shared\":true}",
+            new Command.AddPracticeNote("c1", "Tried it\nTuesday", true)),
+        Map.entry("{\"type\":\"editPracticeNote\",\"noteId\":\"n1\",\"text\":\"t\"}", new Command.EditPracticeNote("n1", "t", null)),
+        Map.entry("{\"type\":\"editPracticeNote\",\"noteId\":\"n1\",\"shared\":false}", new Command.EditPracticeNote("n1", null, false)),
+        Map.entry("{\"type\":\"removePracticeNote\",\"noteId\":\"n1\"}", new Command.RemovePracticeNote("n1")));
     Set<String> seen = new TreeSet<>();
     golden.forEach((json, expected) -> {
       assertEquals(expected, command(json), json);
@@ -158,6 +164,19 @@ class FrameDecoderTest {
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":\"false\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":0}"));
+    // v1.2: practice notes are longer than other texts, and never blank
+    String note = "x".repeat(1000);
+    assertEquals(new Command.AddPracticeNote("c", note, false),
+        command("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"" + note + "\",\"shared\":false}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"" + note + "x\",\"shared\":false}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"editPracticeNote\",\"noteId\":\"n\",\"text\":\"" + note + "x\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"t\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"t\",\"shared\":\"yes\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"  \",\"shared\":true}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"text\":\"t\",\"shared\":true}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"editPracticeNote\",\"noteId\":\"n\",\"text\":\" \"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"editPracticeNote\",\"noteId\":\"n\",\"shared\":1}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"removePracticeNote\"}"));
     assertEquals(new Command.RaiseHand(null), command("{\"type\":\"raiseHand\",\"memberId\":null}"));
     // The id survives a refusal so the client can match it.
     assertEquals("x", decoder.decode("{\"type\":\"fly\",\"id\":\"x\"}").id());
