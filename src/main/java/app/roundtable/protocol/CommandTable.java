@@ -119,6 +119,15 @@ public final class CommandTable {
   public static final java.util.Set<String> UNCOUNTED =
       java.util.Set.of("addPracticeNote", "editPracticeNote", "removePracticeNote");
 
+  /**
+   * The label a command type is counted under in metrics: its wire name, except that a vote and
+   * taking one back are one label. A scraper watching a small session's counters must not see who
+   * changed their mind, nor how the votes moved.
+   */
+  public static String meterLabel(String wireName) {
+    return "vote".equals(wireName) || "unvote".equals(wireName) ? "vote_or_unvote" : wireName;
+  }
+
   private static <C extends MemberCommand> Row<C> row(String wireName, Class<C> type, Parser<C> parser) {
     return new Row<>(wireName, type, parser);
   }
