@@ -141,6 +141,14 @@ public sealed interface Command {
   record SetCommitmentStatus(String commitmentId, CommitmentStatus status, String note)
       implements MemberCommand {}
 
+  /** A practice note on one of the sender's own earlier commitments (a follow-up's {@code previous}). */
+  record AddPracticeNote(String commitmentId, String text, boolean shared) implements MemberCommand {}
+
+  /** Null fields are left as they are. Own notes only, the facilitator included. */
+  record EditPracticeNote(String noteId, String text, Boolean shared) implements MemberCommand {}
+
+  record RemovePracticeNote(String noteId) implements MemberCommand {}
+
   // --- facilitator ----------------------------------------------------------------------------
 
   /**

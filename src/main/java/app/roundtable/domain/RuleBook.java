@@ -60,6 +60,9 @@ final class RuleBook {
     member(EditCommitment.class, CommitmentRules::edit);
     member(RemoveCommitment.class, (s, me, c, ctx) -> CommitmentRules.remove(s, me, c));
     member(SetCommitmentStatus.class, CommitmentRules::setStatus);
+    member(AddPracticeNote.class, PracticeRules::add);
+    member(EditPracticeNote.class, PracticeRules::edit);
+    member(RemovePracticeNote.class, (s, me, c, ctx) -> PracticeRules.remove(s, me, c));
 
     // Facilitator (Rules has refused everyone else already).
     member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));

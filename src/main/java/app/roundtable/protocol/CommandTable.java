@@ -62,6 +62,15 @@ public final class CommandTable {
           f.ref("commitmentId"),
           f.enumValue("status", CommitmentStatus.class),
           f.optionalText("note", true))),
+      row("addPracticeNote", AddPracticeNote.class, f -> new AddPracticeNote(
+          f.ref("commitmentId"),
+          f.practiceNote("text", false),
+          f.bool("shared"))),
+      row("editPracticeNote", EditPracticeNote.class, f -> new EditPracticeNote(
+          f.ref("noteId"),
+          f.practiceNote("text", true),
+          f.optionalBool("shared"))),
+      row("removePracticeNote", RemovePracticeNote.class, f -> new RemovePracticeNote(f.ref("noteId"))),
       row("nextSpeaker", NextSpeaker.class, f -> new NextSpeaker(f.optionalRef("speakerId"))),
       row("endTurn", EndTurn.class, f -> new EndTurn(f.optionalRef("speakerId"))),
       row("addRoomMember", AddRoomMember.class, f -> new AddRoomMember(f.name("name"))),
@@ -110,6 +119,13 @@ public final class CommandTable {
           f.optionalTime("at"),
           f.optionalInteger("minutes"))),
       row("setSchedule", SetSchedule.class, f -> new SetSchedule(f.time("at"), f.integer("minutes"))));
+
+  /**
+   * Commands that no meter counts, not even by type: how often someone writes in their practice
+   * log, and when, is theirs (PROTOCOL.md v1.2: nothing about practice notes in logs or metrics).
+   */
+  public static final java.util.Set<String> UNCOUNTED =
+      java.util.Set.of("addPracticeNote", "editPracticeNote", "removePracticeNote");
 
   /**
    * The label a command type is counted under in metrics: its wire name, except that a vote and

@@ -49,6 +49,9 @@ class AsyncApiDocumentTest {
     cmd("editCommitment", "commitmentId", "text");
     cmd("removeCommitment", "commitmentId");
     cmd("setCommitmentStatus", "commitmentId", "status", "note?");
+    cmd("addPracticeNote", "commitmentId", "text", "shared");
+    cmd("editPracticeNote", "noteId", "text?", "shared?");
+    cmd("removePracticeNote", "noteId");
     // facilitator only
     cmd("nextSpeaker");
     cmd("startRound");
@@ -118,7 +121,9 @@ class AsyncApiDocumentTest {
           Map.entry("memberId", "string"),
           Map.entry("visible", "boolean"),
           Map.entry("format", "string"),
-          Map.entry("at", "integer"));
+          Map.entry("at", "integer"),
+          Map.entry("noteId", "string"),
+          Map.entry("shared", "boolean"));
 
   /** Server -> client messages and their fields ({@code ?} = optional). */
   private static final Map<String, List<String>> SERVER =
@@ -267,7 +272,8 @@ class AsyncApiDocumentTest {
         "ideas carry no author");
 
     JsonNode you = resolve(resolve(sent.get("you").path("payload")).at("/properties/you"));
-    assertEquals(Set.of("memberId", "facilitator", "votesLeft", "myVotes", "myIdeas", "myPrevious"), texts(you.path("required")));
+    assertEquals(Set.of("memberId", "facilitator", "votesLeft", "myVotes", "myIdeas", "myPrevious", "myPracticeNotes"),
+        texts(you.path("required")));
   }
 
   @Test
