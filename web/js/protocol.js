@@ -26,6 +26,9 @@ export const Command = Object.freeze({
   ADD_ROOM_MEMBER: 'addRoomMember', END_TURN: 'endTurn', SET_FAIRNESS_VISIBLE: 'setFairnessVisible',
   // v1.2: the role carries its powers (answered to the asker alone), and the schedule
   GET_SUMMARY: 'getSummary', CREATE_FOLLOW_UP: 'createFollowUp', SET_SCHEDULE: 'setSchedule',
+  // v1.2: the practice log between the sessions
+  ADD_PRACTICE_NOTE: 'addPracticeNote', EDIT_PRACTICE_NOTE: 'editPracticeNote',
+  REMOVE_PRACTICE_NOTE: 'removePracticeNote',
 });
 
 /** Messages the server sends. */
@@ -76,6 +79,7 @@ export const DISPLAY_ROLE = 'display';
 export const Limits = Object.freeze({
   NAME: 40, TEXT: 280, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
   VOTES_MIN: 1, VOTES_MAX: 10,
+  PRACTICE_NOTE: 1000, PRACTICE_NOTES_PER_COMMITMENT: 50,
 });
 
 const COMMAND_TYPES = new Set(Object.values(Command));
@@ -208,6 +212,16 @@ export const cmd = Object.freeze({
     return c;
   },
   setSchedule: (at, minutes) => ({ type: Command.SET_SCHEDULE, at, minutes }),
+  addPracticeNote: (commitmentId, text, shared) =>
+    ({ type: Command.ADD_PRACTICE_NOTE, commitmentId, text, shared: !!shared }),
+  // Left out, a field stays as it is.
+  editPracticeNote: (noteId, { text, shared } = {}) => {
+    const c = { type: Command.EDIT_PRACTICE_NOTE, noteId };
+    if (text !== undefined) c.text = text;
+    if (shared !== undefined) c.shared = !!shared;
+    return c;
+  },
+  removePracticeNote: (noteId) => ({ type: Command.REMOVE_PRACTICE_NOTE, noteId }),
 });
 
 function forMember(c, memberId) {

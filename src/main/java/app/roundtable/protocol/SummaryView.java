@@ -7,6 +7,7 @@ import app.roundtable.domain.Facilitation;
 import app.roundtable.domain.FinishedRound;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.PracticeNote;
 import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -83,7 +84,7 @@ public final class SummaryView {
         g.writeObjectFieldStart("previous");
         g.writeStringField("title", s.previous.title);
         g.writeArrayFieldStart("commitments");
-        for (Commitment c : s.previous.commitments) StateView.writeCommitment(g, c);
+        for (Commitment c : s.previous.commitments) StateView.writeEarlierCommitment(g, c);
         g.writeEndArray();
         g.writeEndObject();
       }
@@ -140,6 +141,10 @@ public final class SummaryView {
           .append(" (").append(Wire.name(c.status)).append(')');
       if (c.note != null && !c.note.isEmpty()) b.append(" — ").append(line(c.note));
       b.append('\n');
+      // The practice log's shared notes only: a private note is never in the record.
+      for (PracticeNote n : c.notes) {
+        if (n.shared) b.append("  - ").append(day(n.at)).append(": ").append(line(n.text)).append('\n');
+      }
     }
   }
 
@@ -197,20 +202,48 @@ public final class SummaryView {
     return ms;
   }
 
+  /** A note's date as the record shows it (UTC: the record has no time zone). */
+  private static String day(long at) {
+    return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(at), java.time.ZoneOffset.UTC).toString();
+  }
+
   static String minutes(long ms) {
     long sec = Math.round(ms / 1000.0);
     return sec / 60 + ":" + String.format("%02d", sec % 60);
   }
 
-  /** Member text on one line, with Markdown's active characters escaped. */
+  /**
+   * What renderers turn into a live link without any markup (GitHub's autolinks): a scheme's URL
+   * ({@code https://…}, any {@code x://}), {@code www.…}, {@code mailto:}/{@code xmpp:}, an e-mail address. Never a backtick, pipe or angle bracket inside, so the code
+   * span it becomes needs no escaping of its own, in a paragraph or a table cell alike.
+   */
+  private static final java.util.regex.Pattern BARE_LINK = java.util.regex.Pattern.compile(
+      "(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bwww\\.|\\b(?:mailto|xmpp):)[^\\s`|<>]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  /**
+   * Member text on one line, with Markdown's active characters escaped, and every bare link put in
+   * a code span: the record shows what was written, and nobody's text becomes a link in it.
+   */
   private static String line(String s) {
     if (s == null) return "";
+    String text = s.replace('\n', ' ');
     StringBuilder b = new StringBuilder();
-    for (char c : s.replace('\n', ' ').toCharArray()) {
+    java.util.regex.Matcher m = BARE_LINK.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      escape(b, text.substring(at, m.start()));
+      b.append('`').append(m.group()).append('`');
+      at = m.end();
+    }
+    escape(b, text.substring(at));
+    return b.toString();
+  }
+
+  private static void escape(StringBuilder b, String s) {
+    for (char c : s.toCharArray()) {
       if ("\\`*_{}[]<>()#+-!|".indexOf(c) >= 0) b.append('\\');
       b.append(c);
     }
-    return b.toString();
   }
 
   private static String cell(String s) {
