@@ -36,8 +36,9 @@ const PANELS = Object.freeze({
   [StageKind.IDLE]: [Panel.QUEUE],
   // At the close the group's commitments are what people take away.
   [StageKind.DONE]: [Panel.COMMITMENTS],
-  // The welcome asks which ground rule matters most: the rules are what the room looks at.
-  [StageKind.WELCOME]: [Panel.RULES, Panel.QUEUE],
+  // The welcome asks which ground rule matters most: the rules come on stage, under the queue's
+  // control (which keeps its place when the welcome ends).
+  [StageKind.WELCOME]: [Panel.QUEUE, Panel.RULES],
   [StageKind.DISCUSSION]: [Panel.QUEUE],
   [StageKind.ROUND]: [Panel.QUEUE],
   [StageKind.REFLECTION]: [Panel.QUEUE, Panel.PREVIOUS],

@@ -36,7 +36,7 @@ test('a discussion that opens the agenda is the welcome: the ground rules go on 
   const items = [item('w', 'discussion', 'active'), item('d', 'discussion')];
   const welcome = stageOf(session({ items, currentId: 'w' }));
   assert.equal(welcome.kind, StageKind.WELCOME);
-  assert.deepEqual(welcome.panels, [Panel.RULES, Panel.QUEUE]);
+  assert.deepEqual(welcome.panels, [Panel.QUEUE, Panel.RULES]);
   assert.equal(stageOf(session({ items: [item('w', 'discussion', 'done'), item('d', 'discussion', 'active')], currentId: 'd' })).kind,
     StageKind.DISCUSSION);
   assert.equal(stageOf(session({ items: [item('r', 'round', 'active')], currentId: 'r' })).kind, StageKind.ROUND, 'a round first is a round');
