@@ -71,7 +71,7 @@ export function queueView(root, ctx) {
       replaceKeepingFocus(waiting, list.map((id) => {
         const m = members.find((x) => x.id === id);
         return el('li', { class: id === me ? 'me' : null },
-          el('span', { text: m ? m.name : t('queue.someoneWhoLeft') }),
+          el('span', { class: 'queue-name', text: m ? m.name : t('queue.someoneWhoLeft') }),
           id === me ? el('strong', { text: ` ${t('queue.you')}` }) : null,
           m && m.inRoom ? el('span', { class: 'in-room-mark', text: ` · ${t('room.inRoom')}` }) : null,
           !ctx.display && m ? el('span', { class: 'meta', text: ` · ${t('queue.turnsSoFar', { count: m.turns })}` }) : null,

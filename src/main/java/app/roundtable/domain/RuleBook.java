@@ -44,11 +44,17 @@ final class RuleBook {
         ActingFor.anyMember(s, me, c.memberId(), m -> QueueRules.lowerHand(s, m, ctx)));
     member(DoneSpeaking.class, (s, me, c, ctx) ->
         ActingFor.anyMember(s, me, c.memberId(), m -> QueueRules.doneSpeaking(s, m, ctx)));
-    member(PostIdea.class, BoardRules::post);
-    member(EditIdea.class, BoardRules::edit);
-    member(DeleteIdea.class, (s, me, c, ctx) -> BoardRules.delete(s, me, c));
-    member(Vote.class, (s, me, c, ctx) -> BoardRules.vote(s, me, c));
-    member(Unvote.class, (s, me, c, ctx) -> BoardRules.unvote(s, me, c));
+    // The board: for oneself, or the facilitator for a room member (v1.2), as with commitments.
+    member(PostIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.post(s, m, me, c, ctx)));
+    member(EditIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.edit(s, m, me, c, ctx)));
+    member(DeleteIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.delete(s, m, me, c)));
+    member(Vote.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_VOTES, m -> BoardRules.vote(s, m, me, c)));
+    member(Unvote.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_VOTES, m -> BoardRules.unvote(s, m, me, c)));
     member(AddCommitment.class, (s, me, c, ctx) ->
         ActingFor.roomMember(s, me, c.memberId(), m -> CommitmentRules.add(s, m, c, ctx)));
     member(EditCommitment.class, CommitmentRules::edit);

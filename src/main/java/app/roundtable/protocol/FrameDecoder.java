@@ -175,7 +175,7 @@ public final class FrameDecoder {
 
     String name(String field) {
       String s = cleanLine(string(field, limits.maxNameLength() * 4), field);
-      if (s.isEmpty()) throw bad("Field '" + field + "' must not be blank.");
+      if (TextHygiene.invisible(s)) throw bad("Field '" + field + "' must not be blank.");
       if (s.codePointCount(0, s.length()) > limits.maxNameLength()) throw tooLong(field, limits.maxNameLength());
       return s;
     }
@@ -196,12 +196,15 @@ public final class FrameDecoder {
     String optionalText(String field, boolean blankAllowed) {
       String s = optionalString(field, limits.maxTextLength() * 4);
       if (s == null) return null;
-      s = s.strip();
+      s = hygienic(s, field).strip();
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c < 0x20 && c != '\n') throw bad("Field '" + field + "' contains control characters.");
       }
-      if (!blankAllowed && s.isEmpty()) throw bad("Field '" + field + "' must not be blank.");
+      if (TextHygiene.invisible(s)) {
+        if (!blankAllowed) throw bad("Field '" + field + "' must not be blank.");
+        s = ""; // blank allowed: what nobody can see is stored as nothing
+      }
       if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
       return s;
     }
@@ -211,7 +214,7 @@ public final class FrameDecoder {
       if (s == null) return null;
       s = cleanLine(s, field);
       if (s.codePointCount(0, s.length()) > limits.maxGroupLength()) throw tooLong(field, limits.maxGroupLength());
-      return s.isEmpty() ? null : s;
+      return TextHygiene.invisible(s) ? null : s;
     }
 
     List<String> textList(String field) {
@@ -225,7 +228,7 @@ public final class FrameDecoder {
       for (JsonNode e : n) {
         if (!e.isTextual()) throw bad("Field '" + field + "' must be an array of strings.");
         String s = cleanLine(e.textValue(), field);
-        if (s.isEmpty()) throw bad("Entries of '" + field + "' must not be blank.");
+        if (TextHygiene.invisible(s)) throw bad("Entries of '" + field + "' must not be blank.");
         if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
         out.add(s);
       }
@@ -266,8 +269,18 @@ public final class FrameDecoder {
       return e;
     }
 
-    /** One line of text: trimmed, inner whitespace runs folded, control characters refused. */
-    private static String cleanLine(String s, String field) {
+    /** {@link TextHygiene#clean}, its refusal naming the field. */
+    private static String hygienic(String s, String field) {
+      try {
+        return TextHygiene.clean(s);
+      } catch (TextHygiene.Refused e) {
+        throw bad("Field '" + field + "' " + e.getMessage() + ".");
+      }
+    }
+
+    /** One line of text: {@link TextHygiene}'s, trimmed, inner whitespace runs folded, control characters refused. */
+    private static String cleanLine(String raw, String field) {
+      String s = hygienic(raw, field);
       StringBuilder b = new StringBuilder(s.length());
       boolean space = false;
       for (int i = 0; i < s.length(); i++) {

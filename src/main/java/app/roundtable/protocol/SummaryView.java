@@ -202,15 +202,38 @@ public final class SummaryView {
     return sec / 60 + ":" + String.format("%02d", sec % 60);
   }
 
-  /** Member text on one line, with Markdown's active characters escaped. */
+  /**
+   * What renderers turn into a live link without any markup (GitHub's autolinks): a scheme's URL
+   * ({@code https://…}, any {@code x://}), {@code www.…}, {@code mailto:}/{@code xmpp:}, an e-mail address. Never a backtick, pipe or angle bracket inside, so the code
+   * span it becomes needs no escaping of its own, in a paragraph or a table cell alike.
+   */
+  private static final java.util.regex.Pattern BARE_LINK = java.util.regex.Pattern.compile(
+      "(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bwww\\.|\\b(?:mailto|xmpp):)[^\\s`|<>]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  /**
+   * Member text on one line, with Markdown's active characters escaped, and every bare link put in
+   * a code span: the record shows what was written, and nobody's text becomes a link in it.
+   */
   private static String line(String s) {
     if (s == null) return "";
+    String text = s.replace('\n', ' ');
     StringBuilder b = new StringBuilder();
-    for (char c : s.replace('\n', ' ').toCharArray()) {
+    java.util.regex.Matcher m = BARE_LINK.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      escape(b, text.substring(at, m.start()));
+      b.append('`').append(m.group()).append('`');
+      at = m.end();
+    }
+    escape(b, text.substring(at));
+    return b.toString();
+  }
+
+  private static void escape(StringBuilder b, String s) {
+    for (char c : s.toCharArray()) {
       if ("\\`*_{}[]<>()#+-!|".indexOf(c) >= 0) b.append('\\');
       b.append(c);
     }
-    return b.toString();
   }
 
   private static String cell(String s) {

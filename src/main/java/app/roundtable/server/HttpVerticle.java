@@ -58,9 +58,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
     router.get("/health/ready").handler(this::ready);
     // With METRICS_PORT set, the metrics live only there (see MetricsServer): here they are a 404.
-    if (services.config.metricsPort() < 0) router.get("/metrics").handler(ctx -> MetricsServer.scrape(ctx.request(), services.metrics));
+    if (services.config.http().metricsPort() < 0) router.get("/metrics").handler(ctx -> MetricsServer.scrape(ctx.request(), services.metrics));
     new SessionApi(services).mount(router);
-    new Pages(services.config.webRoot()).mount(router);
+    new Pages(services.config.http().webRoot()).mount(router);
     errorsAs(router, HttpError.BODY_TOO_LARGE, "The request body is too large.");
     errorsAs(router, HttpError.BAD_REQUEST, "Malformed request.");
     errorsAs(router, HttpError.NOT_FOUND, "Nothing here.");
@@ -68,9 +68,9 @@ final class HttpVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions()
         .setPort(port)
-        .setHost(services.config.host())
-        .setMaxWebSocketFrameSize(services.config.limits().frameBytes())
-        .setMaxWebSocketMessageSize(services.config.limits().frameBytes())
+        .setHost(services.config.http().host())
+        .setMaxWebSocketFrameSize(services.config.sessions().limits().frameBytes())
+        .setMaxWebSocketMessageSize(services.config.sessions().limits().frameBytes())
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         // A peer that stopped reading won't answer our close either: don't wait long for it.
@@ -151,26 +151,36 @@ final class HttpVerticle extends VerticleBase {
   /**
    * Browsers always send Origin; a page on another site must not drive a member's session. Clients
    * that are not browsers send none and are let through: they hold no one else's cookies anyway.
+   * An origin is scheme, host and port: {@code http://} and {@code https://} of one host are two
+   * (a page served over plain HTTP on the same name must not reach an HTTPS deployment's sockets).
    */
   private boolean originAllowed(HttpServerRequest req) {
     String origin = req.getHeader("Origin");
     if (origin == null) return true;
-    List<String> allowed = services.config.allowedOrigins();
+    List<String> allowed = services.config.http().allowedOrigins();
     if (!allowed.isEmpty()) return allowed.contains(origin) || allowed.contains("*");
     try {
       URI o = URI.create(origin);
-      String host = req.authority() == null ? null : req.authority().host();
-      int port = req.authority() == null ? -1 : req.authority().port();
-      if (services.config.publicUrl() != null) {
-        URI p = URI.create(services.config.publicUrl());
-        return o.getHost() != null && o.getHost().equalsIgnoreCase(p.getHost()) && o.getPort() == p.getPort();
+      String scheme = o.getScheme() == null ? "" : o.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (o.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) return false;
+      if (services.config.http().publicUrl() != null) {
+        URI p = URI.create(services.config.http().publicUrl());
+        return scheme.equalsIgnoreCase(p.getScheme()) && o.getHost().equalsIgnoreCase(p.getHost())
+            && port(scheme, o.getPort()) == port(p.getScheme(), p.getPort());
       }
-      int oPort = o.getPort() == -1 ? ("https".equals(o.getScheme()) ? 443 : 80) : o.getPort();
-      int hPort = port == -1 ? (req.isSSL() ? 443 : 80) : port;
-      return o.getHost() != null && o.getHost().equalsIgnoreCase(host) && oPort == hPort;
+      // Without PUBLIC_URL, the server's own origin: the scheme and authority this request came in on.
+      String own = req.isSSL() ? "https" : "http";
+      String host = req.authority() == null ? null : req.authority().host();
+      int hPort = req.authority() == null ? -1 : req.authority().port();
+      return scheme.equals(own) && o.getHost().equalsIgnoreCase(host) && port(scheme, o.getPort()) == port(own, hPort);
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** A URL's port, or its scheme's default when none is written. */
+  private static int port(String scheme, int port) {
+    return port != -1 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
   }
 
   /**

@@ -45,27 +45,36 @@ final class JoinFlow {
   Future<Void> join(Inbound.Join j, String ip, Seat seat) {
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
-    if (!services.joinGuard.allow(ip, now)) {
-      seat.refused(j.id(), Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again."));
+    String code = SessionCodes.normalise(j.code());
+    String secret = j.resume() != null ? j.resume() : j.key() != null ? j.key() : j.identity();
+    Asker asker = new Asker(ip, JoinGuard.client(ip, secret), j.resume() != null || j.key() != null);
+    JoinGuard.Pass pass = services.joinGuard.admit(ip, asker.client, asker.proves, code, now);
+    if (pass == JoinGuard.Pass.REFUSE) {
+      seat.refused(j.id(), tooMany());
       return Future.succeededFuture();
     }
-    String code = SessionCodes.normalise(j.code());
     if (code == null) {
-      services.joinGuard.miss(ip, now);
-      seat.refused(j.id(), unknown());
+      miss(asker, j, seat, pass);
       return Future.succeededFuture();
     }
     return hub.open(code)
-        .compose(ls -> joinLoaded(j, ip, ls, seat, started).onComplete(ar -> hub.settle(ls)))
+        .compose(ls -> joinLoaded(j, asker, pass, ls, seat, started).onComplete(ar -> hub.settle(ls)))
         .mapEmpty();
   }
 
-  private Future<Void> joinLoaded(Inbound.Join j, String ip, LocalSession ls, Seat seat, long started) {
+  /** Who asked to join, as {@link JoinGuard} counts them. */
+  private record Asker(String address, String client, boolean proves) {}
+
+  private Future<Void> joinLoaded(Inbound.Join j, Asker asker, JoinGuard.Pass pass, LocalSession ls, Seat seat, long started) {
     return services.store.load(ls.code).compose(s -> {
       if (!seat.waiting()) return Future.succeededFuture(); // told unavailable: nothing was done
       if (s == null) {
-        services.joinGuard.miss(ip, services.clock.getAsLong());
-        seat.refused(j.id(), unknown());
+        miss(asker, j, seat, pass);
+        return Future.succeededFuture();
+      }
+      if (pass == JoinGuard.Pass.PROVE && !proven(s, j)) {
+        // The same answer as for a code that does not exist: nothing learnt about this one.
+        miss(asker, j, seat, pass);
         return Future.succeededFuture();
       }
       if (s.isEnded()) {
@@ -75,7 +84,7 @@ final class JoinFlow {
       String token = null;
       String id;
       Command command;
-      String nodeId = services.config.nodeId();
+      String nodeId = services.config.node().id();
       if (j.display()) {
         id = null;
         command = new Command.DisplayJoin(nodeId);
@@ -103,11 +112,28 @@ final class JoinFlow {
             if (u.outcome() instanceof Outcome.Refused r) {
               seat.refused(j.id(), r.refusal());
             } else if (seat.seat(ls, u.current(), id, resume, j.display())) {
+              services.joinGuard.joined(asker.address, ls.code);
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
             return null;
           });
     });
+  }
+
+  /** A code that does not exist (or, when the join had to prove itself, a wrong secret). */
+  private void miss(Asker asker, Inbound.Join j, Seat seat, JoinGuard.Pass pass) {
+    services.joinGuard.miss(asker.address, asker.client, services.clock.getAsLong());
+    seat.refused(j.id(), pass == JoinGuard.Pass.PROVE ? tooMany() : unknown());
+  }
+
+  /** Whether the join's resume token or key is right for {@code s}. */
+  private static boolean proven(Session s, Inbound.Join j) {
+    if (j.resume() != null) return byResumeToken(s, j.resume()) != null;
+    return j.key() != null && Secrets.sameHash(Secrets.hash(j.key()), s.facilitatorKeyHash);
+  }
+
+  private static Refusal tooMany() {
+    return Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again.");
   }
 
   private static Refusal unknown() {
@@ -124,8 +150,8 @@ final class JoinFlow {
 
   /** Takes back the presence a join recorded: the socket closed (or closed while joining). */
   void leave(String code, String memberId, boolean display) {
-    Command c = display ? new Command.DisplayLeave(services.config.nodeId())
-        : new Command.Disconnect(services.config.nodeId());
+    Command c = display ? new Command.DisplayLeave(services.config.node().id())
+        : new Command.Disconnect(services.config.node().id());
     Action action = new Action(display ? null : memberId, null, c);
     services.store.update(code, s -> Rules.apply(s, action, services.context()))
         .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "presence update failed: {0}", e.toString()));

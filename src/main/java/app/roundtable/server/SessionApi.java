@@ -8,6 +8,7 @@ import app.roundtable.domain.Template;
 import app.roundtable.protocol.HttpError;
 import app.roundtable.protocol.SpeakingChart;
 import app.roundtable.protocol.SummaryView;
+import app.roundtable.protocol.TextHygiene;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.StoreFullException;
 import io.vertx.core.Future;
@@ -38,9 +39,9 @@ final class SessionApi {
   }
 
   private void create(RoutingContext ctx) {
-    if (services.config.createToken() != null) {
+    if (services.config.sessions().createToken() != null) {
       String auth = ctx.request().getHeader("Authorization");
-      if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.createToken()))) {
+      if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.sessions().createToken()))) {
         error(ctx, HttpError.NO_CREDENTIALS, "Creating sessions needs the server's create token.");
         return;
       }
@@ -140,24 +141,42 @@ final class SessionApi {
     void accept(Session s);
   }
 
-  /** Loads the session named in the path, counting unknown codes against the caller's IP. */
+  /** Loads the session named in the path, counting unknown codes against the caller ({@link JoinGuard}). */
   private void withSession(RoutingContext ctx, WithSession then) {
+    withSession(ctx, null, then);
+  }
+
+  /**
+   * As {@link #withSession(RoutingContext, WithSession)}; {@code key}, when given, is the facilitator
+   * key the caller shows, and the session is handed on only when it is the right one.
+   */
+  private void withSession(RoutingContext ctx, String key, WithSession then) {
     String ip = services.client(ctx.request());
+    String client = JoinGuard.client(ip, key);
     long now = services.clock.getAsLong();
-    if (!services.joinGuard.allow(ip, now)) {
+    String code = SessionCodes.normalise(ctx.pathParam("code"));
+    JoinGuard.Pass pass = services.joinGuard.admit(ip, client, key != null, code, now);
+    if (pass == JoinGuard.Pass.REFUSE) {
       error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
       return;
     }
-    String code = SessionCodes.normalise(ctx.pathParam("code"));
     Future<Session> f = code == null ? Future.succeededFuture(null) : services.store.load(code);
     f.onComplete(ar -> {
       if (ar.failed()) {
         failure(ctx, ar.cause());
-      } else if (ar.result() == null) {
-        services.joinGuard.miss(ip, now);
-        error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
+        return;
+      }
+      Session s = ar.result();
+      boolean rightKey = s != null && key != null && Secrets.sameHash(Secrets.hash(key), s.facilitatorKeyHash);
+      if (s == null || (pass == JoinGuard.Pass.PROVE && !rightKey)) {
+        services.joinGuard.miss(ip, client, now);
+        // Under PROVE, a wrong key and a code that does not exist get the same answer.
+        if (pass == JoinGuard.Pass.PROVE) error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
+        else error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
+      } else if (key != null && !rightKey) {
+        error(ctx, HttpError.WRONG_CREDENTIALS, "That is not this session's facilitator key.");
       } else {
-        then.accept(ar.result());
+        then.accept(s);
       }
     });
   }
@@ -168,13 +187,7 @@ final class SessionApi {
       error(ctx, HttpError.NO_CREDENTIALS, "This needs the facilitator key in the X-Facilitator-Key header.");
       return;
     }
-    withSession(ctx, s -> {
-      if (!Secrets.sameHash(Secrets.hash(key.trim()), s.facilitatorKeyHash)) {
-        error(ctx, HttpError.WRONG_CREDENTIALS, "That is not this session's facilitator key.");
-      } else {
-        then.accept(s);
-      }
-    });
+    withSession(ctx, key.trim(), then);
   }
 
   /**
@@ -210,9 +223,19 @@ final class SessionApi {
       error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
       return null;
     }
-    String t = s.strip().replaceAll("\\s+", " ");
-    if (t.codePointCount(0, t.length()) > services.config.limits().maxTextLength()) {
-      error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.limits().maxTextLength() + " characters.");
+    String t;
+    try {
+      t = TextHygiene.clean(s).strip().replaceAll("\\s+", " ");
+    } catch (TextHygiene.Refused e) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' " + e.getMessage() + ".");
+      return null;
+    }
+    if (TextHygiene.invisible(t)) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
+      return null;
+    }
+    if (t.codePointCount(0, t.length()) > services.config.sessions().limits().maxTextLength()) {
+      error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.sessions().limits().maxTextLength() + " characters.");
       return null;
     }
     return t;
@@ -220,8 +243,8 @@ final class SessionApi {
 
   /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
   private String base(RoutingContext ctx) {
-    if (services.config.publicUrl() != null) return services.config.publicUrl();
-    String host = ctx.request().authority() == null ? "localhost:" + services.config.port() : ctx.request().authority().toString();
+    if (services.config.http().publicUrl() != null) return services.config.http().publicUrl();
+    String host = ctx.request().authority() == null ? "localhost:" + services.config.http().port() : ctx.request().authority().toString();
     return ctx.request().scheme() + "://" + host;
   }
 

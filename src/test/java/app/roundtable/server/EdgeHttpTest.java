@@ -9,6 +9,7 @@ import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RawWebSocket;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -32,6 +33,8 @@ class EdgeHttpTest extends InMemoryNodeTest {
     assertEquals(403, upgrade(port, "http://localhost:" + port), "another host name is another origin");
     assertEquals(403, upgrade(port, "null"));
     assertEquals(403, upgrade(port, "not a url at all"));
+    assertEquals(403, upgrade(port, "https://127.0.0.1:" + port), "the same host and port over another scheme is another origin");
+    assertEquals(403, upgrade(port, "ftp://127.0.0.1:" + port));
     // The server's own origin, and clients that are not browsers (no Origin), are let in.
     assertEquals(101, upgrade(port, "http://127.0.0.1:" + port));
     assertEquals(101, upgrade(port, "HTTP://127.0.0.1:" + port));
@@ -44,8 +47,8 @@ class EdgeHttpTest extends InMemoryNodeTest {
 
   @Test
   void withAllowedOriginsOnlyThoseAreAccepted() {
-    RoundtableNode listed = Nodes.start(Config.defaults(0).withVerticles(1)
-        .withAllowedOrigins(List.of("https://club.example", "https://club.example:8443")));
+    RoundtableNode listed = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1",
+        "ALLOWED_ORIGINS", "https://club.example, https://club.example:8443")));
     try {
       int port = listed.port();
       assertEquals(101, upgrade(port, "https://club.example"));
@@ -55,6 +58,21 @@ class EdgeHttpTest extends InMemoryNodeTest {
       assertEquals(403, upgrade(port, "http://127.0.0.1:" + port), "only the listed origins, not the own host");
     } finally {
       Nodes.await(listed.close());
+    }
+  }
+
+  @Test
+  void withAPublicUrlTheOriginMustHaveItsSchemeToo() {
+    RoundtableNode behind = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1", "PUBLIC_URL", "https://rt.example.org")));
+    try {
+      int port = behind.port();
+      assertEquals(101, upgrade(port, "https://rt.example.org"));
+      assertEquals(101, upgrade(port, "https://rt.example.org:443"));
+      assertEquals(403, upgrade(port, "http://rt.example.org"), "a plain-HTTP page of the same name");
+      assertEquals(403, upgrade(port, "http://rt.example.org:443"));
+      assertEquals(403, upgrade(port, "wss://rt.example.org"));
+    } finally {
+      Nodes.await(behind.close());
     }
   }
 
@@ -99,7 +117,7 @@ class EdgeHttpTest extends InMemoryNodeTest {
 
   @Test
   void aConfiguredCreateTokenIsRequired() {
-    RoundtableNode locked = Nodes.start(Config.defaults(0).withVerticles(1).withCreateToken("s3cret-token"));
+    RoundtableNode locked = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1", "CREATE_TOKEN", "s3cret-token")));
     try {
       Http h = new Http(locked.port());
       String body = json("Locked", "first");
@@ -127,7 +145,7 @@ class EdgeHttpTest extends InMemoryNodeTest {
 
   @Test
   void repeatedUnknownCodesFromOneAddressAreRefusedEventually() {
-    RoundtableNode guarded = Nodes.start(Config.defaults(0).withVerticles(1));
+    RoundtableNode guarded = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1")));
     try {
       Http h = new Http(guarded.port());
       String real = h.createSession("Real", "blank").getString("code");
