@@ -23,6 +23,7 @@ import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
 import { rotaView } from './views/rota.js';
 import { fairnessView } from './views/fairness.js';
+import { turnCue } from './views/turncue.js';
 import { endedView, nextMeeting, scheduledMeeting } from './views/ended.js';
 
 const $ = (id) => document.getElementById(id);
@@ -99,8 +100,9 @@ function start() {
     }
   };
 
+  const cue = turnCue({ memory });
   const ctx = {
-    act, ask, announce, display: false, code, memory, origin: location.origin,
+    act, ask, announce, display: false, code, memory, origin: location.origin, turnCue: cue,
     confirm: confirmDialog,
     serverNow: () => connection.serverNow(),
     navigate: (url) => location.assign(url),
@@ -121,6 +123,7 @@ function start() {
     fairnessView($('fairness'), $('fairness-chart')),
     stageView($('now-section'), ctx, {
       queue: panel('queue'), board: panel('board'), commitments: panel('commitments'), previous: panel('previous'),
+      rules: panel('rules'),
     }),
   ];
   const ticking = views.filter((v) => v.tick);
@@ -143,7 +146,7 @@ function start() {
     const started = s.state.agenda.items.some((i) => i.status !== ItemStatus.PENDING);
     renderNext([k.followUp, started ? null : s.state.scheduled || null]);
     $('session-title').textContent = s.state.title;
-    document.title = t('page.title.member', { title: s.state.title });
+    cue.update(s.state.queue, s.memberId, t('page.title.member', { title: s.state.title }));
     document.body.classList.toggle('is-facilitator', s.facilitator);
     $('previous-home').classList.toggle('absent', !s.state.previous);
     $('prepare-summary').textContent = t(s.facilitator ? 'section.prepare' : 'section.agenda');
