@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,12 @@ class NoStumbleInBrowsersTest extends BrowserTest {
   static BrowserContext logged(BrowserContext context) {
     CommandLog.install(context);
     return context;
+  }
+
+  /** Seven people's pages left open would slow every later test: each test closes what it opened. */
+  @AfterEach
+  void closeThePages() {
+    for (com.microsoft.playwright.BrowserContext c : List.copyOf(browsers.browser.contexts())) c.close();
   }
 
   @Test
