@@ -86,6 +86,13 @@ public enum Template {
     return planned.stream().map(p -> p.in(language)).toList();
   }
 
+  /** The planned length of the whole agenda. */
+  public int minutes() {
+    int total = 0;
+    for (PlannedItem p : items) total += p.minutes();
+    return total;
+  }
+
   /** One agenda item as a template plans it. */
   public record PlannedItem(String title, ItemKind kind, int minutes, String prompt) {}
 

@@ -7,19 +7,23 @@ import java.util.regex.Pattern;
  * Members' words in the Markdown record, shown as they wrote them: a character is escaped only
  * where, in that place, Markdown (CommonMark with GitHub's extensions) would otherwise read it as
  * markup. So "Check-in", "1:1s" and "2 * 3" stay as written, while "*new*", "[x](y)", "<b>", a
- * leading "# " or "1. " and bare links ({@code https://…}, {@code www.…}, {@code <https://…>})
- * are escaped so that they read literally and link nowhere. Text is folded onto one line first.
- *
- * <p>Not escapable: GitHub links e-mail addresses whatever escapes surround them, so those stay
- * links to their address.
+ * leading "# " or "1. " are escaped so that they read literally; bare links ({@code https://…},
+ * {@code www.…}, {@code <https://…>}, e-mail addresses) are put in code spans, so that they read
+ * as written and link nowhere. Text is folded onto one line first.
  */
 final class MarkdownText {
   private MarkdownText() {}
 
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
   private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});");
-  /** What GitHub turns into a link by itself: a scheme's colon, or "www." starting a word. */
-  private static final Pattern BARE_LINK = Pattern.compile("(?i)\\b(?:https?|ftp)(:)//|(?<![\\w.-])www(\\.)");
+  /**
+   * What renderers turn into a live link without any markup (GitHub's autolinks): a scheme's URL
+   * ({@code https://…}, any {@code x://}), {@code www.…}, {@code mailto:}/{@code xmpp:}, an e-mail
+   * address. Never a backtick, pipe or angle bracket inside, so the code span it becomes needs no
+   * escaping of its own, in a paragraph or a table cell alike.
+   */
+  private static final Pattern BARE_LINK = Pattern.compile(
+      "(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bwww\\.|\\b(?:mailto|xmpp):)[^\\s`|<>]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern LIST_NUMBER = Pattern.compile("^[0-9]{1,9}([.)])(?:[ \\t]|$)");
   private static final Pattern BREAK = Pattern.compile("^([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$");
 
@@ -76,13 +80,21 @@ final class MarkdownText {
         default -> { }
       }
     }
-    Matcher link = BARE_LINK.matcher(t);
-    while (link.find()) esc[link.start(1) >= 0 ? link.start(1) : link.start(2)] = true;
     if (atBlockStart && !t.isEmpty()) markBlockStart(t, esc);
+    // A bare link goes in a code span: it reads as written and links nowhere (no escape can stop
+    // GitHub linking an e-mail address, and a code span shows a URL as the literal it is).
     StringBuilder b = new StringBuilder(t.length() + 8);
-    for (int i = 0; i < t.length(); i++) {
-      if (esc[i]) b.append('\\');
-      b.append(t.charAt(i));
+    Matcher link = BARE_LINK.matcher(t);
+    int at = 0;
+    while (at < t.length()) {
+      int next = link.find(at) ? link.start() : t.length();
+      for (int i = at; i < next; i++) {
+        if (esc[i]) b.append('\\');
+        b.append(t.charAt(i));
+      }
+      if (next == t.length()) break;
+      b.append('`').append(link.group()).append('`');
+      at = link.end();
     }
     return b.toString();
   }

@@ -9,6 +9,7 @@ import app.roundtable.domain.FinishedRound;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Language;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.PracticeNote;
 import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -96,7 +97,7 @@ public final class SummaryView {
         g.writeObjectFieldStart("previous");
         g.writeStringField("title", s.previous.title);
         g.writeArrayFieldStart("commitments");
-        for (Commitment c : s.previous.commitments) StateView.writeCommitment(g, c);
+        for (Commitment c : s.previous.commitments) StateView.writeEarlierCommitment(g, c);
         g.writeEndArray();
         g.writeEndObject();
       }
@@ -176,6 +177,10 @@ public final class SummaryView {
           .append(" (").append(w.status(c.status)).append(')');
       if (c.note != null && !c.note.isEmpty()) b.append(" — ").append(MarkdownText.inline(c.note));
       b.append('\n');
+      // The practice log's shared notes only: a private note is never in the record.
+      for (PracticeNote n : c.notes) {
+        if (n.shared) b.append("  - ").append(day(n.at)).append(": ").append(MarkdownText.inline(n.text)).append('\n');
+      }
     }
   }
 
@@ -276,6 +281,11 @@ public final class SummaryView {
     long ms = i.spentMs;
     if (i.startedAt != null && i.status == app.roundtable.domain.ItemStatus.ACTIVE) ms += Math.max(0, now - i.startedAt);
     return ms;
+  }
+
+  /** A note's date as the record shows it (UTC: the record has no time zone). */
+  private static String day(long at) {
+    return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(at), java.time.ZoneOffset.UTC).toString();
   }
 
   static String minutes(long ms) {

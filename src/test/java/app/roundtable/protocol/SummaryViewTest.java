@@ -142,4 +142,23 @@ class SummaryViewTest {
     assertEquals("2023-11-15", json.get("date").asText(), "14 Nov 22:13 UTC is the 15th at UTC+14");
     assertEquals("en", json.get("language").asText());
   }
+
+  @Test
+  void bareLinksInMembersTextAreNotLiveInTheMarkdown() {
+    Drive d = new Drive()
+        .ok(null, new Join("fac-0", "Fay", "key", "r", "n"))
+        .ok("fac-0", new SetBoardPhase(BoardPhase.WRITING))
+        .ok("fac-0", new PostIdea("see https://evil.example/login?next=1 or www.evil.example, mail ana@evil.example"))
+        .ok("fac-0", new PostIdea("ftp://files.example mailto:bo@evil.example ratio 3:1 at 10:30"))
+        .ok("fac-0", new AddCommitment("Read http://evil.example/(x)", null))
+        .ok("fac-0", new SetBoardPhase(BoardPhase.REVEALED));
+    String md = SummaryView.markdown(d.session, d.now);
+    for (String link : new String[] {"https://evil.example/login?next=1", "www.evil.example,", "ana@evil.example",
+        "ftp://files.example", "mailto:bo@evil.example", "http://evil.example/(x)"}) {
+      assertTrue(md.contains("`" + link + "`"), () -> link + " not in a code span: " + md);
+    }
+    String outsideCode = md.replaceAll("`[^`]*`", "");
+    assertFalse(outsideCode.matches("(?s).*(://|www\\.|@evil).*"), () -> "a live link: " + outsideCode);
+    assertTrue(md.contains("ratio 3:1 at 10:30"), "ordinary colons stay as they are");
+  }
 }
