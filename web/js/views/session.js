@@ -5,7 +5,7 @@
 
 import { el, field, copyText, saveFile, memo, replaceKeepingFocus } from '../dom.js';
 import { cmd, errorSentence, Limits, ScheduleMinutes, SummaryFormat } from '../protocol.js';
-import { fetchSummary, httpErrorSentence } from '../api.js';
+import { fetchSpeakingChart, fetchSummary, httpErrorSentence } from '../api.js';
 import { localTimeZone, meetingAt, suggestedMeeting } from '../schedule.js';
 import { facilitatorLink } from '../storage.js';
 import { t } from '../i18n.js';
@@ -17,6 +17,15 @@ export async function downloadSummary(code, key) {
   const res = await fetchSummary(code, key);
   if (!res.ok) return httpErrorSentence(res.code, errorSentence);
   saveFile(`roundtable-${code}-summary.md`, res.data);
+  return null;
+}
+
+/** Downloads the speaking record's chart (SVG), its own file beside the summary; an error sentence or null. */
+export async function downloadSpeakingChart(code, key) {
+  if (!key) return t('session.noKeySummary');
+  const res = await fetchSpeakingChart(code, key);
+  if (!res.ok) return httpErrorSentence(res.code, errorSentence);
+  saveFile(`roundtable-${code}-speaking.svg`, res.data);
   return null;
 }
 
@@ -56,6 +65,12 @@ export function sessionView(root, ctx) {
     summaryStatus.textContent = t('session.summaryDone');
   } } });
 
+  const chartButton = el('button', { type: 'button', text: t('session.chart'), on: { click: async () => {
+    summaryStatus.textContent = t('session.summaryPreparing');
+    const err = await downloadSpeakingChart(code, memory.facilitatorKey(code));
+    summaryStatus.textContent = err || t('session.chartDone');
+  } } });
+
   // "When do we meet again?": the follow-up, with its date in the facilitator's own time zone.
   const suggestion = suggestedMeeting(Date.now());
   const followDate = el('input', { type: 'date', value: suggestion.date });
@@ -91,7 +106,7 @@ export function sessionView(root, ctx) {
   const followMade = el('p', { class: 'meta', text: t('plan.made') });
 
   const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true },
-    keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followMade, followStatus);
+    keyBox, el('div', { class: 'actions' }, summaryButton, chartButton), summaryStatus, followForm, followMade, followStatus);
   // Who facilitated each session of the series: the rota the summary records too.
   const history = el('div', { class: 'rota-list' });
   root.append(invite, el('h3', { text: t('rota.history') }), history, facilitatorBox);
@@ -102,6 +117,8 @@ export function sessionView(root, ctx) {
     const key = memory.facilitatorKey(code);
     keyBox.hidden = !key;
     keyInput.value = key ? facilitatorLink(origin, code, key) : '';
+    // The chart is the key holder's HTTP record (no socket request for it yet).
+    chartButton.disabled = !key;
     followForm.hidden = hasFollowUp;
     followMade.hidden = !hasFollowUp;
   });
