@@ -119,12 +119,12 @@ class GroupSeriesInBrowsersTest extends BrowserTest {
     postIdea(chloe, "Ask for feedback weekly");
     postIdea(dev, "Shadow a senior for a day");
     assertThat(display.locator("#board-section")).containsText("3 ideas on the board");
-    run(anaTwo, "Reveal").click();
-    run(anaTwo, "Voting").click();
+    run(anaTwo, "Reveal ideas").click();
+    run(anaTwo, "Start voting").click();
     vote(eli, "Ask for feedback weekly", "You have 2 votes left of 3.");
     vote(fay, "Ask for feedback weekly", "You have 2 votes left of 3.");
     vote(fay, "Pair on the hardest task", "You have 1 vote left of 3.");
-    run(anaTwo, "Results").click();
+    run(anaTwo, "Show results").click();
     assertThat(display.locator("#board-section li").first()).containsText("Ask for feedback weekly");
     Browsers.viewportShot(display, "series-display-1920x1080-results");
 
