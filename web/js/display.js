@@ -66,7 +66,7 @@ if (!code) {
   connection.on('status', (st, detail) => {
     status.update(st, detail);
     // Nobody can join an ended session: stop inviting the room to.
-    $('join-section').hidden = st === Status.ENDED;
+    $('join-section').hidden = st === Status.ENDED || st === Status.DELETED;
   });
   window.addEventListener('online', () => connection.reconnectNow());
   window.addEventListener('offline', () => connection.networkLost());

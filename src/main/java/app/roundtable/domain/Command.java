@@ -174,4 +174,10 @@ public sealed interface Command {
   record RemoveMember(String memberId) implements FacilitatorCommand {}
 
   record EndSession() implements FacilitatorCommand {}
+
+  /**
+   * Deletes the session and everything of it, now. The rules only check who may: the session is
+   * not changed but removed, by the store ({@code SessionStore.delete}), once the rules allowed it.
+   */
+  record DeleteSession() implements FacilitatorCommand {}
 }

@@ -98,7 +98,8 @@ public final class CommandTable {
       row("setGroundRules", SetGroundRules.class, f -> new SetGroundRules(f.textList("rules"))),
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
-      row("endSession", EndSession.class, f -> new EndSession()));
+      row("endSession", EndSession.class, f -> new EndSession()),
+      row("deleteSession", DeleteSession.class, f -> new DeleteSession()));
 
   private static <C extends MemberCommand> Row<C> row(String wireName, Class<C> type, Parser<C> parser) {
     return new Row<>(wireName, type, parser);

@@ -141,12 +141,36 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
       return Future.succeededFuture();
     }
     Action action = new Action(memberId, d.id(), d.command());
-    return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
-        .map(u -> {
+    String code = local.code;
+    return services.store.update(code, s -> Rules.apply(s, action, services.context()))
+        .compose(u -> {
+          if (d.command() instanceof Command.DeleteSession && u.outcome() instanceof Outcome.Unchanged) {
+            return deleteSession(code, d, u);
+          }
           // Past the deadline the client was told unavailable and syncs before it retries.
           if (answering.claim()) answer(d, u);
-          return null;
+          return Future.succeededFuture();
         });
+  }
+
+  /**
+   * The rules allowed it: the store deletes the session, and every socket of it, this one
+   * included, gets {@code closed deleted}. The ack goes first where the store allows (it may
+   * arrive after the close from another node's store; the close is the answer either way).
+   */
+  private Future<Void> deleteSession(String code, Inbound.Do d, Update u) {
+    return services.store.delete(code).map(deleted -> {
+      if (answering.claim() && d.id() != null && phase != Phase.CLOSED) out.send(Frames.ack(d.id(), u.current().version));
+      return null;
+    });
+  }
+
+  /** The session was deleted: {@code closed deleted}, and the socket closes. */
+  void deleted() {
+    if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return;
+    phase = Phase.CLOSED;
+    out.send(Frames.closed(CloseReason.DELETED));
+    out.close(CloseReason.DELETED);
   }
 
   private void answer(Inbound.Do d, Update u) {

@@ -78,6 +78,8 @@ class AsyncApiDocumentTest {
     cmd("addRoomMember", "name");
     cmd("endTurn");
     cmd("setFairnessVisible", "visible");
+    // issue 21's extension: deletion
+    cmd("deleteSession");
   }
 
   private static final Set<String> FACILITATOR =
@@ -86,7 +88,7 @@ class AsyncApiDocumentTest {
           "resumeTimer", "addTime", "resetTimer", "addAgendaItem", "updateAgendaItem",
           "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase", "clearBoard",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
-          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible");
+          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible", "deleteSession");
 
   /** JSON type of every command field in the contract. */
   private static final Map<String, String> FIELD_TYPES =
@@ -241,7 +243,7 @@ class AsyncApiDocumentTest {
 
     List<String> reasons = new ArrayList<>();
     resolve(sent.get("closed").path("payload")).at("/properties/reason/enum").forEach(r -> reasons.add(r.asText()));
-    assertEquals(List.of("ended", "removed"), reasons);
+    assertEquals(List.of("ended", "removed", "deleted"), reasons, "deleted: the v1.2 extension (issue 21)");
 
     JsonNode state = resolve(resolve(sent.get("state").path("payload")).at("/properties/state"));
     assertEquals(
