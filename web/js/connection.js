@@ -7,8 +7,9 @@
 // socket and fake time. Single-threaded like every browser script: handlers
 // run one at a time, and a handler from a replaced socket is ignored.
 
-import { cmd, decode, encode, ErrorCode, ClientErrorCode, Message, CloseReason } from './protocol.js';
+import { cmd, decode, encode, Command, ErrorCode, ClientErrorCode, Message, CloseReason } from './protocol.js';
 import { ClockOffset } from './clock.js';
+import { Outbox } from './outbox.js';
 
 export const Status = Object.freeze({
   /** opening the first socket */
@@ -77,6 +78,7 @@ export class Connection {
    * @param {() => number} [o.random]
    * @param {number} [o.pingIntervalMs]
    * @param {{baseMs: number, maxMs: number}} [o.backoff]
+   * @param {{limit: number, waitMs: number}} [o.outbox] how many taps may wait for the socket, and how long
    */
   constructor(o) {
     this.url = o.url;
@@ -118,12 +120,18 @@ export class Connection {
      */
     this.idPrefix = o.idPrefix || randomIdPrefix(this.random);
     this.seq = 0;
-    /** id → {resolve, reject} for commands sent with request() */
-    this.pending = new Map();
-    this.handlers = { status: new Set(), message: new Set(), refusal: new Set(), clock: new Set() };
+    /** memberId of the last welcome in this page load; undefined before the first */
+    this.memberId = undefined;
+    /** request()s not answered yet, kept across reconnects */
+    this.outbox = new Outbox(this.timers, { ...(o.outbox || {}), answerMs: this.requestTimeoutMs,
+      onChange: (waiting) => this.emit('outbox', waiting) });
+    this.handlers = { status: new Set(), message: new Set(), refusal: new Set(), clock: new Set(), outbox: new Set() };
   }
 
-  /** Subscribes to 'status' (status, detail), 'message' (msg), 'refusal' (error msg) or 'clock' (offset). */
+  /**
+   * Subscribes to 'status' (status, detail), 'message' (msg), 'refusal' (error msg), 'clock'
+   * (offset) or 'outbox' (how many taps wait for the connection).
+   */
   on(event, fn) {
     this.handlers[event].add(fn);
     return () => this.handlers[event].delete(fn);
@@ -216,7 +224,10 @@ export class Connection {
     const msg = decode(data);
     if (!msg) return;
     switch (msg.type) {
-      case Message.WELCOME:
+      case Message.WELCOME: {
+        // Taps made as one member are never sent as another (a stale token made a new member).
+        const sameMember = this.memberId === undefined || msg.memberId === this.memberId;
+        this.memberId = msg.memberId;
         this.joined = true;
         this.attempt = 0;
         if (msg.resume) this.memory.setResumeToken(this.code, msg.resume);
@@ -225,7 +236,9 @@ export class Connection {
         // State first, then the status: a page that shows itself on LIVE has something to show.
         this.emit('message', msg);
         this.setStatus(Status.LIVE);
+        if (sameMember) this.flushOutbox(); else this.refuseOutbox();
         return;
+      }
       case Message.PONG:
         this.unansweredPings = 0;
         this.addClockSample(msg.t, msg.serverTime, this.now());
@@ -239,14 +252,14 @@ export class Connection {
       case Message.ERROR:
         if (!this.joined) { this.joinRefused(msg); return; }
         // A refusal of a request() goes to its caller; any other one to 'refusal' listeners.
-        if (this.settle(msg.id, msg)) return;
-        // A store failure that names no command (an older server's) may be any pending one's:
+        if (this.outbox.settle(msg.id, msg)) return;
+        // A store failure that names no command (an older server's) may be any sent one's:
         // they all fail with it, their outcome unknown, rather than wait forever.
-        if (!msg.id && msg.code === ErrorCode.UNAVAILABLE) this.settleAll(msg);
+        if (!msg.id && msg.code === ErrorCode.UNAVAILABLE) this.outbox.settleAll((c, e) => (e.sent ? { error: msg } : null));
         this.emit('refusal', msg);
         return;
       case Message.ACK:
-        this.settle(msg.id, null, msg);
+        this.outbox.settle(msg.id, null, msg);
         this.emit('message', msg);
         return;
       default:
@@ -260,6 +273,7 @@ export class Connection {
       this.memory.setResumeToken(this.code, null);
       if (this.identity.name) { this.sendJoin(); return; }
       this.discardSocket();
+      this.refuseOutbox();
       this.setStatus(Status.NEEDS_NAME);
       return;
     }
@@ -274,7 +288,26 @@ export class Connection {
     this.finished = true;
     this.timers.clearTimeout(this.reconnectTimer);
     this.discardSocket();
+    // The end is the answer to `endSession` (whether or not its ack came first); every other tap
+    // is refused with the reason the banner gives (`final`: the page need not say it twice).
+    const ended = status === Status.ENDED;
+    this.outbox.settleAll((command) => (ended && command.type === Command.END_SESSION
+      ? { ack: { type: Message.ACK, id: command.id, v: null } }
+      : { error: { code: ended ? ErrorCode.SESSION_ENDED : ClientErrorCode.NOT_CONNECTED, final: true } }));
     this.setStatus(status, detail);
+  }
+
+  /** Sends every waiting tap on the socket just joined, oldest first, each with its own id. */
+  flushOutbox() {
+    for (const [id, command] of this.outbox.unsent()) {
+      if (!this.rawSend(command)) return;
+      this.outbox.sent(id);
+    }
+  }
+
+  /** Refuses every waiting tap: those that reached the server earlier have an unknown outcome. */
+  refuseOutbox() {
+    this.outbox.settleAll((c, e) => ({ error: { code: e.maybeApplied ? CONNECTION_LOST : ClientErrorCode.NOT_CONNECTED } }));
   }
 
   lost() {
@@ -282,7 +315,7 @@ export class Connection {
     if (!this.finished) this.scheduleReconnect();
   }
 
-  /** Forgets the current socket: stops its pings, fails its pending commands, closes it quietly. */
+  /** Forgets the current socket: stops its pings, keeps its unanswered taps for the next one, closes it quietly. */
   discardSocket() {
     const ws = this.ws;
     this.ws = null;
@@ -290,7 +323,7 @@ export class Connection {
     this.timers.clearInterval(this.pingTimer);
     this.pingTimer = null;
     this.unansweredPings = 0;
-    this.settleAll({ code: CONNECTION_LOST });
+    this.outbox.socketLost();
     if (ws) {
       ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
       try { ws.close(); } catch { /* already closed */ }
@@ -338,44 +371,37 @@ export class Connection {
     }
   }
 
+  /** The next command id: this page load's random prefix and a counter. */
+  nextId() { return `${this.idPrefix}-${++this.seq}`; }
+
   /**
-   * Sends a command once joined. Returns its id, or null when not connected
-   * (the caller says so to the person; nothing is queued behind their back).
+   * Sends a command once joined, without waiting for its answer (sync). Returns its id, or null
+   * when not connected: nothing is queued behind anyone's back.
    */
   send(command) {
     if (!this.joined) return null;
-    const id = command.id || `${this.idPrefix}-${++this.seq}`;
+    const id = command.id || this.nextId();
     return this.rawSend({ ...command, id }) ? id : null;
   }
 
   /**
-   * Sends a command and resolves with its `ack`, or rejects with the `error`
-   * message ({code, message}) — {code: 'connection_lost'} when the socket
-   * dropped first (the outcome is then unknown), {code: 'not_connected'}
-   * when it could not be sent at all.
+   * Sends a person's tap and resolves with its `ack`, or rejects with the `error` message
+   * ({code, message}). A tap made while the page reconnects waits (see Outbox) and goes out
+   * after the resume; one that cannot be sent in time rejects with {code: 'not_connected'}, one
+   * whose socket dropped before its answer and did not come back with {code: 'connection_lost'}
+   * (its outcome unknown), one the server never answered with {code: 'no_answer'}. A page that
+   * never joined refuses at once.
    */
   request(command) {
     return new Promise((resolve, reject) => {
-      const id = this.send(command);
-      if (!id) { reject({ code: ClientErrorCode.NOT_CONNECTED }); return; }
-      const timer = this.timers.setTimeout(
-        () => this.settle(id, { code: ClientErrorCode.NO_ANSWER }), this.requestTimeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      if (this.finished || (!this.joined && this.memberId === undefined)) {
+        reject({ code: ClientErrorCode.NOT_CONNECTED });
+        return;
+      }
+      const id = command.id || this.nextId();
+      const withId = { ...command, id };
+      if (!this.outbox.add(id, withId, resolve, reject)) { reject({ code: ClientErrorCode.NOT_CONNECTED }); return; }
+      if (this.joined && this.rawSend(withId)) this.outbox.sent(id);
     });
-  }
-
-  /** Resolves or rejects the request() waiting for `id`; false when none was. */
-  settle(id, error, ack) {
-    if (!id || !this.pending.has(id)) return false;
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    this.timers.clearTimeout(p.timer);
-    if (error) p.reject(error); else p.resolve(ack);
-    return true;
-  }
-
-  /** Rejects every pending request() with `error`. */
-  settleAll(error) {
-    for (const id of [...this.pending.keys()]) this.settle(id, error);
   }
 }

@@ -8,6 +8,9 @@ import { createAnnouncer } from './dom.js';
 import { t } from './i18n.js';
 import { applyLanguage } from './language.js';
 import { startTicking } from './page.js';
+import { sessionInfo } from './api.js';
+import { followUpOf } from './keepsake.js';
+import { currentItem } from './selectors.js';
 import { statusView } from './views/status.js';
 import { timerView } from './views/timer.js';
 import { queueView } from './views/queue.js';
@@ -54,6 +57,10 @@ if (!code) {
 
   store.subscribe((s) => {
     if (!s.state) return;
+    // Once the group has a next session, the projector moves there by itself — between items,
+    // never in the middle of one the room is running.
+    const next = followUpOf(s.state);
+    if (next && !currentItem(s.state)) switchTo(next.code);
     $('session-title').textContent = s.state.title;
     document.title = t('page.title.display', { title: s.state.title });
     for (const v of views) v.update(s.state, null, null);
@@ -67,8 +74,31 @@ if (!code) {
     status.update(st, detail);
     // Nobody can join an ended session: stop inviting the room to.
     $('join-section').hidden = st === Status.ENDED || st === Status.DELETED;
+    if (st === Status.ENDED) watchForFollowUp();
   });
   window.addEventListener('online', () => connection.reconnectNow());
   window.addEventListener('offline', () => connection.networkLost());
   connection.start();
+
+  let switching = false;
+  /** Opens the follow-up's projector page, in this page's language (?lang= kept). */
+  function switchTo(nextCode) {
+    if (switching || nextCode === code) return;
+    switching = true;
+    connection.stop();
+    location.assign(`/d/${encodeURIComponent(nextCode)}${location.search}`);
+  }
+
+  /** An ended session has no socket: its info says when a follow-up exists (every 3 s, at most an hour). */
+  function watchForFollowUp() {
+    let polls = 0;
+    const look = async () => {
+      if (switching) return;
+      const res = await sessionInfo(code);
+      const next = res.ok ? followUpOf(res.data) : null;
+      if (next) { switchTo(next.code); return; }
+      if (++polls < 1200) setTimeout(look, 3000);
+    };
+    look();
+  }
 }

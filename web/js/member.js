@@ -5,7 +5,8 @@ import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
 import { errorSentence } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
-import { confirmDialog, createAnnouncer, el } from './dom.js';
+import { confirmDialog, createAnnouncer, el, memo, replaceKeepingFocus, saveFile } from './dom.js';
+import { followUpOf, takeaway } from './keepsake.js';
 import { t } from './i18n.js';
 import { applyLanguage, languagePicker } from './language.js';
 import { actor, errorArea, startTicking } from './page.js';
@@ -22,6 +23,7 @@ import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
 import { rotaView } from './views/rota.js';
 import { fairnessView } from './views/fairness.js';
+import { endedView, nextMeeting } from './views/ended.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -66,6 +68,7 @@ const status = statusView($('status'), {
 });
 
 let client = null;
+const ended = endedView($('ended'), { origin: location.origin, saveFile });
 
 if (!code) {
   status.update(Status.FAILED, { code: 'unknown_session' });
@@ -115,8 +118,16 @@ function start() {
   // The facilitator's boxes are headed "Facilitator" by CSS (attr(data-label)), in the page's language.
   for (const box of document.querySelectorAll('.facilitator-only')) box.dataset.label = t('page.facilitatorOnly');
 
+  // What this member takes home, kept in this browser as it changes: the ended page has it even
+  // after a reload. A live page shows the next meeting as soon as one exists.
+  const keep = memo(([k]) => {
+    memory.setTakeaway(code, k);
+    $('next').hidden = !k.followUp;
+    replaceKeepingFocus($('next'), nextMeeting(k.followUp, location.origin));
+  });
   store.subscribe((s) => {
     if (!s.state) return;
+    keep([takeaway(s.state, s.memberId)]);
     $('session-title').textContent = s.state.title;
     document.title = t('page.title.member', { title: s.state.title });
     document.body.classList.toggle('is-facilitator', s.facilitator);
@@ -139,9 +150,15 @@ function start() {
     const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.DELETED || st === Status.FAILED;
     $('session').hidden = !store.state || gone || st === Status.NEEDS_NAME;
     if (st === Status.NEEDS_NAME) showJoinForm();
-    if (gone) errors.clear();
+    if (gone) { errors.clear(); $('next').hidden = true; }
+    if (st === Status.ENDED) {
+      // The state before the end is what the page has; a page opened after the end has what it kept.
+      ended.show(store.state ? takeaway(store.state, store.memberId) : memory.takeaway(code), code);
+      watchForFollowUp();
+    }
   });
   connection.on('refusal', (err) => errors.show(errorSentence(err.code)));
+  connection.on('outbox', (n) => status.setWaiting(n));
   window.addEventListener('online', () => connection.reconnectNow());
   window.addEventListener('offline', () => connection.networkLost());
 
@@ -158,6 +175,24 @@ function start() {
   // With a resume token this browser is already a member: go straight in.
   if (memory.resumeToken(code)) connection.start();
   else showJoinForm();
+}
+
+/**
+ * An ended session's socket is gone, so the page asks the session's info for its follow-up
+ * (v1.2: created after the end too) every few seconds while visible, for at most an hour.
+ */
+function watchForFollowUp() {
+  let polls = 0;
+  const look = async () => {
+    if (ended.shown && ended.shown.followUp && ended.shown.followUp.at != null) return;
+    if (!document.hidden) {
+      const res = await sessionInfo(code);
+      const f = res.ok ? followUpOf(res.data) : null;
+      if (f) ended.followUp(f, code);
+    }
+    if (++polls < 720) setTimeout(look, 5000);
+  };
+  look();
 }
 
 function showJoinForm() {

@@ -44,7 +44,8 @@ export function actor(request, errors) {
       await request(command);
       return true;
     } catch (err) {
-      errors.show(errorSentence(err && err.code));
+      // A refusal at the end of the connection (session ended, member removed) is the banner's to say.
+      if (!(err && err.final)) errors.show(errorSentence(err && err.code));
       return false;
     }
   };

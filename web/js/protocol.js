@@ -128,11 +128,12 @@ export const cmd = Object.freeze({
   raiseHand: (memberId) => forMember({ type: Command.RAISE_HAND }, memberId),
   lowerHand: (memberId) => forMember({ type: Command.LOWER_HAND }, memberId),
   doneSpeaking: (memberId) => forMember({ type: Command.DONE_SPEAKING }, memberId),
-  postIdea: (text) => ({ type: Command.POST_IDEA, text }),
-  editIdea: (ideaId, text) => ({ type: Command.EDIT_IDEA, ideaId, text }),
-  deleteIdea: (ideaId) => ({ type: Command.DELETE_IDEA, ideaId }),
-  vote: (ideaId) => ({ type: Command.VOTE, ideaId }),
-  unvote: (ideaId) => ({ type: Command.UNVOTE, ideaId }),
+  // memberId (v1.2, facilitator): a room member's idea or dot, entered for them as from a paper note.
+  postIdea: (text, memberId) => forMember({ type: Command.POST_IDEA, text }, memberId),
+  editIdea: (ideaId, text, memberId) => forMember({ type: Command.EDIT_IDEA, ideaId, text }, memberId),
+  deleteIdea: (ideaId, memberId) => forMember({ type: Command.DELETE_IDEA, ideaId }, memberId),
+  vote: (ideaId, memberId) => forMember({ type: Command.VOTE, ideaId }, memberId),
+  unvote: (ideaId, memberId) => forMember({ type: Command.UNVOTE, ideaId }, memberId),
   addCommitment: (text, memberId) => forMember({ type: Command.ADD_COMMITMENT, text }, memberId),
   editCommitment: (commitmentId, text) => ({ type: Command.EDIT_COMMITMENT, commitmentId, text }),
   removeCommitment: (commitmentId) => ({ type: Command.REMOVE_COMMITMENT, commitmentId }),
@@ -141,7 +142,8 @@ export const cmd = Object.freeze({
     if (note !== undefined) c.note = note;
     return c;
   },
-  nextSpeaker: () => ({ type: Command.NEXT_SPEAKER }),
+  /** speakerId: the speaker the facilitator saw (v1.2): a turn that moved on meanwhile is left alone. */
+  nextSpeaker: (speakerId) => (speakerId ? { type: Command.NEXT_SPEAKER, speakerId } : { type: Command.NEXT_SPEAKER }),
   startRound: () => ({ type: Command.START_ROUND }),
   setQueuePolicy: (policy) => ({ type: Command.SET_QUEUE_POLICY, policy }),
   setTurnLimit: (seconds) => ({ type: Command.SET_TURN_LIMIT, seconds }),
@@ -181,7 +183,7 @@ export const cmd = Object.freeze({
   /** Deletes the session and everything of it now; every socket then gets `closed deleted`. */
   deleteSession: () => ({ type: Command.DELETE_SESSION }),
   addRoomMember: (name) => ({ type: Command.ADD_ROOM_MEMBER, name }),
-  endTurn: () => ({ type: Command.END_TURN }),
+  endTurn: (speakerId) => (speakerId ? { type: Command.END_TURN, speakerId } : { type: Command.END_TURN }),
   setFairnessVisible: (visible) => ({ type: Command.SET_FAIRNESS_VISIBLE, visible: !!visible }),
 });
 

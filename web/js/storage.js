@@ -4,6 +4,8 @@
 //   roundtable.key.{code}     facilitator key for that session (from create or a #key= link)
 //   roundtable.resume.{code}  resume token from the last `welcome` for that session
 //   roundtable.name           the name last typed, to prefill the join form
+//   roundtable.kept.{code}    what this member takes home from that session (keepsake.js takeaway, JSON),
+//                             so the ended page still has it after a reload
 //   roundtable.identity       this browser's series identity: a secret sent with joins by name so
 //                             that a follow-up session knows who made last time's commitments
 //
@@ -53,6 +55,14 @@ export class BrowserMemory {
     }
     return this.get('identity');
   }
+
+  /** The takeaway kept for a session, or null (none, or unreadable). */
+  takeaway(code) {
+    try { return JSON.parse(this.get(`kept.${normaliseCode(code)}`)) || null; } catch { return null; }
+  }
+
+  /** Keeps a session's takeaway (≤ 5 own and the group's commitments: a few kilobytes). */
+  setTakeaway(code, k) { this.set(`kept.${normaliseCode(code)}`, k ? JSON.stringify(k) : null); }
 
   name() { return this.get('name'); }
   setName(name) { this.set('name', name); }

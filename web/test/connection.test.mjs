@@ -238,10 +238,14 @@ test('commands go out only when joined, with ids; request settles on ack or erro
   const p2 = conn.request({ type: 'nextSpeaker' });
   ws.receive({ type: 'error', id: ws.last().id, code: 'forbidden', message: 'no' });
   await assert.rejects(p2, { code: 'forbidden' });
-  const p3 = conn.request({ type: 'lowerHand' });
-  ws.drop();
-  await assert.rejects(p3, { code: 'connection_lost' });
-  await assert.rejects(conn.request({ type: 'lowerHand' }), { code: 'not_connected' });
+});
+
+test('a page that never joined refuses a tap at once', async () => {
+  const { conn } = setup();
+  conn.start();
+  FakeSocket.latest().open();
+  await assert.rejects(conn.request({ type: 'raiseHand' }), { code: 'not_connected' });
+  assert.equal(conn.outbox.size, 0);
 });
 
 test('refusals without a waiting request reach refusal listeners', () => {
@@ -294,7 +298,7 @@ test('session client: an unavailable naming no command settles every pending req
   ws.receive({ type: 'error', code: 'unavailable', message: 'storage' });
   await assert.rejects(first, { code: 'unavailable' });
   await assert.rejects(second, { code: 'unavailable' });
-  assert.equal(conn.pending.size, 0);
+  assert.equal(conn.outbox.size, 0);
   assert.equal(ws.ofType('sync').length, 1);
 });
 
@@ -306,13 +310,13 @@ test('session client: a request the server never answers settles as no_answer an
   ws.receive(welcome());
   const p = client.request({ type: 'postIdea', text: 'x' });
   time.advance(7_999);
-  assert.equal(conn.pending.size, 1);
+  assert.equal(conn.outbox.size, 1);
   time.advance(1);
   await assert.rejects(p, { code: 'no_answer' });
   assert.equal(ws.last().type, 'sync');
   // A late answer for it changes nothing and is not taken for someone else's.
   ws.receive({ type: 'ack', id: ws.ofType('postIdea')[0].id, v: 4 });
-  assert.equal(conn.pending.size, 0);
+  assert.equal(conn.outbox.size, 0);
 });
 
 test('an answered request leaves no timer behind', async () => {

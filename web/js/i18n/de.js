@@ -371,4 +371,20 @@ export default Object.freeze({
   'error.network': 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es noch einmal.',
   'error.unauthorized': 'Dieser Server braucht einen Zugangsschlüssel, um eine Sitzung anzulegen.',
   'error.other': 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
+
+  // what a member takes home when the session ends; taps waiting for the connection
+  'status.waiting': { one: 'Dein Klick wartet und wird gesendet, sobald die Verbindung zurück ist.', other: '{count} Klicks warten und werden gesendet, sobald die Verbindung zurück ist.' },
+  'keep.heading': 'Was wir üben',
+  'keep.mine': 'Meins',
+  'keep.mineNone': 'Du hast keinen eigenen Vorsatz eingetragen.',
+  'keep.group': 'Die der Gruppe',
+  'keep.next': 'Nächstes Treffen',
+  'keep.noDate': 'Die nächste Sitzung ist angelegt; ein Termin steht noch nicht fest.',
+  'keep.open': 'Nächste Sitzung öffnen',
+  'keep.calendar': 'In meinen Kalender',
+  'keep.download': 'Meine Vorsätze herunterladen',
+  'keep.copy': 'Kopieren',
+  'keep.copied': 'Kopiert: füge sie dort ein, wo du Notizen aufbewahrst.',
+  'keep.saved': 'Als Textdatei gespeichert.',
+  'keep.file.heading': 'Was ich üben will: {title}',
 });

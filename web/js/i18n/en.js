@@ -371,4 +371,20 @@ export default Object.freeze({
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.unauthorized': 'This server needs a creation token to start a session.',
   'error.other': 'Something went wrong. Please try again.',
+
+  // what a member takes home when the session ends; taps waiting for the connection
+  'status.waiting': { one: 'Your tap waits and is sent when the connection is back.', other: '{count} taps wait and are sent when the connection is back.' },
+  'keep.heading': 'What we will practise',
+  'keep.mine': 'Mine',
+  'keep.mineNone': 'You did not add a commitment of your own.',
+  'keep.group': 'The group’s',
+  'keep.next': 'Next meeting',
+  'keep.noDate': 'The next session is ready; no date is set yet.',
+  'keep.open': 'Open the next session',
+  'keep.calendar': 'Add to my calendar',
+  'keep.download': 'Download my commitments',
+  'keep.copy': 'Copy them',
+  'keep.copied': 'Copied: paste them wherever you keep notes.',
+  'keep.saved': 'Saved as a text file.',
+  'keep.file.heading': 'What I will practise: {title}',
 });

@@ -371,4 +371,20 @@ export default Object.freeze({
   'error.network': 'No se pudo contactar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.unauthorized': 'Este servidor necesita una clave de creación para crear una sesión.',
   'error.other': 'Algo salió mal. Inténtalo de nuevo.',
+
+  // what a member takes home when the session ends; taps waiting for the connection
+  'status.waiting': { one: 'Tu toque espera y se enviará cuando vuelva la conexión.', other: '{count} toques esperan y se enviarán cuando vuelva la conexión.' },
+  'keep.heading': 'Lo que vamos a practicar',
+  'keep.mine': 'Lo mío',
+  'keep.mineNone': 'No añadiste ningún compromiso propio.',
+  'keep.group': 'Los del grupo',
+  'keep.next': 'Próxima reunión',
+  'keep.noDate': 'La próxima sesión está lista; aún no tiene fecha.',
+  'keep.open': 'Abrir la próxima sesión',
+  'keep.calendar': 'Añadir a mi calendario',
+  'keep.download': 'Descargar mis compromisos',
+  'keep.copy': 'Copiarlos',
+  'keep.copied': 'Copiados: pégalos donde guardes tus notas.',
+  'keep.saved': 'Guardados como archivo de texto.',
+  'keep.file.heading': 'Lo que voy a practicar: {title}',
 });

@@ -13,8 +13,18 @@ import { inSeconds, t } from '../i18n.js';
  */
 export function statusView(root, { onRetryNow, endedExtras, announce } = {}) {
   let last = null;
+  let lastDetail = {};
+  /** taps waiting for the connection (Outbox): said while reconnecting, so nobody taps twice */
+  let waiting = 0;
   return {
+    /** How many taps wait to be sent; the banner says so while the page reconnects. */
+    setWaiting(n) {
+      if (n === waiting) return;
+      waiting = n;
+      if (last === Status.RECONNECTING || last === Status.CONNECTING) this.update(last, lastDetail);
+    },
     update(status, detail = {}) {
+      lastDetail = detail;
       root.dataset.status = status;
       root.hidden = status === Status.NEEDS_NAME;
       const parts = [];
@@ -31,6 +41,7 @@ export function statusView(root, { onRetryNow, endedExtras, announce } = {}) {
             ? t('status.retryIn', { when: inSeconds(secs), attempt: detail.attempt })
             : t('status.reconnecting', { attempt: detail.attempt }) }));
           if (onRetryNow && detail.delayMs) parts.push(el('button', { type: 'button', text: t('status.tryNow'), on: { click: onRetryNow } }));
+          if (waiting) parts.push(el('span', { class: 'status-waiting', text: t('status.waiting', { count: waiting }) }));
           break;
         }
         case Status.ENDED:

@@ -72,15 +72,43 @@ public sealed interface Command {
     }
   }
 
-  record PostIdea(String text) implements MemberCommand {}
+  /**
+   * {@code memberId} null (or the sender's own): the sender's idea; a room member's: the facilitator
+   * writes it for them, as on a paper note, and so knows it (PROTOCOL.md v1.2, see {@link ActingFor}).
+   */
+  record PostIdea(String text, String memberId) implements MemberCommand {
+    public PostIdea(String text) {
+      this(text, null);
+    }
+  }
 
-  record EditIdea(String ideaId, String text) implements MemberCommand {}
+  /** {@code memberId} as for {@link PostIdea}: a room member's idea the same facilitator wrote. */
+  record EditIdea(String ideaId, String text, String memberId) implements MemberCommand {
+    public EditIdea(String ideaId, String text) {
+      this(ideaId, text, null);
+    }
+  }
 
-  record DeleteIdea(String ideaId) implements MemberCommand {}
+  /** {@code memberId} as for {@link EditIdea}. */
+  record DeleteIdea(String ideaId, String memberId) implements MemberCommand {
+    public DeleteIdea(String ideaId) {
+      this(ideaId, null);
+    }
+  }
 
-  record Vote(String ideaId) implements MemberCommand {}
+  /** {@code memberId} as for {@link PostIdea}: the facilitator places a room member's dot. */
+  record Vote(String ideaId, String memberId) implements MemberCommand {
+    public Vote(String ideaId) {
+      this(ideaId, null);
+    }
+  }
 
-  record Unvote(String ideaId) implements MemberCommand {}
+  /** {@code memberId} as for {@link Vote}: only a dot this facilitator placed for them. */
+  record Unvote(String ideaId, String memberId) implements MemberCommand {
+    public Unvote(String ideaId) {
+      this(ideaId, null);
+    }
+  }
 
   /** {@code memberId} null (or the sender's own): the sender's; a room member's: the facilitator writes it for them. */
   record AddCommitment(String text, String memberId) implements MemberCommand {
@@ -99,10 +127,23 @@ public sealed interface Command {
 
   // --- facilitator ----------------------------------------------------------------------------
 
-  record NextSpeaker() implements FacilitatorCommand {}
+  /**
+   * {@code speakerId}: the speaker the facilitator saw when they tapped (null: whoever speaks). A
+   * turn that has passed to someone else since then is left alone, so a tap meant for the last
+   * speaker never cuts off the one who just got the floor.
+   */
+  record NextSpeaker(String speakerId) implements FacilitatorCommand {
+    public NextSpeaker() {
+      this(null);
+    }
+  }
 
-  /** Moderation: ends the current turn, whoever speaks; the queue's order decides who is next. */
-  record EndTurn() implements FacilitatorCommand {}
+  /** Moderation: ends the current turn; the queue's order decides who is next. {@code speakerId} as for {@link NextSpeaker}. */
+  record EndTurn(String speakerId) implements FacilitatorCommand {
+    public EndTurn() {
+      this(null);
+    }
+  }
 
   /** Someone in the room without a device joins the session through the facilitator. */
   record AddRoomMember(String name) implements FacilitatorCommand {}
@@ -164,7 +205,10 @@ public sealed interface Command {
 
   record SetVotesPerMember(int votes) implements FacilitatorCommand {}
 
-  /** {@code group} empty or null removes the idea from its group. */
+  /**
+   * {@code group} empty or null removes the idea from its group. A label another idea already has
+   * (trimmed, case-insensitive) joins that group under the spelling it already has.
+   */
   record GroupIdea(String ideaId, String group) implements FacilitatorCommand {}
 
   record SetGroundRules(List<String> rules) implements FacilitatorCommand {}

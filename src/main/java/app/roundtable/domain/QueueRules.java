@@ -37,8 +37,16 @@ final class QueueRules {
     return Verdict.CHANGED;
   }
 
-  static Verdict nextSpeaker(Session s, Context ctx) {
+  /**
+   * Ends the current turn early. {@code seenSpeaker} (null: whoever speaks) is the speaker the
+   * facilitator meant: if the floor has moved on since (a hand raised while nobody spoke gets it at
+   * once), nothing changes, so the one who just got the floor is not cut off by a late tap.
+   */
+  static Verdict nextSpeaker(Session s, String seenSpeaker, Context ctx) {
     if (s.queue.speaker == null && s.queue.waiting.isEmpty()) return Verdict.UNCHANGED;
+    if (seenSpeaker != null && (s.queue.speaker == null || !seenSpeaker.equals(s.queue.speaker.memberId()))) {
+      return Verdict.UNCHANGED;
+    }
     endTurn(s, ctx.now());
     settle(s, ctx.now());
     return Verdict.CHANGED;

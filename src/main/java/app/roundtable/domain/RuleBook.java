@@ -44,11 +44,17 @@ final class RuleBook {
         ActingFor.anyMember(s, me, c.memberId(), m -> QueueRules.lowerHand(s, m, ctx)));
     member(DoneSpeaking.class, (s, me, c, ctx) ->
         ActingFor.anyMember(s, me, c.memberId(), m -> QueueRules.doneSpeaking(s, m, ctx)));
-    member(PostIdea.class, BoardRules::post);
-    member(EditIdea.class, BoardRules::edit);
-    member(DeleteIdea.class, (s, me, c, ctx) -> BoardRules.delete(s, me, c));
-    member(Vote.class, (s, me, c, ctx) -> BoardRules.vote(s, me, c));
-    member(Unvote.class, (s, me, c, ctx) -> BoardRules.unvote(s, me, c));
+    // The board: for oneself, or the facilitator for a room member (v1.2), as with commitments.
+    member(PostIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.post(s, m, me, c, ctx)));
+    member(EditIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.edit(s, m, me, c, ctx)));
+    member(DeleteIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.delete(s, m, me, c)));
+    member(Vote.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_VOTES, m -> BoardRules.vote(s, m, me, c)));
+    member(Unvote.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_VOTES, m -> BoardRules.unvote(s, m, me, c)));
     member(AddCommitment.class, (s, me, c, ctx) ->
         ActingFor.roomMember(s, me, c.memberId(), m -> CommitmentRules.add(s, m, c, ctx)));
     member(EditCommitment.class, CommitmentRules::edit);
@@ -56,9 +62,9 @@ final class RuleBook {
     member(SetCommitmentStatus.class, CommitmentRules::setStatus);
 
     // Facilitator (Rules has refused everyone else already).
-    member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, ctx));
+    member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));
     // The moderation amendment's name for the same act: the turn ends, the queue picks who is next.
-    member(EndTurn.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, ctx));
+    member(EndTurn.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));
     member(AddRoomMember.class, (s, me, c, ctx) -> MembershipRules.addRoomMember(s, c, ctx));
     member(SetFairnessVisible.class, (s, me, c, ctx) -> SessionRules.setFairnessVisible(s, c));
     member(StartRound.class, (s, me, c, ctx) -> QueueRules.startRound(s, ctx));

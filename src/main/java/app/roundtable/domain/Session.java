@@ -110,6 +110,17 @@ public final class Session {
     return k < 0 ? 0 : voteTotals()[k];
   }
 
+  /**
+   * How many members have placed at least one dot in this round: the public {@code board.voted}, a
+   * count and never who. Removed members who voted still count, as their dots do in the totals:
+   * a count that dropped when someone was removed would tell whether they had voted.
+   */
+  public int voted() {
+    int n = 0;
+    for (Member m : members.values()) if (!m.votes.isEmpty()) n++;
+    return n;
+  }
+
   /** Votes the member may still cast; never negative, even if the allowance was lowered after voting. */
   public int votesLeft(Member m) {
     return Math.max(0, board.votesPerMember - m.votesCast());

@@ -1,6 +1,7 @@
 package app.roundtable.protocol;
 
 import app.roundtable.domain.AgendaItem;
+import app.roundtable.domain.BoardGroups;
 import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Idea;
@@ -15,6 +16,7 @@ import java.io.IOException;
  * The public state: identical for every connection, so it is written once per version. Nothing
  * here may tell who wrote an idea or cast a vote: ideas carry only id, text, group and (in results)
  * their total; their order is the board's shuffled order; during writing only the count shows.
+ * {@code voted} is a count of voters, and {@code groups} (results only) are sums of public totals.
  */
 public final class StateView {
   private StateView() {}
@@ -132,6 +134,7 @@ public final class StateView {
     g.writeStringField("prompt", s.board.prompt);
     g.writeNumberField("votesPerMember", s.board.votesPerMember);
     g.writeNumberField("ideaCount", s.board.ideas.size());
+    g.writeNumberField("voted", s.voted());
     g.writeArrayFieldStart("ideas");
     if (phase.ideasVisible()) {
       int[] totals = phase == BoardPhase.RESULTS ? s.voteTotals() : null;
@@ -146,6 +149,19 @@ public final class StateView {
       }
     }
     g.writeEndArray();
+    if (phase == BoardPhase.RESULTS) {
+      g.writeArrayFieldStart("groups");
+      for (BoardGroups.Group<String> group : BoardGroups.of(s)) {
+        g.writeStartObject();
+        g.writeStringField("label", group.label());
+        g.writeNumberField("votes", group.votes());
+        g.writeArrayFieldStart("ideaIds");
+        for (String id : group.ideas()) g.writeString(id);
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

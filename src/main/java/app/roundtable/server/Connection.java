@@ -49,11 +49,11 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     this.services = services;
     this.hub = hub;
     this.joins = joins;
-    this.out = new SocketWriter(ws, services.config.limits().frameBytes(), services.metrics, () -> phase = Phase.CLOSED);
-    this.commands = new CommandQueue(this, services.config.limits().commandsPerSecond(), services.clock, services.metrics, services.deadlines);
+    this.out = new SocketWriter(ws, services.config.sessions().limits().frameBytes(), services.metrics, () -> phase = Phase.CLOSED);
+    this.commands = new CommandQueue(this, services.config.sessions().limits().commandsPerSecond(), services.clock, services.metrics, services.deadlines);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> refuse(null, Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text."));
-    FrameSizeGuard.watch(ws, out, services.config.limits().frameBytes());
+    FrameSizeGuard.watch(ws, out, services.config.sessions().limits().frameBytes());
     ws.closeHandler(v -> onClose());
     services.metrics.openSockets.incrementAndGet();
   }

@@ -58,9 +58,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
     router.get("/health/ready").handler(this::ready);
     // With METRICS_PORT set, the metrics live only there (see MetricsServer): here they are a 404.
-    if (services.config.metricsPort() < 0) router.get("/metrics").handler(ctx -> MetricsServer.scrape(ctx.request(), services.metrics));
+    if (services.config.http().metricsPort() < 0) router.get("/metrics").handler(ctx -> MetricsServer.scrape(ctx.request(), services.metrics));
     new SessionApi(services).mount(router);
-    new Pages(services.config.webRoot()).mount(router);
+    new Pages(services.config.http().webRoot()).mount(router);
     errorsAs(router, HttpError.BODY_TOO_LARGE, "The request body is too large.");
     errorsAs(router, HttpError.BAD_REQUEST, "Malformed request.");
     errorsAs(router, HttpError.NOT_FOUND, "Nothing here.");
@@ -68,9 +68,9 @@ final class HttpVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions()
         .setPort(port)
-        .setHost(services.config.host())
-        .setMaxWebSocketFrameSize(services.config.limits().frameBytes())
-        .setMaxWebSocketMessageSize(services.config.limits().frameBytes())
+        .setHost(services.config.http().host())
+        .setMaxWebSocketFrameSize(services.config.sessions().limits().frameBytes())
+        .setMaxWebSocketMessageSize(services.config.sessions().limits().frameBytes())
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         // A peer that stopped reading won't answer our close either: don't wait long for it.
@@ -155,14 +155,14 @@ final class HttpVerticle extends VerticleBase {
   private boolean originAllowed(HttpServerRequest req) {
     String origin = req.getHeader("Origin");
     if (origin == null) return true;
-    List<String> allowed = services.config.allowedOrigins();
+    List<String> allowed = services.config.http().allowedOrigins();
     if (!allowed.isEmpty()) return allowed.contains(origin) || allowed.contains("*");
     try {
       URI o = URI.create(origin);
       String host = req.authority() == null ? null : req.authority().host();
       int port = req.authority() == null ? -1 : req.authority().port();
-      if (services.config.publicUrl() != null) {
-        URI p = URI.create(services.config.publicUrl());
+      if (services.config.http().publicUrl() != null) {
+        URI p = URI.create(services.config.http().publicUrl());
         return o.getHost() != null && o.getHost().equalsIgnoreCase(p.getHost()) && o.getPort() == p.getPort();
       }
       int oPort = o.getPort() == -1 ? ("https".equals(o.getScheme()) ? 443 : 80) : o.getPort();

@@ -75,7 +75,7 @@ final class JoinFlow {
       String token = null;
       String id;
       Command command;
-      String nodeId = services.config.nodeId();
+      String nodeId = services.config.node().id();
       if (j.display()) {
         id = null;
         command = new Command.DisplayJoin(nodeId);
@@ -124,8 +124,8 @@ final class JoinFlow {
 
   /** Takes back the presence a join recorded: the socket closed (or closed while joining). */
   void leave(String code, String memberId, boolean display) {
-    Command c = display ? new Command.DisplayLeave(services.config.nodeId())
-        : new Command.Disconnect(services.config.nodeId());
+    Command c = display ? new Command.DisplayLeave(services.config.node().id())
+        : new Command.Disconnect(services.config.node().id());
     Action action = new Action(display ? null : memberId, null, c);
     services.store.update(code, s -> Rules.apply(s, action, services.context()))
         .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "presence update failed: {0}", e.toString()));

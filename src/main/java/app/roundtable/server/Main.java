@@ -22,8 +22,8 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // SIGTERM: readiness goes 503, sockets close with 1001 (clients resume elsewhere), then exit.
       try {
-        node.drain(Duration.ofSeconds(Math.min(5, Math.max(0, config.drainSeconds() / 4))))
-            .toCompletionStage().toCompletableFuture().get(config.drainSeconds(), TimeUnit.SECONDS);
+        node.drain(Duration.ofSeconds(Math.min(5, Math.max(0, config.node().drainSeconds() / 4))))
+            .toCompletionStage().toCompletableFuture().get(config.node().drainSeconds(), TimeUnit.SECONDS);
       } catch (Exception e) {
         System.err.println("drain did not finish in time: " + e);
       }

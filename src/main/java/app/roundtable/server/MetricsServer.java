@@ -20,7 +20,7 @@ final class MetricsServer {
       services.headers.apply(req.response());
       if ("/metrics".equals(req.path()) && req.method() == HttpMethod.GET) scrape(req, services.metrics);
       else SessionApi.error(req.response(), HttpError.NOT_FOUND, "Only /metrics is served on this port.");
-    }).listen(services.config.metricsPort(), services.config.host());
+    }).listen(services.config.http().metricsPort(), services.config.http().host());
   }
 
   static void scrape(HttpServerRequest req, Metrics metrics) {

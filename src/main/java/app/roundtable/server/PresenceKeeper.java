@@ -31,7 +31,7 @@ final class PresenceKeeper {
   }
 
   void start(Vertx vertx) {
-    long every = services.config.heartbeatMs();
+    long every = services.config.node().heartbeatMs();
     beat();
     beatTimer = vertx.setPeriodic(every, id -> beat());
     sweepTimer = vertx.setPeriodic(2 * every, id -> sweep());
@@ -43,7 +43,7 @@ final class PresenceKeeper {
   }
 
   private void beat() {
-    services.store.heartbeat(services.config.nodeId(), 3 * services.config.heartbeatMs())
+    services.store.heartbeat(services.config.node().id(), 3 * services.config.node().heartbeatMs())
         .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: {0}", e.toString()));
   }
 
@@ -56,7 +56,7 @@ final class PresenceKeeper {
     Set<String> all = new HashSet<>();
     for (Session s : known.all()) {
       Set<String> holders = holders(s);
-      holders.remove(services.config.nodeId());
+      holders.remove(services.config.node().id());
       if (holders.isEmpty()) continue;
       holdersByCode.put(s.code, holders);
       all.addAll(holders);

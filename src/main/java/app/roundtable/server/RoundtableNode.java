@@ -38,14 +38,14 @@ public final class RoundtableNode {
   }
 
   public static Future<RoundtableNode> start(Config config, LongSupplier clock) {
-    FrameDecoder decoder = new FrameDecoder(config.limits());
+    FrameDecoder decoder = new FrameDecoder(config.sessions().limits());
     Metrics metrics = new Metrics(decoder.types());
     Vertx vertx = Vertx.builder()
         // As many event loops as HTTP verticles (not Vert.x's default of two per core): the store's
         // connections (Redis commands and pub/sub) then share the verticles' loops, so with one
         // loop a change never wakes another thread; a pub/sub connection on a loop of its own cost
         // a wake-up of that loop and a hand-over back per change (docs/benchmarks.md).
-        .with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(Math.max(1, config.verticles()))
+        .with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(Math.max(1, config.node().verticles()))
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                 // Not Vert.x's per-connection network metrics: they sit on every socket read and
                 // write, and their report branch, first taken ~40 s after a connection opens (every
@@ -74,10 +74,10 @@ public final class RoundtableNode {
   }
 
   private Future<RoundtableNode> deploy() {
-    int n = Math.max(1, services.config.verticles());
+    int n = Math.max(1, services.config.node().verticles());
     HttpVerticle[] verticles = new HttpVerticle[n];
     // The first binds the port; the rest share it (Vert.x shares a random port 0 too).
-    verticles[0] = new HttpVerticle(services, services.config.port());
+    verticles[0] = new HttpVerticle(services, services.config.http().port());
     return vertx.deployVerticle(verticles[0]).compose(id -> {
       deployments.add(id);
       port = verticles[0].actualPort();
@@ -85,7 +85,7 @@ public final class RoundtableNode {
       for (int i = 1; i < n; i++) {
         int k = i;
         chain = chain.compose(v -> {
-          verticles[k] = new HttpVerticle(services, services.config.port());
+          verticles[k] = new HttpVerticle(services, services.config.http().port());
           return vertx.deployVerticle(verticles[k]).map(dep -> {
             deployments.add(dep);
             return (Void) null;
@@ -93,14 +93,14 @@ public final class RoundtableNode {
         });
       }
       return chain;
-    }).compose(v -> services.config.metricsPort() < 0 ? Future.succeededFuture()
+    }).compose(v -> services.config.http().metricsPort() < 0 ? Future.succeededFuture()
         : MetricsServer.start(vertx, services).map(s -> {
           metricsServer = s;
           return null;
         })).map(v -> {
       services.presence.start(vertx);
       LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store, {3} transport)",
-          services.config.nodeId(), Integer.toString(port), StoreFactory.describe(services.config),
+          services.config.node().id(), Integer.toString(port), StoreFactory.describe(services.config.store()),
           vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return this;
     });

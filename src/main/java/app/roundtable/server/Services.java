@@ -35,20 +35,20 @@ final class Services {
     this.metrics = metrics;
     this.decoder = decoder;
     this.clock = clock;
-    this.known = new KnownSessions(config.limits().frameBytes(), metrics);
+    this.known = new KnownSessions(config.sessions().limits().frameBytes(), metrics);
     this.presence = new PresenceKeeper(this, known);
-    this.creationGuard = new CreationGuard(config.edge(), clock.getAsLong());
-    this.unjoinedSockets = new UnjoinedSockets(config.edge().unjoinedSockets());
-    this.headers = new SecurityHeaders(config.publicUrl());
+    this.creationGuard = new CreationGuard(config.sessions().edge(), clock.getAsLong());
+    this.unjoinedSockets = new UnjoinedSockets(config.sessions().edge().unjoinedSockets());
+    this.headers = new SecurityHeaders(config.http().publicUrl());
   }
 
   /** Who {@code req} comes from, as every per-client limit counts it (see {@link ClientAddress}). */
   String client(io.vertx.core.http.HttpServerRequest req) {
-    ClientAddress c = config.clientAddress();
+    ClientAddress c = config.http().clientAddress();
     return c.key(req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(), req.headers().getAll(c.header()));
   }
 
   Context context() {
-    return new Context(clock.getAsLong(), random, config.limits());
+    return new Context(clock.getAsLong(), random, config.sessions().limits());
   }
 }

@@ -39,9 +39,9 @@ final class SessionApi {
   }
 
   private void create(RoutingContext ctx) {
-    if (services.config.createToken() != null) {
+    if (services.config.sessions().createToken() != null) {
       String auth = ctx.request().getHeader("Authorization");
-      if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.createToken()))) {
+      if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.sessions().createToken()))) {
         error(ctx, HttpError.NO_CREDENTIALS, "Creating sessions needs the server's create token.");
         return;
       }
@@ -228,8 +228,8 @@ final class SessionApi {
       return null;
     }
     String t = s.strip().replaceAll("\\s+", " ");
-    if (t.codePointCount(0, t.length()) > services.config.limits().maxTextLength()) {
-      error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.limits().maxTextLength() + " characters.");
+    if (t.codePointCount(0, t.length()) > services.config.sessions().limits().maxTextLength()) {
+      error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.sessions().limits().maxTextLength() + " characters.");
       return null;
     }
     return t;
@@ -237,8 +237,8 @@ final class SessionApi {
 
   /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
   private String base(RoutingContext ctx) {
-    if (services.config.publicUrl() != null) return services.config.publicUrl();
-    String host = ctx.request().authority() == null ? "localhost:" + services.config.port() : ctx.request().authority().toString();
+    if (services.config.http().publicUrl() != null) return services.config.http().publicUrl();
+    String host = ctx.request().authority() == null ? "localhost:" + services.config.http().port() : ctx.request().authority().toString();
     return ctx.request().scheme() + "://" + host;
   }
 

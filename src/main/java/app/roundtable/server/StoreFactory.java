@@ -17,37 +17,34 @@ final class StoreFactory {
 
   /** Blocks while the SQLite store loads its file; fails with a message for the operator. */
   static SessionStore open(Vertx vertx, Config config, Metrics metrics, LongSupplier clock) {
-    Duration ttl = Duration.ofDays(config.sessionTtlDays());
-    return switch (config.store()) {
-      case Config.STORE_REDIS -> redis(vertx, config, ttl);
-      case Config.STORE_MEMORY -> new InMemorySessionStore(vertx, clock, ttl, config.edge().maxSessions());
-      default -> {
-        SqliteSessionStore s = SqliteSessionStore.open(vertx,
-            new SqliteSessionStore.Options(Path.of(config.dataDir()), ttl.toMillis(), config.sqliteSyncFull(),
-                config.sqliteMaxPages(), config.edge().maxSessions()), clock);
-        s.onCommit(metrics::storeCommit);
-        yield s;
-      }
-    };
+    Duration ttl = Duration.ofDays(config.sessions().ttlDays());
+    int maxSessions = config.sessions().edge().maxSessions();
+    return config.store().<SessionStore>match(
+        memory -> new InMemorySessionStore(vertx, clock, ttl, maxSessions),
+        sqlite -> {
+          SqliteSessionStore s = SqliteSessionStore.open(vertx, new SqliteSessionStore.Options(Path.of(sqlite.dataDir()),
+              ttl.toMillis(), sqlite.syncFull(), sqlite.maxPages(), maxSessions), clock);
+          s.onCommit(metrics::storeCommit);
+          return s;
+        },
+        redis -> redis(vertx, redis, ttl));
   }
 
   /** For the start-up line: which store, and where. */
-  static String describe(Config config) {
-    return switch (config.store()) {
-      case Config.STORE_REDIS -> config.redisCluster() ? "Redis Cluster" : "Redis";
-      case Config.STORE_MEMORY -> "in-memory";
-      default -> "SQLite in " + Path.of(config.dataDir()).toAbsolutePath();
-    };
+  static String describe(Config.Store store) {
+    return store.match(memory -> "in-memory",
+        sqlite -> "SQLite in " + Path.of(sqlite.dataDir()).toAbsolutePath(),
+        redis -> redis.cluster() ? "Redis Cluster" : "Redis");
   }
 
-  private static SessionStore redis(Vertx vertx, Config config, Duration ttl) {
+  private static SessionStore redis(Vertx vertx, Config.Store.Redis redis, Duration ttl) {
     long timeoutMs = RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS;
-    if (config.redisCluster()) {
-      List<RedisEndpoint> seeds = config.redisSeeds().stream()
-          .map(url -> new RedisEndpoint(url, config.redisCaFile(), config.redisPassword())).toList();
+    if (redis.cluster()) {
+      List<RedisEndpoint> seeds = redis.seeds().stream()
+          .map(url -> new RedisEndpoint(url, redis.caFile(), redis.password())).toList();
       return RedisSessionStore.cluster(vertx, seeds, ttl.toMillis(), timeoutMs);
     }
-    return new RedisSessionStore(vertx, new RedisEndpoint(config.redisUrl(), config.redisCaFile(), config.redisPassword()),
+    return new RedisSessionStore(vertx, new RedisEndpoint(redis.url(), redis.caFile(), redis.password()),
         ttl.toMillis(), timeoutMs);
   }
 }

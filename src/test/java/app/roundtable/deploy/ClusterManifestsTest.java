@@ -1,6 +1,7 @@
 package app.roundtable.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,8 +72,9 @@ class ClusterManifestsTest {
     baseResource("ConfigMap", "roundtable-config").path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
     files.get("configmap-patch.yaml").path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
     Config config = Config.fromEnv(env);
-    assertTrue(config.redisCluster(), "REDIS_MODE=cluster");
-    List<String> seeds = config.redisSeeds();
+    Config.Store.Redis redis = assertInstanceOf(Config.Store.Redis.class, config.store());
+    assertTrue(redis.cluster(), "REDIS_MODE=cluster");
+    List<String> seeds = redis.seeds();
     assertTrue(seeds.size() >= 2, "more than one seed: " + seeds);
 
     JsonNode sts = baseResource("StatefulSet", "roundtable-redis");

@@ -74,4 +74,26 @@ class ModerationTest {
     assertEquals(2_000, g.member("a").spokenMs);
     assertEquals("b", g.speaker());
   }
+
+  /**
+   * Issue 22: nobody spoke, Ana raised her hand and got the floor at once; a second later the
+   * facilitator's tap, meant for the empty floor they saw, must not cut her off.
+   */
+  @Test
+  void aTapAimedAtTheSpeakerTheFacilitatorSawLeavesANewSpeakerAlone() {
+    Given g = Given.session("a", "b");
+    g.ok("a", new RaiseHand());
+    g.ok("b", new RaiseHand());
+    g.later(1_000).ok(FAC, new EndTurn("a"));
+    assertEquals("b", g.speaker());
+    g.later(1_000).unchanged(FAC, new EndTurn("a"));
+    g.unchanged(FAC, new NextSpeaker("a"));
+    assertEquals("b", g.speaker());
+    assertEquals(0, g.member("b").turns);
+    g.later(1_000).ok(FAC, new NextSpeaker("b"));
+    assertNull(g.speaker());
+    g.ok("a", new RaiseHand());
+    g.unchanged(FAC, new EndTurn("b"));
+    assertEquals("a", g.speaker());
+  }
 }

@@ -90,6 +90,9 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"doneSpeaking\",\"memberId\":\"m\"}", new Command.DoneSpeaking("m")),
         Map.entry("{\"type\":\"addCommitment\",\"text\":\"c\",\"memberId\":\"m\"}", new Command.AddCommitment("c", "m")),
         Map.entry("{\"type\":\"endTurn\"}", new Command.EndTurn()),
+        // v1.2 (issue 22): the speaker the facilitator saw when they tapped
+        Map.entry("{\"type\":\"endTurn\",\"speakerId\":\"m\"}", new Command.EndTurn("m")),
+        Map.entry("{\"type\":\"nextSpeaker\",\"speakerId\":\"m\"}", new Command.NextSpeaker("m")),
         Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":false}", new Command.SetFairnessVisible(false)),
         Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)));
     Set<String> seen = new TreeSet<>();

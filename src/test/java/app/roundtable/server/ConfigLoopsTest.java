@@ -19,7 +19,7 @@ class ConfigLoopsTest {
 
   @Test
   void verticlesOverridesTheDefault() {
-    assertEquals(3, Config.fromEnv(Map.of("VERTICLES", "3")).verticles());
-    assertEquals(Config.defaultLoops(Runtime.getRuntime().availableProcessors()), Config.fromEnv(Map.of()).verticles());
+    assertEquals(3, Config.fromEnv(Map.of("VERTICLES", "3")).node().verticles());
+    assertEquals(Config.defaultLoops(Runtime.getRuntime().availableProcessors()), Config.fromEnv(Map.of()).node().verticles());
   }
 }

@@ -2,6 +2,7 @@ package app.roundtable.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,17 +16,16 @@ class ConfigRedisModeTest {
   @Test
   void oneRedisUnlessToldOtherwise() {
     Config c = Config.fromEnv(Map.of("REDIS_URL", "redis://r:6379"));
-    assertFalse(c.redisCluster());
-    assertEquals(Config.STORE_REDIS, c.store());
+    assertFalse(assertInstanceOf(Config.Store.Redis.class, c.store()).cluster());
   }
 
   @Test
   void clusterModeReadsTheSeedsFromTheCommaList() {
     Config c = Config.fromEnv(Map.of("REDIS_MODE", " Cluster ",
         "REDIS_URL", "redis://a:7001, redis://b:7002,,rediss://c:7003"));
-    assertTrue(c.redisCluster());
-    assertEquals(Config.STORE_REDIS, c.store());
-    assertEquals(List.of("redis://a:7001", "redis://b:7002", "rediss://c:7003"), c.redisSeeds());
+    Config.Store.Redis redis = assertInstanceOf(Config.Store.Redis.class, c.store());
+    assertTrue(redis.cluster());
+    assertEquals(List.of("redis://a:7001", "redis://b:7002", "rediss://c:7003"), redis.seeds());
   }
 
   @Test
@@ -33,5 +33,13 @@ class ConfigRedisModeTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Config.fromEnv(Map.of("REDIS_MODE", "sentinel", "REDIS_URL", "redis://r:6379")));
     assertTrue(e.getMessage().contains("REDIS_MODE") && e.getMessage().contains("sentinel"), e.getMessage());
+  }
+
+  @Test
+  void printingTheConfigShowsNoSecret() {
+    Config c = Config.fromEnv(Map.of("REDIS_URL", "redis://:hunter2@r:6379", "REDIS_PASSWORD", "pa55word",
+        "CREATE_TOKEN", "t0ken"));
+    String printed = c.toString();
+    for (String secret : List.of("hunter2", "pa55word", "t0ken")) assertFalse(printed.contains(secret), printed);
   }
 }

@@ -2,9 +2,11 @@ package app.roundtable.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.roundtable.testsupport.TestConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,31 +15,30 @@ class ConfigStoreTest {
 
   @Test
   void withoutRedisTheDefaultIsSqliteInData() {
-    Config c = Config.fromEnv(Map.of());
-    assertEquals(Config.STORE_SQLITE, c.store());
-    assertEquals("data", c.dataDir());
-    assertFalse(c.sqliteSyncFull());
+    Config.Store.Sqlite sqlite = assertInstanceOf(Config.Store.Sqlite.class, Config.fromEnv(Map.of()).store());
+    assertEquals("data", sqlite.dataDir());
+    assertFalse(sqlite.syncFull());
   }
 
   @Test
   void redisUrlMeansRedis() {
-    assertEquals(Config.STORE_REDIS, Config.fromEnv(Map.of("REDIS_URL", "redis://127.0.0.1:6379")).store());
+    assertInstanceOf(Config.Store.Redis.class, Config.fromEnv(Map.of("REDIS_URL", "redis://127.0.0.1:6379")).store());
   }
 
   @Test
   void memoryAndSqliteOnRequest() {
-    assertEquals(Config.STORE_MEMORY, Config.fromEnv(Map.of("STORE", "memory")).store());
-    Config sqlite = Config.fromEnv(Map.of("STORE", "SQLite", "DATA_DIR", "/var/lib/roundtable", "SQLITE_SYNC", "full"));
-    assertEquals(Config.STORE_SQLITE, sqlite.store());
+    assertInstanceOf(Config.Store.Memory.class, Config.fromEnv(Map.of("STORE", "memory")).store());
+    Config.Store.Sqlite sqlite = assertInstanceOf(Config.Store.Sqlite.class,
+        Config.fromEnv(Map.of("STORE", "SQLite", "DATA_DIR", "/var/lib/roundtable", "SQLITE_SYNC", "full")).store());
     assertEquals("/var/lib/roundtable", sqlite.dataDir());
-    assertTrue(sqlite.sqliteSyncFull());
+    assertTrue(sqlite.syncFull());
   }
 
   @Test
   void testsAndEmbeddingStayInMemory() {
-    assertEquals(Config.STORE_MEMORY, Config.defaults(0).store());
-    assertEquals(Config.STORE_REDIS, Config.defaults(0).withRedis("redis://h:1").store());
-    assertEquals(Config.STORE_SQLITE, Config.defaults(0).withSqlite("/tmp/x").store());
+    assertInstanceOf(Config.Store.Memory.class, TestConfig.of(Map.of()).store());
+    assertInstanceOf(Config.Store.Redis.class, TestConfig.redis("redis://h:1", Map.of()).store());
+    assertInstanceOf(Config.Store.Sqlite.class, TestConfig.of(Map.of("STORE", "sqlite", "DATA_DIR", "/tmp/x")).store());
   }
 
   @Test

@@ -9,6 +9,7 @@ import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RawWebSocket;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -44,8 +45,8 @@ class EdgeHttpTest extends InMemoryNodeTest {
 
   @Test
   void withAllowedOriginsOnlyThoseAreAccepted() {
-    RoundtableNode listed = Nodes.start(Config.defaults(0).withVerticles(1)
-        .withAllowedOrigins(List.of("https://club.example", "https://club.example:8443")));
+    RoundtableNode listed = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1",
+        "ALLOWED_ORIGINS", "https://club.example, https://club.example:8443")));
     try {
       int port = listed.port();
       assertEquals(101, upgrade(port, "https://club.example"));
@@ -99,7 +100,7 @@ class EdgeHttpTest extends InMemoryNodeTest {
 
   @Test
   void aConfiguredCreateTokenIsRequired() {
-    RoundtableNode locked = Nodes.start(Config.defaults(0).withVerticles(1).withCreateToken("s3cret-token"));
+    RoundtableNode locked = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1", "CREATE_TOKEN", "s3cret-token")));
     try {
       Http h = new Http(locked.port());
       String body = json("Locked", "first");
@@ -127,7 +128,7 @@ class EdgeHttpTest extends InMemoryNodeTest {
 
   @Test
   void repeatedUnknownCodesFromOneAddressAreRefusedEventually() {
-    RoundtableNode guarded = Nodes.start(Config.defaults(0).withVerticles(1));
+    RoundtableNode guarded = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1")));
     try {
       Http h = new Http(guarded.port());
       String real = h.createSession("Real", "blank").getString("code");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RawWebSocket;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,10 @@ class ExposedEdgeTest {
     for (RoundtableNode n : nodes) Nodes.await(n.close());
   }
 
-  private RoundtableNode node(UnaryOperator<Config> setup) {
-    RoundtableNode n = Nodes.start(setup.apply(Config.defaults(0).withVerticles(1)));
+  private RoundtableNode node(Map<String, String> vars) {
+    Map<String, String> all = new java.util.HashMap<>(vars);
+    all.put("VERTICLES", "1");
+    RoundtableNode n = Nodes.start(TestConfig.of(all));
     nodes.add(n);
     return n;
   }
@@ -54,7 +56,7 @@ class ExposedEdgeTest {
 
   @Test
   void aSpoofedForwardedForFromAnUntrustedPeerChangesNothing() {
-    Http h = new Http(node(c -> c).port());
+    Http h = new Http(node(Map.of()).port());
     Http.Response r = null;
     int lookups = 0;
     // Each guess claims to come from a new address; the server must still see one guesser.
@@ -71,7 +73,7 @@ class ExposedEdgeTest {
 
   @Test
   void behindATrustedGatewayOneGuesserDoesNotLockOthersOut() {
-    Http h = new Http(node(c -> c.withTrustedProxies("127.0.0.1/32, ::1/128", null)).port());
+    Http h = new Http(node(Map.of("TRUSTED_PROXIES", "127.0.0.1/32, ::1/128")).port());
     String real = h.createSession("Real", "blank").getString("code");
     Map<String, String> guesser = Map.of("X-Forwarded-For", "6.6.6.6, 198.51.100.1");
     int lookups = 0;
@@ -88,7 +90,7 @@ class ExposedEdgeTest {
 
   @Test
   void creationIsLimitedPerClientWith429AndRetryAfter() {
-    Http h = new Http(node(c -> c.withEdgeLimits(1, 600, 1000, 50)).port());
+    Http h = new Http(node(Map.of("CREATES_PER_MINUTE", "1", "MAX_SESSIONS", "1000")).port());
     for (int i = 0; i < 3; i++) h.createSession("Burst " + i, "blank");
     Http.Response r = h.post("/api/sessions", json("One too many"), Map.of());
     assertEquals(429, r.status(), r.body());
@@ -101,7 +103,7 @@ class ExposedEdgeTest {
 
   @Test
   void aFullInMemoryServerSays503WithAClearError() {
-    Http h = new Http(node(c -> c.withEdgeLimits(100, 600, 2, 50)).port());
+    Http h = new Http(node(Map.of("CREATES_PER_MINUTE", "100", "MAX_SESSIONS", "2")).port());
     h.createSession("One", "blank");
     h.createSession("Two", "blank");
     Http.Response r = h.post("/api/sessions", json("Three"), Map.of());
@@ -113,7 +115,7 @@ class ExposedEdgeTest {
 
   @Test
   void postBodiesMustBeJson() {
-    RoundtableNode n = node(c -> c);
+    RoundtableNode n = node(Map.of());
     Http h = new Http(n.port());
     for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
       Http.Response r = h.post("/api/sessions", json("Cross-site"), Map.of("Content-Type", type));
@@ -130,7 +132,7 @@ class ExposedEdgeTest {
 
   @Test
   void withAMetricsPortThePublicPortHasNoMetrics() {
-    RoundtableNode n = node(c -> c.withMetricsPort(0));
+    RoundtableNode n = node(Map.of("METRICS_PORT", "0"));
     assertTrue(n.metricsPort() != n.port());
     Http.Response pub = new Http(n.port()).get("/metrics");
     assertEquals(404, pub.status());
@@ -139,14 +141,14 @@ class ExposedEdgeTest {
     assertEquals(200, internal.status());
     assertTrue(internal.body().contains("roundtable_sockets_open"));
     assertEquals(404, new Http(n.metricsPort()).get("/").status(), "the metrics port serves nothing else");
-    assertEquals(200, new Http(node(c -> c).port()).get("/metrics").status(), "without one, metrics stay public");
+    assertEquals(200, new Http(node(Map.of()).port()).get("/metrics").status(), "without one, metrics stay public");
   }
 
   // --- headers --------------------------------------------------------------------------------
 
   @Test
   void behindHttpsSocketsGoOnlyToThePublicOriginAndHstsIsOn() {
-    RoundtableNode n = node(c -> c.withPublicUrl("https://rt.example.org/"));
+    RoundtableNode n = node(Map.of("PUBLIC_URL", "https://rt.example.org/"));
     Http h = new Http(n.port());
     for (String path : List.of("/", "/nowhere", "/api/sessions/zzzzzzzzzzzzz", "/health/live")) {
       Http.Response r = h.get(path);
@@ -156,14 +158,14 @@ class ExposedEdgeTest {
       long maxAge = Long.parseLong(r.headers().firstValue("Strict-Transport-Security").orElseThrow().replaceAll("\\D", ""));
       assertTrue(maxAge >= 180L * 24 * 3600, "HSTS max-age " + maxAge);
     }
-    Http.Response plain = new Http(node(c -> c).port()).get("/");
+    Http.Response plain = new Http(node(Map.of()).port()).get("/");
     assertTrue(plain.headers().firstValue("Content-Security-Policy").orElseThrow().contains("connect-src 'self';"));
     assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS without https");
   }
 
   @Test
   void errorsAndABadHostCarryTheSecurityHeadersToo() throws Exception {
-    RoundtableNode n = node(c -> c.withPublicUrl("https://rt.example.org"));
+    RoundtableNode n = node(Map.of("PUBLIC_URL", "https://rt.example.org"));
     String response = raw(n.port(), "GET / HTTP/1.1\r\nHost: bad host name\r\nConnection: close\r\n\r\n");
     assertTrue(response.startsWith("HTTP/1.1 400"), response);
     assertSecurityHeaders(response);
@@ -179,7 +181,7 @@ class ExposedEdgeTest {
 
   @Test
   void socketsThatNeverJoinAreBoundedPerClient() {
-    RoundtableNode n = node(c -> c.withEdgeLimits(100, 600, 1000, 3));
+    RoundtableNode n = node(Map.of("CREATES_PER_MINUTE", "100", "MAX_SESSIONS", "1000", "MAX_UNJOINED_SOCKETS", "3"));
     String code = new Http(n.port()).createSession("Bound", "blank").getString("code");
     List<RawWebSocket> idle = new ArrayList<>();
     try {
@@ -205,7 +207,7 @@ class ExposedEdgeTest {
 
   @Test
   void aSocketThatLeftCountsAsUnjoinedAgain() {
-    RoundtableNode n = node(c -> c.withEdgeLimits(100, 600, 1000, 1));
+    RoundtableNode n = node(Map.of("CREATES_PER_MINUTE", "100", "MAX_SESSIONS", "1000", "MAX_UNJOINED_SOCKETS", "1"));
     String code = new Http(n.port()).createSession("Leave", "blank").getString("code");
     try (WsClient left = WsClient.connect(clients, n.port())) {
       left.join(code, "Leaves");
@@ -224,7 +226,7 @@ class ExposedEdgeTest {
   void oneMemberFloodingGetsRateLimitedWithTheCommandsIdAndStaysConnected() {
     // The clock stands still: budgets do not refill while the test runs, however slow the machine.
     java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
-    RoundtableNode n = Nodes.await(RoundtableNode.start(Config.defaults(0).withVerticles(1), clock::get));
+    RoundtableNode n = Nodes.await(RoundtableNode.start(TestConfig.of(Map.of("VERTICLES", "1")), clock::get));
     nodes.add(n);
     JsonObject created = new Http(n.port()).createSession("Budget", "blank");
     try (WsClient a = WsClient.connect(clients, n.port()); WsClient b = WsClient.connect(clients, n.port())) {
@@ -262,7 +264,7 @@ class ExposedEdgeTest {
 
   @Test
   void anEmojiCrossesTheWireAsItsFourUtf8Bytes() {
-    RoundtableNode n = node(c -> c);
+    RoundtableNode n = node(Map.of());
     JsonObject created = new Http(n.port()).createSession("Emoji", "blank");
     try (RawWebSocket ws = RawWebSocket.open(n.port(), Map.of(), 0)) {
       ws.sendText(new JsonObject().put("type", "join").put("id", "j").put("code", created.getString("code"))

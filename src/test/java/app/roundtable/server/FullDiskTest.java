@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,8 @@ class FullDiskTest {
 
   @Test
   void aChangeThatCannotBeSavedIsRefusedAsUnavailableAndLosesNothing() {
-    RoundtableNode node = Nodes.start(Config.defaults(0).withVerticles(1).withSqlite(dataDir.toString())
-        .withSqliteMaxPages(10));
+    RoundtableNode node = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1", "STORE", "sqlite",
+        "DATA_DIR", dataDir.toString(), "SQLITE_MAX_PAGES", "10")));
     Vertx clients = Vertx.vertx();
     try {
       JsonObject created = new Http(node.port()).createSession("Full", "first");

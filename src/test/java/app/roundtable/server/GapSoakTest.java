@@ -7,12 +7,14 @@ import app.roundtable.testsupport.GapWatcher;
 import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
+import app.roundtable.testsupport.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +93,7 @@ class GapSoakTest {
 
   private static Config config(RedisServer redis, String id) {
     // The test creates all its sessions from one address, well past one person's creation limit.
-    return Config.defaults(0).withRedis(redis.url()).withNodeId(id).withVerticles(2).withHeartbeatMs(500)
-        .withEdgeLimits(SESSIONS, 600, 10_000, 50);
+    return TestConfig.redis(redis.url(), Map.of("NODE_ID", id, "VERTICLES", "2", "HEARTBEAT_MS", "500",
+        "CREATES_PER_MINUTE", Integer.toString(SESSIONS)));
   }
 }

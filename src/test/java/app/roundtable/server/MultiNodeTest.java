@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -64,7 +65,7 @@ class MultiNodeTest {
   }
 
   static Config config(String id) {
-    return Config.defaults(0).withRedis(redis.url()).withNodeId(id).withVerticles(2).withHeartbeatMs(200);
+    return TestConfig.redis(redis.url(), Map.of("NODE_ID", id, "VERTICLES", "2", "HEARTBEAT_MS", "200"));
   }
 
   @Test

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.roundtable.domain.Limits;
 import app.roundtable.testsupport.Edge.Snapshot;
 import app.roundtable.testsupport.InMemoryNodeTest;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,9 @@ class PhaseAndOwnershipTest extends InMemoryNodeTest {
         d.maxCommitmentsPerMember(), d.maxNameLength(), d.maxTextLength(), d.maxGroundRules(),
         d.maxGroupLength(), d.maxVotesPerMember(), d.maxItemMinutes(), d.maxTimerSeconds(),
         d.maxTurnLimitSec(), d.frameBytes(), d.commandsPerSecond());
-    return Config.defaults(0).withVerticles(2).withNodeId("edge-node").withLimits(limits);
+    Config c = TestConfig.of(Map.of("VERTICLES", "2", "NODE_ID", "edge-node"));
+    Config.Sessions s = c.sessions();
+    return new Config(c.http(), c.node(), new Config.Sessions(s.ttlDays(), s.createToken(), limits, s.edge()), c.store());
   }
 
   @BeforeEach

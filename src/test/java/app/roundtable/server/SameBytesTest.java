@@ -3,10 +3,12 @@ package app.roundtable.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.roundtable.testsupport.InMemoryNodeTest;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class SameBytesTest extends InMemoryNodeTest {
 
   /** One event loop: two loops could both write a version they receive at the same moment. */
   static Config nodeConfig() {
-    return Config.defaults(0).withVerticles(1).withNodeId("same-bytes");
+    return TestConfig.of(Map.of("VERTICLES", "1", "NODE_ID", "same-bytes"));
   }
 
   @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class UnavailableAnswerTest {
   static void start() {
     redis = RedisServer.startOrConnect();
     clients = Vertx.vertx();
-    node = Nodes.start(Config.defaults(0).withRedis(redis.url()).withNodeId("frozen").withVerticles(2));
+    node = Nodes.start(TestConfig.redis(redis.url(), Map.of("NODE_ID", "frozen", "VERTICLES", "2")));
   }
 
   @AfterAll

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.roundtable.server.Config;
 import app.roundtable.server.RoundtableNode;
 import app.roundtable.store.redis.RedisEndpoint;
 import app.roundtable.store.redis.RedisSessionStore;
@@ -14,6 +13,7 @@ import app.roundtable.testsupport.Await;
 import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
+import app.roundtable.testsupport.TestConfig;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.UUID;
@@ -102,7 +102,7 @@ class RedisAuthTest {
   @Test
   void aNodeWithTheWrongPasswordIsNotReadyAndAnswersCreatesWith503Promptly() {
     try (RedisServer redis = RedisServer.startWithPassword("s3cret-pw")) {
-      RoundtableNode node = Nodes.start(Config.defaults(0).withVerticles(1).withRedis(redis.urlWithPassword("wrong")));
+      RoundtableNode node = Nodes.start(TestConfig.redis(redis.urlWithPassword("wrong"), Map.of("VERTICLES", "1")));
       try {
         Http http = new Http(node.port());
         long started = System.nanoTime();
@@ -123,7 +123,7 @@ class RedisAuthTest {
   @Test
   void aNodeOverTlsWithItsCaServesSessions() {
     try (RedisServer redis = RedisServer.startWithTls("tls-pw")) {
-      RoundtableNode node = Nodes.start(Config.defaults(0).withVerticles(1).withRedis(redis.url(), redis.caFile()));
+      RoundtableNode node = Nodes.start(TestConfig.redis(redis.url(), Map.of("VERTICLES", "1", "REDIS_CA_FILE", redis.caFile())));
       try {
         Http http = new Http(node.port());
         assertEquals(200, http.get("/health/ready").status());

@@ -9,6 +9,7 @@ import app.roundtable.store.redis.RedisSessionStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +29,8 @@ public final class ClusterNodes implements AutoCloseable {
   }
 
   private Config config(String id) {
-    return Config.defaults(0).withRedisCluster(cluster.seedUrls()).withNodeId(id).withVerticles(2).withHeartbeatMs(200);
+    return TestConfig.redis(String.join(",", cluster.seedUrls()),
+        Map.of("REDIS_MODE", "cluster", "NODE_ID", id, "VERTICLES", "2", "HEARTBEAT_MS", "200"));
   }
 
   /** A session whose slot {@code master} serves, its facilitator on node a. */

@@ -2,6 +2,7 @@ package app.roundtable.testsupport;
 
 import app.roundtable.server.Config;
 import app.roundtable.server.RoundtableNode;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starting and stopping server nodes from blocking test code. */
@@ -14,7 +15,7 @@ public final class Nodes {
 
   /** An in-memory node on a free port with two event loops (so cross-loop paths are exercised). */
   public static RoundtableNode startInMemory() {
-    return start(Config.defaults(0).withVerticles(2).withNodeId("test-node"));
+    return start(TestConfig.of(Map.of("VERTICLES", "2", "NODE_ID", "test-node")));
   }
 
   public static <T> T await(io.vertx.core.Future<T> f) {
