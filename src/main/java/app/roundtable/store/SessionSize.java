@@ -22,8 +22,12 @@ import java.util.function.IntSupplier;
  * allowed; large changes (an idea, an archived round, a commitment with its note) are what stop.
  */
 public final class SessionSize {
-  /** The default cap: about five times the largest realistic session we measured (docs/deploy.md). */
-  public static final int DEFAULT_MAX_BYTES = 512 * 1024;
+  /**
+   * The default cap: about ten times a realistic full meeting (12 members, three board rounds of 40
+   * ideas, 24 commitments with notes: 27 KB, SessionSizeTest), and a tenth of what the counts alone
+   * allowed (docs/deploy.md "Memory").
+   */
+  public static final int DEFAULT_MAX_BYTES = 256 * 1024;
   /** Above the cap, room for the small changes that keep a full session running. */
   public static final int RESERVE_BYTES = 16 * 1024;
   /** The most a change may add to use the reserve: presence, a hand, a timer, a short rename. */
