@@ -191,11 +191,19 @@ public final class SqliteSessionStore implements SessionStore {
 
   /** Drops idle sessions, least recently used first, while memory holds more than its bound. */
   private void evictIfOver() {
-    if (resident.get() <= maxResidentBytes || !evicting.compareAndSet(false, true)) return;
+    makeRoomFor(0);
+  }
+
+  /**
+   * Evicts idle sessions, least recently used first, until {@code needed} more bytes fit (with
+   * some room to spare, so that the next one does not start it again); those in use stay.
+   */
+  private void makeRoomFor(long needed) {
+    if (resident.get() + needed <= maxResidentBytes || !evicting.compareAndSet(false, true)) return;
     try {
       List<Map.Entry<String, SessionEntry>> byAge = new ArrayList<>(sessions.entrySet());
       byAge.sort(Comparator.comparingLong(en -> en.getValue().lastUsed));
-      long target = (long) (maxResidentBytes * EVICT_TO);
+      long target = (long) (maxResidentBytes * EVICT_TO) - needed;
       for (Map.Entry<String, SessionEntry> en : byAge) {
         if (resident.get() <= target) break;
         evict(en.getKey());
@@ -237,7 +245,7 @@ public final class SqliteSessionStore implements SessionStore {
   public Future<Boolean> create(Session session) {
     Context caller = vertx.getOrCreateContext();
     byte[] state = SessionCodec.encode(session);
-    evictIfOver();
+    makeRoomFor(state.length);
     if (resident.get() + state.length > maxResidentBytes) {
       return Future.failedFuture(new StoreFullException("the sessions in use fill this server's memory ("
           + (resident.get() >> 20) + " MiB)"));
