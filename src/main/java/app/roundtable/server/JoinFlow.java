@@ -20,18 +20,14 @@ import io.vertx.core.Future;
 final class JoinFlow {
   private static final System.Logger LOG = System.getLogger(JoinFlow.class.getName());
 
-  /** The socket that asked to join: told the refusal, or seated with its welcome. */
+  /** The socket that asked to join, seated with its welcome as the join's answer. */
   interface Seat {
-    /** False once the join was answered without waiting for it (unavailable: the store was too slow). */
-    boolean waiting();
-
-    void refused(String id, Refusal refusal);
-
     /**
      * The join is in the store as {@code joined}; {@code memberId} and {@code resume} are null for a
-     * display. False when the socket is no longer there to take it (then its presence is taken back).
+     * display. False when the socket is no longer there to take it, or was answered meanwhile
+     * (unavailable: the store was too slow); then its presence is taken back.
      */
-    boolean seat(LocalSession ls, Session joined, String memberId, String resume, boolean display);
+    boolean seat(LocalSession ls, Session joined, String memberId, String resume, Answer answer);
   }
 
   private final Services services;
@@ -42,34 +38,35 @@ final class JoinFlow {
     this.hub = hub;
   }
 
-  Future<Void> join(Inbound.Join j, String ip, Seat seat) {
+  /** Answers {@code j} through {@code answer}: a refusal, or {@code seat}'s welcome. */
+  Future<Void> join(Inbound.Join j, String ip, Seat seat, Answer answer) {
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
     if (!services.joinGuard.allow(ip, now)) {
-      seat.refused(j.id(), Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again."));
+      answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again."));
       return Future.succeededFuture();
     }
     String code = SessionCodes.normalise(j.code());
     if (code == null) {
       services.joinGuard.miss(ip, now);
-      seat.refused(j.id(), unknown());
+      answer.refuse(unknown());
       return Future.succeededFuture();
     }
     return hub.open(code)
-        .compose(ls -> joinLoaded(j, ip, ls, seat, started).onComplete(ar -> hub.settle(ls)))
+        .compose(ls -> joinLoaded(j, ip, ls, seat, answer, started).onComplete(ar -> hub.settle(ls)))
         .mapEmpty();
   }
 
-  private Future<Void> joinLoaded(Inbound.Join j, String ip, LocalSession ls, Seat seat, long started) {
+  private Future<Void> joinLoaded(Inbound.Join j, String ip, LocalSession ls, Seat seat, Answer answer, long started) {
     return services.store.load(ls.code).compose(s -> {
-      if (!seat.waiting()) return Future.succeededFuture(); // told unavailable: nothing was done
+      if (!answer.owed()) return Future.succeededFuture(); // told unavailable: nothing was done
       if (s == null) {
         services.joinGuard.miss(ip, services.clock.getAsLong());
-        seat.refused(j.id(), unknown());
+        answer.refuse(unknown());
         return Future.succeededFuture();
       }
       if (s.isEnded()) {
-        seat.refused(j.id(), Refusal.of(Reason.SESSION_ENDED, "This session has ended."));
+        answer.refuse(Refusal.of(Reason.SESSION_ENDED, "This session has ended."));
         return Future.succeededFuture();
       }
       String token = null;
@@ -82,7 +79,7 @@ final class JoinFlow {
       } else if (j.resume() != null) {
         Member m = byResumeToken(s, j.resume());
         if (m == null) {
-          seat.refused(j.id(), Refusal.of(Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name."));
+          answer.refuse(Refusal.of(Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name."));
           return Future.succeededFuture();
         }
         id = m.id;
@@ -101,8 +98,8 @@ final class JoinFlow {
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
             if (u.outcome() instanceof Outcome.Refused r) {
-              seat.refused(j.id(), r.refusal());
-            } else if (seat.seat(ls, u.current(), id, resume, j.display())) {
+              answer.refuse(r.refusal());
+            } else if (seat.seat(ls, u.current(), id, resume, answer)) {
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
             return null;

@@ -25,7 +25,7 @@ final class Services {
   final PresenceKeeper presence;
   /** The newest version of each session served here, and its state frame: one per node. */
   final KnownSessions known;
-  /** Every command's answer deadline, checked together (see {@link AnswerDeadline}). */
+  /** Every command's answer deadline, checked together (see {@link Answer}). */
   final Deadlines deadlines;
 
   Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock, Deadlines deadlines) {

@@ -4,6 +4,11 @@ import app.roundtable.domain.Session;
 import app.roundtable.protocol.CloseReason;
 import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.YouView;
+import app.roundtable.store.Deadlines;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one joined socket has been shown of its session: the highest version, and its member's
@@ -11,10 +16,26 @@ import app.roundtable.protocol.YouView;
  * and a sync send, whether an ack goes now or waits for its version, and when the session is over
  * for this socket. Made at the welcome, dropped when the socket leaves or closes. Runs on the
  * socket's event loop only.
+ *
+ * <p>A command's reply from the store can come before the store delivers that version here (the
+ * in-process stores answer at once and deliver on the loop's next turn; Redis replies and
+ * publishes on different connections). Its ack then waits in this feed so the client sees the
+ * state before the ack that names it, and goes out in the same flush as that state. A store that
+ * may skip a version (Redis pub/sub, {@code SessionStore#deliversEveryVersion}) gets a fallback: an
+ * ack whose version has not come within {@link #MAX_ACK_WAIT_MS} goes out anyway (the client syncs
+ * on the gap).
  */
-final class SessionFeed implements ParkedAcks.Receiver {
+final class SessionFeed {
+  /** How long an ack may wait for its version before it goes out anyway, when versions may be skipped. */
+  static final long MAX_ACK_WAIT_MS = 2000;
+
   private final SocketWriter out;
-  private final ParkedAcks acks;
+  /** Times out acks whose version may never come; null when every version comes. */
+  private final Deadlines lateAcks;
+  /** This socket's context: late acks go out there. */
+  private final Context ctx = Vertx.currentContext();
+  /** Acks waiting for their version, oldest first; empty nearly always. */
+  private final List<OwedAck> owedAcks = new ArrayList<>(0);
   /** Null for a display. */
   private final String memberId;
   /** Highest version this socket has been sent (welcome, state or sync). */
@@ -24,10 +45,15 @@ final class SessionFeed implements ParkedAcks.Receiver {
   /** Fingerprint of the private view at the last delivery; the view is written only when it moves. */
   private long lastYouFingerprint = Long.MIN_VALUE;
 
-  /** Sends the welcome of {@code s}, the version that includes the join. */
-  SessionFeed(SocketWriter out, ParkedAcks acks, Session s, String memberId, String resume, long now) {
+  private record OwedAck(String id, long version) {}
+
+  /**
+   * Sends the welcome of {@code s}, the version that includes the join. {@code lateAcks} is null
+   * when the store delivers every version.
+   */
+  SessionFeed(SocketWriter out, Deadlines lateAcks, Session s, String memberId, String resume, long now) {
     this.out = out;
-    this.acks = acks;
+    this.lateAcks = lateAcks;
     this.memberId = memberId;
     this.sentVersion = s.version;
     String you = memberId == null ? null : YouView.json(s, memberId);
@@ -56,7 +82,7 @@ final class SessionFeed implements ParkedAcks.Receiver {
           }
         }
       }
-      acks.release(this);
+      ackSent();
       return !closeIfOver(d.session);
     });
   }
@@ -71,14 +97,39 @@ final class SessionFeed implements ParkedAcks.Receiver {
       out.send(Frames.you(s.version, you));
     }
     if (id != null) out.send(Frames.ack(id, s.version));
-    acks.release(this);
+    ackSent();
     return !closeIfOver(s);
   }
 
   /** Acks a command applied as {@code version}: now, or once that version was sent here. */
   void ackWhenSent(String id, long version) {
-    if (version <= sentVersion) ack(id, version);
-    else acks.park(this, id, version);
+    if (version <= sentVersion) {
+      ack(id, version);
+      return;
+    }
+    OwedAck owed = new OwedAck(id, version);
+    owedAcks.add(owed);
+    if (lateAcks != null) lateAcks.after(MAX_ACK_WAIT_MS, () -> ctx.runOnContext(v -> ackLate(owed)));
+  }
+
+  /** Sends the waiting acks whose version this socket has now been sent. */
+  private void ackSent() {
+    if (owedAcks.isEmpty()) return;
+    owedAcks.removeIf(a -> {
+      boolean due = a.version <= sentVersion;
+      if (due) ack(a.id, a.version);
+      return due;
+    });
+  }
+
+  /** {@code late}'s version never came: it goes out now, with any ack that has waited longer. */
+  private void ackLate(OwedAck late) {
+    int i = 0;
+    while (i < owedAcks.size() && owedAcks.get(i) != late) i++;
+    if (i == owedAcks.size()) return; // its version came meanwhile
+    List<OwedAck> due = owedAcks.subList(0, i + 1);
+    for (OwedAck a : due) ack(a.id, a.version);
+    due.clear();
   }
 
   /** Sends {@code closed} and closes when the session ended or this member was removed. */
@@ -92,13 +143,7 @@ final class SessionFeed implements ParkedAcks.Receiver {
     return true;
   }
 
-  @Override
-  public long sentVersion() {
-    return sentVersion;
-  }
-
-  @Override
-  public void ack(String id, long version) {
+  private void ack(String id, long version) {
     out.send(Frames.ack(id, version));
   }
 }
