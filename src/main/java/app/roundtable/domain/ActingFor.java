@@ -25,9 +25,19 @@ final class ActingFor {
 
   /** As {@link #anyMember}, but for someone else only a room member: people with a device write their own. */
   static Verdict roomMember(Session s, Member actor, String memberId, Function<Member, Verdict> rule) {
+    return roomMember(s, actor, memberId, "Members with a device write their own commitments.", rule);
+  }
+
+  /**
+   * As {@link #roomMember(Session, Member, String, Function)}, refusing a member with a device with
+   * {@code ownDevice}: for ideas and votes this is also what keeps them anonymous, as only a room
+   * member's paper note passes through the facilitator's hands.
+   */
+  static Verdict roomMember(Session s, Member actor, String memberId, String ownDevice,
+      Function<Member, Verdict> rule) {
     return anyMember(s, actor, memberId, target -> target == actor || target.inRoom
         ? rule.apply(target)
-        : Verdict.refuse(FORBIDDEN, "Members with a device write their own commitments."));
+        : Verdict.refuse(FORBIDDEN, ownDevice));
   }
 
   private static Verdict forbidden() {

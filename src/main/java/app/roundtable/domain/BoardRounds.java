@@ -5,7 +5,6 @@ import static app.roundtable.domain.Refusal.Reason.LIMIT_EXCEEDED;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,13 +35,7 @@ final class BoardRounds {
       i.id = id;
     }
     for (Member m : s.members.values()) {
-      if (m.votes.isEmpty()) continue;
-      LinkedHashMap<String, Integer> moved = new LinkedHashMap<>();
-      for (Map.Entry<String, Integer> v : m.votes.entrySet()) {
-        String id = renamed.get(v.getKey());
-        if (id != null) moved.put(id, v.getValue());
-      }
-      m.votes = moved;
+      if (!m.votes.isEmpty()) m.renameVotes(renamed);
     }
   }
 
@@ -62,7 +55,7 @@ final class BoardRounds {
       b.rounds.add(finished(s));
     }
     b.ideas.clear();
-    for (Member m : s.members.values()) m.votes.clear();
+    for (Member m : s.members.values()) m.clearVotes();
     b.phase = BoardPhase.CLOSED;
     return Verdict.CHANGED;
   }

@@ -28,7 +28,7 @@ final class BoardRules {
     }
     // Back to hidden phases starts the board over as far as votes go.
     if (!c.phase().ideasVisible()) {
-      for (Member m : s.members.values()) m.votes.clear();
+      for (Member m : s.members.values()) m.clearVotes();
     }
     s.board.phase = c.phase();
     return Verdict.CHANGED;
@@ -59,24 +59,35 @@ final class BoardRules {
     return Verdict.CHANGED;
   }
 
-  static Verdict post(Session s, Member actor, Command.PostIdea c, Context ctx) {
+  /** Refusal when the facilitator names a member with a device: their ideas are theirs alone to write. */
+  static final String OWN_IDEAS = "Members with a device write their own ideas.";
+  /** As {@link #OWN_IDEAS}, for votes. */
+  static final String OWN_VOTES = "Members with a device place their own votes.";
+
+  /**
+   * {@code author} writes an idea; {@code sender} is who sent it: the author, or the facilitator
+   * writing for a room member, recorded so that only they see it as that member's.
+   */
+  static Verdict post(Session s, Member author, Member sender, Command.PostIdea c, Context ctx) {
     if (s.board.phase != BoardPhase.WRITING) return notWriting();
     Verdict bad = Checks.text(c.text(), "An idea", ctx.limits());
     if (bad != null) return bad;
     if (s.board.ideas.size() >= ctx.limits().maxIdeas()) {
       return Verdict.refuse(LIMIT_EXCEEDED, "The board is full.");
     }
-    if (BoardRounds.ideasOf(s, actor) >= ctx.limits().maxIdeasPerMember()) {
-      return Verdict.refuse(LIMIT_EXCEEDED,
-          "You have " + ctx.limits().maxIdeasPerMember() + " ideas on this board, as many as one person may.");
+    if (BoardRounds.ideasOf(s, author) >= ctx.limits().maxIdeasPerMember()) {
+      return Verdict.refuse(LIMIT_EXCEEDED, (author == sender ? "You have " : author.name + " has ")
+          + ctx.limits().maxIdeasPerMember() + " ideas on this board, as many as one person may.");
     }
-    s.board.ideas.add(new Idea(Ids.next(ctx.random()), c.text().strip(), actor.id));
+    Idea idea = new Idea(Ids.next(ctx.random()), c.text().strip(), author.id);
+    idea.enteredBy = placedBy(author, sender);
+    s.board.ideas.add(idea);
     return Verdict.CHANGED;
   }
 
-  static Verdict edit(Session s, Member actor, Command.EditIdea c, Context ctx) {
+  static Verdict edit(Session s, Member author, Member sender, Command.EditIdea c, Context ctx) {
     if (s.board.phase != BoardPhase.WRITING) return notWriting();
-    Idea idea = own(s, actor, c.ideaId());
+    Idea idea = own(s, author, sender, c.ideaId());
     if (idea == null) return noIdea();
     Verdict bad = Checks.text(c.text(), "An idea", ctx.limits());
     if (bad != null) return bad;
@@ -85,36 +96,41 @@ final class BoardRules {
     return Verdict.CHANGED;
   }
 
-  static Verdict delete(Session s, Member actor, Command.DeleteIdea c) {
+  static Verdict delete(Session s, Member author, Member sender, Command.DeleteIdea c) {
     if (s.board.phase != BoardPhase.WRITING) return notWriting();
-    Idea idea = own(s, actor, c.ideaId());
+    Idea idea = own(s, author, sender, c.ideaId());
     if (idea == null) return noIdea();
     s.board.ideas.remove(idea);
-    for (Member m : s.members.values()) m.votes.remove(idea.id);
+    for (Member m : s.members.values()) m.dropVotesOn(idea.id);
     return Verdict.CHANGED;
   }
 
-  static Verdict vote(Session s, Member actor, Command.Vote c) {
+  /** {@code voter} places a dot; {@code sender} as for {@link #post}. */
+  static Verdict vote(Session s, Member voter, Member sender, Command.Vote c) {
     if (s.board.phase != BoardPhase.VOTING) return notVoting();
     if (s.board.idea(c.ideaId()) == null) return noIdea();
-    if (s.votesLeft(actor) == 0) {
-      return Verdict.refuse(LIMIT_EXCEEDED, "You have no votes left.");
+    if (s.votesLeft(voter) == 0) {
+      return Verdict.refuse(LIMIT_EXCEEDED, voter == sender ? "You have no votes left." : voter.name + " has no votes left.");
     }
-    actor.votes.merge(c.ideaId(), 1, Integer::sum);
+    voter.addVote(c.ideaId(), placedBy(voter, sender));
     return Verdict.CHANGED;
   }
 
-  static Verdict unvote(Session s, Member actor, Command.Unvote c) {
+  /** Takes back one dot; for a room member only one the same facilitator placed. */
+  static Verdict unvote(Session s, Member voter, Member sender, Command.Unvote c) {
     if (s.board.phase != BoardPhase.VOTING) return notVoting();
-    Integer mine = actor.votes.get(c.ideaId());
-    if (s.board.idea(c.ideaId()) == null || mine == null) {
-      return Verdict.refuse(NOT_FOUND, "You have no vote on that idea.");
+    if (s.board.idea(c.ideaId()) == null || !voter.removeVote(c.ideaId(), placedBy(voter, sender))) {
+      return Verdict.refuse(NOT_FOUND, voter == sender ? "You have no vote on that idea."
+          : "You placed no vote on that idea for " + voter.name + ".");
     }
-    if (mine <= 1) actor.votes.remove(c.ideaId());
-    else actor.votes.put(c.ideaId(), mine - 1);
     return Verdict.CHANGED;
   }
 
+  /**
+   * Puts an idea in a group, or takes it out (blank). A label another idea already has, compared
+   * trimmed and case-insensitively, joins that group under the spelling it already has: the first
+   * label given wins, so "1:1s" and "1:1S " are one group, shown as it was first written.
+   */
   static Verdict group(Session s, Command.GroupIdea c, Context ctx) {
     if (!s.board.phase.ideasVisible()) {
       return Verdict.refuse(INVALID_PHASE, "Ideas can be grouped once they are revealed.");
@@ -125,14 +141,22 @@ final class BoardRules {
     if (group != null && Checks.chars(group) > ctx.limits().maxGroupLength()) {
       return Verdict.refuse(LIMIT_EXCEEDED, "That group name is too long.");
     }
+    if (group != null) group = BoardGroups.spelling(s.board, idea, group);
     if (Objects.equals(group, idea.group)) return Verdict.UNCHANGED;
     idea.group = group;
     return Verdict.CHANGED;
   }
 
-  private static Idea own(Session s, Member actor, String ideaId) {
+  /** The facilitator who acts for a room member, or null when the member acts for themself. */
+  private static String placedBy(Member author, Member sender) {
+    return author == sender ? null : sender.id;
+  }
+
+  /** The author's idea as {@code sender} may change it: their own, or one they wrote for a room member. */
+  private static Idea own(Session s, Member author, Member sender, String ideaId) {
     Idea idea = s.board.idea(ideaId);
-    return idea != null && actor.id.equals(idea.authorId) ? idea : null;
+    return idea != null && author.id.equals(idea.authorId)
+        && Objects.equals(idea.enteredBy, placedBy(author, sender)) ? idea : null;
   }
 
   private static Verdict noIdea() {

@@ -18,6 +18,22 @@ public sealed interface Command {
   /** Connection lifecycle, issued by the server edge itself, never decoded from a client frame. */
   sealed interface ConnectionCommand extends Command {}
 
+  /**
+   * A member asks for something only they receive (the session's record, a new follow-up's key).
+   * The rule checks that they may and changes nothing; the server edge then does the work and
+   * answers the asking connection with a message of its own instead of an ack. One table still
+   * holds them (a row each in the protocol's command table, a rule each in {@link RuleBook}), so
+   * the decoder, the role checks and the metrics treat them like every other command.
+   */
+  sealed interface Request extends MemberCommand {}
+
+  /**
+   * News about the session's series, issued by the server edge (its follow-up was created, or
+   * moved), never decoded from a client frame. These apply to an ended session too: its pages keep
+   * leading the group to its next meeting.
+   */
+  sealed interface SeriesCommand extends Command {}
+
   // --- connection lifecycle -------------------------------------------------------------------
 
   /**
@@ -72,15 +88,43 @@ public sealed interface Command {
     }
   }
 
-  record PostIdea(String text) implements MemberCommand {}
+  /**
+   * {@code memberId} null (or the sender's own): the sender's idea; a room member's: the facilitator
+   * writes it for them, as on a paper note, and so knows it (PROTOCOL.md v1.2, see {@link ActingFor}).
+   */
+  record PostIdea(String text, String memberId) implements MemberCommand {
+    public PostIdea(String text) {
+      this(text, null);
+    }
+  }
 
-  record EditIdea(String ideaId, String text) implements MemberCommand {}
+  /** {@code memberId} as for {@link PostIdea}: a room member's idea the same facilitator wrote. */
+  record EditIdea(String ideaId, String text, String memberId) implements MemberCommand {
+    public EditIdea(String ideaId, String text) {
+      this(ideaId, text, null);
+    }
+  }
 
-  record DeleteIdea(String ideaId) implements MemberCommand {}
+  /** {@code memberId} as for {@link EditIdea}. */
+  record DeleteIdea(String ideaId, String memberId) implements MemberCommand {
+    public DeleteIdea(String ideaId) {
+      this(ideaId, null);
+    }
+  }
 
-  record Vote(String ideaId) implements MemberCommand {}
+  /** {@code memberId} as for {@link PostIdea}: the facilitator places a room member's dot. */
+  record Vote(String ideaId, String memberId) implements MemberCommand {
+    public Vote(String ideaId) {
+      this(ideaId, null);
+    }
+  }
 
-  record Unvote(String ideaId) implements MemberCommand {}
+  /** {@code memberId} as for {@link Vote}: only a dot this facilitator placed for them. */
+  record Unvote(String ideaId, String memberId) implements MemberCommand {
+    public Unvote(String ideaId) {
+      this(ideaId, null);
+    }
+  }
 
   /** {@code memberId} null (or the sender's own): the sender's; a room member's: the facilitator writes it for them. */
   record AddCommitment(String text, String memberId) implements MemberCommand {
@@ -96,6 +140,14 @@ public sealed interface Command {
   /** {@code note} null leaves the note as it is. */
   record SetCommitmentStatus(String commitmentId, CommitmentStatus status, String note)
       implements MemberCommand {}
+
+  /** A practice note on one of the sender's own earlier commitments (a follow-up's {@code previous}). */
+  record AddPracticeNote(String commitmentId, String text, boolean shared) implements MemberCommand {}
+
+  /** Null fields are left as they are. Own notes only, the facilitator included. */
+  record EditPracticeNote(String noteId, String text, Boolean shared) implements MemberCommand {}
+
+  record RemovePracticeNote(String noteId) implements MemberCommand {}
 
   // --- facilitator ----------------------------------------------------------------------------
 
@@ -177,7 +229,10 @@ public sealed interface Command {
 
   record SetVotesPerMember(int votes) implements FacilitatorCommand {}
 
-  /** {@code group} empty or null removes the idea from its group. */
+  /**
+   * {@code group} empty or null removes the idea from its group. A label another idea already has
+   * (trimmed, case-insensitive) joins that group under the spelling it already has.
+   */
   record GroupIdea(String ideaId, String group) implements FacilitatorCommand {}
 
   record SetGroundRules(List<String> rules) implements FacilitatorCommand {}
@@ -187,4 +242,24 @@ public sealed interface Command {
   record RemoveMember(String memberId) implements FacilitatorCommand {}
 
   record EndSession() implements FacilitatorCommand {}
+
+  // --- facilitator requests and the series (PROTOCOL.md v1.2) ------------------------------------
+
+  /** The session's record, as the HTTP summary gives the key holder; {@code format} null means JSON. */
+  record GetSummary(SummaryFormat format) implements FacilitatorCommand, Request {}
+
+  /**
+   * The next session of this group, planned for {@code at} (null: not yet) lasting {@code minutes}
+   * (null: the follow-up agenda's length); {@code title} null: the earlier title with "follow-up".
+   */
+  record CreateFollowUp(String title, Long at, Integer minutes) implements FacilitatorCommand, Request {}
+
+  /** Plans or moves this session's meeting. */
+  record SetSchedule(long at, int minutes) implements FacilitatorCommand {}
+
+  /** The follow-up of this session was created: its pages now lead there. */
+  record LinkFollowUp(String code, String joinUrl, String displayUrl, Long at) implements SeriesCommand {}
+
+  /** The follow-up {@code code} of this session was planned anew for {@code at}. */
+  record FollowUpMoved(String code, Long at) implements SeriesCommand {}
 }

@@ -6,7 +6,12 @@ public final class Idea {
   public String text;
   /** Private: only the author's own view ever uses it. */
   public String authorId;
-  /** Facilitator's grouping label; null when ungrouped. */
+  /**
+   * Private: the facilitator who wrote this idea for its author, a room member without a device
+   * (as on a paper note); null when the author posted it. Only that facilitator's view shows it.
+   */
+  public String enteredBy;
+  /** Facilitator's grouping label; null when ungrouped. Ideas of one group share one spelling. */
   public String group;
 
   public Idea() {}
@@ -19,6 +24,7 @@ public final class Idea {
 
   public Idea copy() {
     Idea i = new Idea(id, text, authorId);
+    i.enteredBy = enteredBy;
     i.group = group;
     return i;
   }

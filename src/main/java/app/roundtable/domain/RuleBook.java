@@ -44,16 +44,25 @@ final class RuleBook {
         ActingFor.anyMember(s, me, c.memberId(), m -> QueueRules.lowerHand(s, m, ctx)));
     member(DoneSpeaking.class, (s, me, c, ctx) ->
         ActingFor.anyMember(s, me, c.memberId(), m -> QueueRules.doneSpeaking(s, m, ctx)));
-    member(PostIdea.class, BoardRules::post);
-    member(EditIdea.class, BoardRules::edit);
-    member(DeleteIdea.class, (s, me, c, ctx) -> BoardRules.delete(s, me, c));
-    member(Vote.class, (s, me, c, ctx) -> BoardRules.vote(s, me, c));
-    member(Unvote.class, (s, me, c, ctx) -> BoardRules.unvote(s, me, c));
+    // The board: for oneself, or the facilitator for a room member (v1.2), as with commitments.
+    member(PostIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.post(s, m, me, c, ctx)));
+    member(EditIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.edit(s, m, me, c, ctx)));
+    member(DeleteIdea.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_IDEAS, m -> BoardRules.delete(s, m, me, c)));
+    member(Vote.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_VOTES, m -> BoardRules.vote(s, m, me, c)));
+    member(Unvote.class, (s, me, c, ctx) ->
+        ActingFor.roomMember(s, me, c.memberId(), BoardRules.OWN_VOTES, m -> BoardRules.unvote(s, m, me, c)));
     member(AddCommitment.class, (s, me, c, ctx) ->
         ActingFor.roomMember(s, me, c.memberId(), m -> CommitmentRules.add(s, m, c, ctx)));
     member(EditCommitment.class, CommitmentRules::edit);
     member(RemoveCommitment.class, (s, me, c, ctx) -> CommitmentRules.remove(s, me, c));
     member(SetCommitmentStatus.class, CommitmentRules::setStatus);
+    member(AddPracticeNote.class, PracticeRules::add);
+    member(EditPracticeNote.class, PracticeRules::edit);
+    member(RemovePracticeNote.class, (s, me, c, ctx) -> PracticeRules.remove(s, me, c));
 
     // Facilitator (Rules has refused everyone else already).
     member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));
@@ -84,6 +93,15 @@ final class RuleBook {
     member(HandOff.class, (s, me, c, ctx) -> MembershipRules.handOff(s, me, c));
     member(RemoveMember.class, MembershipRules::remove);
     member(EndSession.class, (s, me, c, ctx) -> SessionRules.end(s, ctx));
+
+    // Facilitator requests: Rules checked the role, which is all a summary needs; the edge answers.
+    member(GetSummary.class, (s, me, c, ctx) -> Verdict.UNCHANGED);
+    member(CreateFollowUp.class, (s, me, c, ctx) -> FollowUpRules.mayCreate(s, c, ctx));
+    member(SetSchedule.class, (s, me, c, ctx) -> FollowUpRules.setSchedule(s, c, ctx));
+
+    // The series, issued by the edge.
+    connection(LinkFollowUp.class, (s, id, c, ctx) -> FollowUpRules.link(s, c));
+    connection(FollowUpMoved.class, (s, id, c, ctx) -> FollowUpRules.moved(s, c));
   }
 
   private RuleBook() {}

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class Session {
   public String code;
   public String title;
+  /** What the session's own words are written in; null in sessions stored before it existed (English). */
+  public Language language = Language.EN;
   public SessionStatus status = SessionStatus.OPEN;
   public long createdAt;
   /** Server time of the last accepted change; the store expires the session a set time after it. */
@@ -47,11 +49,26 @@ public final class Session {
   public Facilitation facilitation = new Facilitation();
   /** Whether pages and the projector show the speaking record live; the summary always has it. */
   public boolean fairnessVisible = true;
+  /** This session's follow-up once it was created (its pages lead there); null before. */
+  public FollowUp followUp;
+  /** When this session is planned to meet; null when nobody planned it ahead. */
+  public Schedule scheduled;
+  /** The code of the session this one follows up; null for a first session. */
+  public String earlierCode;
+  /**
+   * Hashes of the facilitator keys of the earlier sessions of the series, newest first and at most
+   * {@link #EARLIER_KEYS}: each opens this session as facilitator too (PROTOCOL.md v1.2).
+   */
+  public List<String> earlierKeyHashes = new ArrayList<>();
+
+  /** How many earlier sessions' keys a follow-up still accepts: a group's recent history, bounded. */
+  public static final int EARLIER_KEYS = 8;
 
   public Session copy() {
     Session s = new Session();
     s.code = code;
     s.title = title;
+    s.language = language;
     s.status = status;
     s.createdAt = createdAt;
     s.updatedAt = updatedAt;
@@ -70,12 +87,29 @@ public final class Session {
     s.raiseSeq = raiseSeq;
     s.facilitation = facilitation.copy();
     s.fairnessVisible = fairnessVisible;
+    s.followUp = followUp == null ? null : followUp.copy();
+    s.scheduled = scheduled == null ? null : scheduled.copy();
+    s.earlierCode = earlierCode;
+    s.earlierKeyHashes = new ArrayList<>(earlierKeyHashes);
     return s;
   }
 
   /** The series this session belongs to, for salting member identities. */
   public String series() {
     return seriesId != null ? seriesId : code;
+  }
+
+  /** Whether a key with this hash opens the session as facilitator: its own, or an earlier session's. */
+  public boolean opensAsFacilitator(String keyHash) {
+    if (keyHash == null) return false;
+    return keyHash.equals(facilitatorKeyHash) || earlierKeyHashes.contains(keyHash);
+  }
+
+  /** The member who joined with the key of this hash and was not removed, or null. */
+  public Member keyHolder(String keyHash) {
+    if (keyHash == null) return null;
+    for (Member m : members.values()) if (!m.removed && keyHash.equals(m.keyHash)) return m;
+    return null;
   }
 
   public Member member(String id) {
@@ -108,6 +142,17 @@ public final class Session {
   public int votes(String ideaId) {
     int k = board.ideas.indexOf(board.idea(ideaId));
     return k < 0 ? 0 : voteTotals()[k];
+  }
+
+  /**
+   * How many members have placed at least one dot in this round: the public {@code board.voted}, a
+   * count and never who. Removed members who voted still count, as their dots do in the totals:
+   * a count that dropped when someone was removed would tell whether they had voted.
+   */
+  public int voted() {
+    int n = 0;
+    for (Member m : members.values()) if (!m.votes.isEmpty()) n++;
+    return n;
   }
 
   /** Votes the member may still cast; never negative, even if the allowance was lowered after voting. */

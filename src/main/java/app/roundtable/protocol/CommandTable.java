@@ -6,6 +6,7 @@ import app.roundtable.domain.Command.*;
 import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemKind;
 import app.roundtable.domain.QueuePolicy;
+import app.roundtable.domain.SummaryFormat;
 import app.roundtable.protocol.FrameDecoder.Fields;
 import java.util.List;
 
@@ -42,11 +43,14 @@ public final class CommandTable {
       row("raiseHand", RaiseHand.class, f -> new RaiseHand(f.optionalRef("memberId"))),
       row("lowerHand", LowerHand.class, f -> new LowerHand(f.optionalRef("memberId"))),
       row("doneSpeaking", DoneSpeaking.class, f -> new DoneSpeaking(f.optionalRef("memberId"))),
-      row("postIdea", PostIdea.class, f -> new PostIdea(f.text("text"))),
-      row("editIdea", EditIdea.class, f -> new EditIdea(f.ref("ideaId"), f.text("text"))),
-      row("deleteIdea", DeleteIdea.class, f -> new DeleteIdea(f.ref("ideaId"))),
-      row("vote", Vote.class, f -> new Vote(f.ref("ideaId"))),
-      row("unvote", Unvote.class, f -> new Unvote(f.ref("ideaId"))),
+      row("postIdea", PostIdea.class, f -> new PostIdea(f.text("text"), f.optionalRef("memberId"))),
+      row("editIdea", EditIdea.class, f -> new EditIdea(
+          f.ref("ideaId"),
+          f.text("text"),
+          f.optionalRef("memberId"))),
+      row("deleteIdea", DeleteIdea.class, f -> new DeleteIdea(f.ref("ideaId"), f.optionalRef("memberId"))),
+      row("vote", Vote.class, f -> new Vote(f.ref("ideaId"), f.optionalRef("memberId"))),
+      row("unvote", Unvote.class, f -> new Unvote(f.ref("ideaId"), f.optionalRef("memberId"))),
       row("addCommitment", AddCommitment.class, f -> new AddCommitment(
           f.text("text"),
           f.optionalRef("memberId"))),
@@ -58,6 +62,15 @@ public final class CommandTable {
           f.ref("commitmentId"),
           f.enumValue("status", CommitmentStatus.class),
           f.optionalText("note", true))),
+      row("addPracticeNote", AddPracticeNote.class, f -> new AddPracticeNote(
+          f.ref("commitmentId"),
+          f.practiceNote("text", false),
+          f.bool("shared"))),
+      row("editPracticeNote", EditPracticeNote.class, f -> new EditPracticeNote(
+          f.ref("noteId"),
+          f.practiceNote("text", true),
+          f.optionalBool("shared"))),
+      row("removePracticeNote", RemovePracticeNote.class, f -> new RemovePracticeNote(f.ref("noteId"))),
       row("nextSpeaker", NextSpeaker.class, f -> new NextSpeaker(f.optionalRef("speakerId"))),
       row("endTurn", EndTurn.class, f -> new EndTurn(f.optionalRef("speakerId"))),
       row("addRoomMember", AddRoomMember.class, f -> new AddRoomMember(f.name("name"))),
@@ -98,7 +111,30 @@ public final class CommandTable {
       row("setGroundRules", SetGroundRules.class, f -> new SetGroundRules(f.textList("rules"))),
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
-      row("endSession", EndSession.class, f -> new EndSession()));
+      row("endSession", EndSession.class, f -> new EndSession()),
+      // v1.2: requests answered to the asker alone (Command.Request), and the schedule.
+      row("getSummary", GetSummary.class, f -> new GetSummary(f.optionalEnum("format", SummaryFormat.class))),
+      row("createFollowUp", CreateFollowUp.class, f -> new CreateFollowUp(
+          f.optionalText("title", false),
+          f.optionalTime("at"),
+          f.optionalInteger("minutes"))),
+      row("setSchedule", SetSchedule.class, f -> new SetSchedule(f.time("at"), f.integer("minutes"))));
+
+  /**
+   * Commands that no meter counts, not even by type: how often someone writes in their practice
+   * log, and when, is theirs (PROTOCOL.md v1.2: nothing about practice notes in logs or metrics).
+   */
+  public static final java.util.Set<String> UNCOUNTED =
+      java.util.Set.of("addPracticeNote", "editPracticeNote", "removePracticeNote");
+
+  /**
+   * The label a command type is counted under in metrics: its wire name, except that a vote and
+   * taking one back are one label. A scraper watching a small session's counters must not see who
+   * changed their mind, nor how the votes moved.
+   */
+  public static String meterLabel(String wireName) {
+    return "vote".equals(wireName) || "unvote".equals(wireName) ? "vote_or_unvote" : wireName;
+  }
 
   private static <C extends MemberCommand> Row<C> row(String wireName, Class<C> type, Parser<C> parser) {
     return new Row<>(wireName, type, parser);

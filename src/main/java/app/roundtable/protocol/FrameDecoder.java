@@ -167,15 +167,21 @@ public final class FrameDecoder {
     }
 
     boolean bool(String field) {
+      Boolean b = optionalBool(field);
+      if (b == null) throw bad("Field '" + field + "' is required.");
+      return b;
+    }
+
+    Boolean optionalBool(String field) {
       JsonNode n = present(field);
-      if (n == null) throw bad("Field '" + field + "' is required.");
+      if (n == null) return null;
       if (!n.isBoolean()) throw bad("Field '" + field + "' must be true or false.");
       return n.booleanValue();
     }
 
     String name(String field) {
       String s = cleanLine(string(field, limits.maxNameLength() * 4), field);
-      if (s.isEmpty()) throw bad("Field '" + field + "' must not be blank.");
+      if (TextHygiene.invisible(s)) throw bad("Field '" + field + "' must not be blank.");
       if (s.codePointCount(0, s.length()) > limits.maxNameLength()) throw tooLong(field, limits.maxNameLength());
       return s;
     }
@@ -194,15 +200,32 @@ public final class FrameDecoder {
 
     /** Free text (idea, commitment, title, note). Newlines are kept, other control characters refused. */
     String optionalText(String field, boolean blankAllowed) {
-      String s = optionalString(field, limits.maxTextLength() * 4);
+      return freeText(field, blankAllowed, limits.maxTextLength());
+    }
+
+    /**
+     * A practice note's text (PROTOCOL.md v1.2: longer than other texts); required unless
+     * {@code optional}, never blank.
+     */
+    String practiceNote(String field, boolean optional) {
+      String s = freeText(field, false, Limits.PRACTICE_NOTE_CHARS);
+      if (s == null && !optional) throw bad("Field '" + field + "' is required.");
+      return s;
+    }
+
+    private String freeText(String field, boolean blankAllowed, int maxChars) {
+      String s = optionalString(field, maxChars * 4);
       if (s == null) return null;
-      s = s.strip();
+      s = hygienic(s, field).strip();
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c < 0x20 && c != '\n') throw bad("Field '" + field + "' contains control characters.");
       }
-      if (!blankAllowed && s.isEmpty()) throw bad("Field '" + field + "' must not be blank.");
-      if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
+      if (TextHygiene.invisible(s)) {
+        if (!blankAllowed) throw bad("Field '" + field + "' must not be blank.");
+        s = ""; // blank allowed: what nobody can see is stored as nothing
+      }
+      if (s.codePointCount(0, s.length()) > maxChars) throw tooLong(field, maxChars);
       return s;
     }
 
@@ -211,7 +234,7 @@ public final class FrameDecoder {
       if (s == null) return null;
       s = cleanLine(s, field);
       if (s.codePointCount(0, s.length()) > limits.maxGroupLength()) throw tooLong(field, limits.maxGroupLength());
-      return s.isEmpty() ? null : s;
+      return TextHygiene.invisible(s) ? null : s;
     }
 
     List<String> textList(String field) {
@@ -225,7 +248,7 @@ public final class FrameDecoder {
       for (JsonNode e : n) {
         if (!e.isTextual()) throw bad("Field '" + field + "' must be an array of strings.");
         String s = cleanLine(e.textValue(), field);
-        if (s.isEmpty()) throw bad("Entries of '" + field + "' must not be blank.");
+        if (TextHygiene.invisible(s)) throw bad("Entries of '" + field + "' must not be blank.");
         if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
         out.add(s);
       }
@@ -243,6 +266,20 @@ public final class FrameDecoder {
       if (n == null) return null;
       if (!n.isIntegralNumber() || !n.canConvertToInt()) throw bad("Field '" + field + "' must be an integer.");
       return n.intValue();
+    }
+
+    /** A time in milliseconds since the epoch (or any whole number that fits a long). */
+    long time(String field) {
+      Long v = optionalTime(field);
+      if (v == null) throw bad("Field '" + field + "' is required.");
+      return v;
+    }
+
+    Long optionalTime(String field) {
+      JsonNode n = present(field);
+      if (n == null) return null;
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) throw bad("Field '" + field + "' must be an integer.");
+      return n.longValue();
     }
 
     long optionalLong(String field, long otherwise) {
@@ -266,8 +303,18 @@ public final class FrameDecoder {
       return e;
     }
 
-    /** One line of text: trimmed, inner whitespace runs folded, control characters refused. */
-    private static String cleanLine(String s, String field) {
+    /** {@link TextHygiene#clean}, its refusal naming the field. */
+    private static String hygienic(String s, String field) {
+      try {
+        return TextHygiene.clean(s);
+      } catch (TextHygiene.Refused e) {
+        throw bad("Field '" + field + "' " + e.getMessage() + ".");
+      }
+    }
+
+    /** One line of text: {@link TextHygiene}'s, trimmed, inner whitespace runs folded, control characters refused. */
+    private static String cleanLine(String raw, String field) {
+      String s = hygienic(raw, field);
       StringBuilder b = new StringBuilder(s.length());
       boolean space = false;
       for (int i = 0; i < s.length(); i++) {

@@ -31,6 +31,9 @@ final class CommandQueue {
 
     /** Once closed, queued commands are dropped. */
     boolean closed();
+
+    /** The command last handed over is done with: answered, refused, or given up on. */
+    default void settled() {}
   }
 
   private final Handler handler;
@@ -89,6 +92,7 @@ final class CommandQueue {
       }
       done.onComplete(ar -> {
         busy = false;
+        handler.settled();
         pump();
       });
       if (busy) return;

@@ -49,9 +49,16 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private final String client;
   /** Whether this socket still counts against its client's unjoined sockets. */
   private boolean unjoined = true;
+  /** Where links made on this socket point (a follow-up's): as its upgrade request reached us. */
+  private final String linkBase;
+  /** A command is being handled: a close for the session's end waits until it is answered. */
+  private boolean inFlight;
+  /** Why the socket closes once the command in flight is answered; null while nothing waits. */
+  private CloseReason closing;
 
-  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins, String client) {
+  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins, String client, String linkBase) {
     this.client = client;
+    this.linkBase = linkBase;
     this.services = services;
     this.hub = hub;
     this.joins = joins;
@@ -82,6 +89,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
 
   @Override
   public Future<Void> handle(Inbound in, Answer answer) {
+    inFlight = true;
     services.metrics.command(in.type());
     if (in instanceof Inbound.Rejection r) {
       answer.refuse(r.refusal());
@@ -95,10 +103,30 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     } else if (in instanceof Inbound.Sync) {
       return sync(answer);
     } else if (in instanceof Inbound.Do d) {
-      if (!membership.display()) return apply(d, answer);
-      answer.refuse(Refusal.of(Reason.FORBIDDEN, "A display is read-only."));
+      if (membership.display()) answer.refuse(Refusal.of(Reason.FORBIDDEN, "A display is read-only."));
+      else if (d.command() instanceof Command.Request) return request(d, answer);
+      else return apply(d, answer);
     }
     return Future.succeededFuture();
+  }
+
+  @Override
+  public void settled() {
+    inFlight = false;
+    if (closing != null) end(closing);
+  }
+
+  /** The session is over for this socket: it closes, after the answer to the command in flight if one is. */
+  private void over(CloseReason reason) {
+    closed = true;
+    if (inFlight) closing = reason;
+    else end(reason);
+  }
+
+  private void end(CloseReason reason) {
+    closing = null;
+    out.send(Frames.closed(reason));
+    out.close(reason);
   }
 
   private void joinedOrGone() {
@@ -123,7 +151,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     (id == null ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.add(this);
     SessionFeed feed = new SessionFeed(out, services.store.deliversEveryVersion() ? null : services.deadlines,
-        newest, id, resume, services.clock.getAsLong());
+        newest, id, resume, services.clock.getAsLong(), this::over);
     return new Membership(ls, id, feed);
   }
 
@@ -143,6 +171,16 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
         });
   }
 
+  /** A request ({@link Requests}): its own answer to this socket instead of an ack. */
+  private Future<Void> request(Inbound.Do d, Answer answer) {
+    Membership m = membership;
+    return services.requests.answer(m.session().code, m.memberId(), d, linkBase).map(a -> {
+      if (a.refusal() != null) answer.refuse(a.refusal());
+      else answer.give(() -> m.feed().sendWhenSent(a.frame(), a.version()));
+      return null;
+    });
+  }
+
   private void answer(Inbound.Do d, Update u, Answer answer) {
     Outcome o = u.outcome();
     if (o instanceof Outcome.Refused r) {
@@ -150,6 +188,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
       return;
     }
     long v = o instanceof Outcome.Duplicate dup ? dup.version() : u.current().version;
+    if (o instanceof Outcome.Applied && d.command() instanceof Command.SetSchedule) services.followUps.moved(u.current());
     if (o instanceof Outcome.Applied && d.command() instanceof Command.Leave) {
       // No more states come to this socket once it left, so its ack cannot wait for one.
       answer.give(() -> {

@@ -137,13 +137,15 @@ final class HttpVerticle extends VerticleBase {
       return;
     }
     req.toWebSocket()
-        .onSuccess(ws -> new Connection(ws, services, hub, joins, client))
+        .onSuccess(ws -> new Connection(ws, services, hub, joins, client, Links.base(services.config, req)))
         .onFailure(e -> services.unjoinedSockets.done(client));
   }
 
   /**
    * Browsers always send Origin; a page on another site must not drive a member's session. Clients
    * that are not browsers send none and are let through: they hold no one else's cookies anyway.
+   * An origin is scheme, host and port: {@code http://} and {@code https://} of one host are two
+   * (a page served over plain HTTP on the same name must not reach an HTTPS deployment's sockets).
    */
   private boolean originAllowed(HttpServerRequest req) {
     String origin = req.getHeader("Origin");
@@ -152,18 +154,26 @@ final class HttpVerticle extends VerticleBase {
     if (!allowed.isEmpty()) return allowed.contains(origin) || allowed.contains("*");
     try {
       URI o = URI.create(origin);
-      String host = req.authority() == null ? null : req.authority().host();
-      int port = req.authority() == null ? -1 : req.authority().port();
+      String scheme = o.getScheme() == null ? "" : o.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (o.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) return false;
       if (services.config.http().publicUrl() != null) {
         URI p = URI.create(services.config.http().publicUrl());
-        return o.getHost() != null && o.getHost().equalsIgnoreCase(p.getHost()) && o.getPort() == p.getPort();
+        return scheme.equalsIgnoreCase(p.getScheme()) && o.getHost().equalsIgnoreCase(p.getHost())
+            && port(scheme, o.getPort()) == port(p.getScheme(), p.getPort());
       }
-      int oPort = o.getPort() == -1 ? ("https".equals(o.getScheme()) ? 443 : 80) : o.getPort();
-      int hPort = port == -1 ? (req.isSSL() ? 443 : 80) : port;
-      return o.getHost() != null && o.getHost().equalsIgnoreCase(host) && oPort == hPort;
+      // Without PUBLIC_URL, the server's own origin: the scheme and authority this request came in on.
+      String own = req.isSSL() ? "https" : "http";
+      String host = req.authority() == null ? null : req.authority().host();
+      int hPort = req.authority() == null ? -1 : req.authority().port();
+      return scheme.equals(own) && o.getHost().equalsIgnoreCase(host) && port(scheme, o.getPort()) == port(own, hPort);
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** A URL's port, or its scheme's default when none is written. */
+  private static int port(String scheme, int port) {
+    return port != -1 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
   }
 
   /**

@@ -42,27 +42,37 @@ final class JoinFlow {
   Future<Void> join(Inbound.Join j, String ip, Seat seat, Answer answer) {
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
-    if (!services.joinGuard.allow(ip, now)) {
-      answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again."));
+    String code = SessionCodes.normalise(j.code());
+    String secret = j.resume() != null ? j.resume() : j.key() != null ? j.key() : j.identity();
+    Asker asker = new Asker(ip, JoinGuard.client(ip, secret), j.resume() != null || j.key() != null);
+    JoinGuard.Pass pass = services.joinGuard.admit(ip, asker.client, asker.proves, code, now);
+    if (pass == JoinGuard.Pass.REFUSE) {
+      answer.refuse(tooMany());
       return Future.succeededFuture();
     }
-    String code = SessionCodes.normalise(j.code());
     if (code == null) {
-      services.joinGuard.miss(ip, now);
-      answer.refuse(unknown());
+      miss(asker, answer, pass);
       return Future.succeededFuture();
     }
     return hub.open(code)
-        .compose(ls -> joinLoaded(j, ip, ls, seat, answer, started).onComplete(ar -> hub.settle(ls)))
+        .compose(ls -> joinLoaded(j, asker, pass, ls, seat, answer, started).onComplete(ar -> hub.settle(ls)))
         .mapEmpty();
   }
 
-  private Future<Void> joinLoaded(Inbound.Join j, String ip, LocalSession ls, Seat seat, Answer answer, long started) {
+  /** Who asked to join, as {@link JoinGuard} counts them. */
+  private record Asker(String address, String client, boolean proves) {}
+
+  private Future<Void> joinLoaded(Inbound.Join j, Asker asker, JoinGuard.Pass pass, LocalSession ls, Seat seat,
+      Answer answer, long started) {
     return services.store.load(ls.code).compose(s -> {
       if (!answer.owed()) return Future.succeededFuture(); // told unavailable: nothing was done
       if (s == null) {
-        services.joinGuard.miss(ip, services.clock.getAsLong());
-        answer.refuse(unknown());
+        miss(asker, answer, pass);
+        return Future.succeededFuture();
+      }
+      if (pass == JoinGuard.Pass.PROVE && !proven(s, j)) {
+        // The same answer as for a code that does not exist: nothing learnt about this one.
+        miss(asker, answer, pass);
         return Future.succeededFuture();
       }
       if (s.isEnded()) {
@@ -87,7 +97,9 @@ final class JoinFlow {
         command = new Command.Connect(nodeId);
       } else {
         id = Secrets.base32(16);
-        token = Secrets.token();
+        // The key holder's token follows from the key, so another device with the key is handed
+        // the same one: the same person continues (PROTOCOL.md v1.2), their devices side by side.
+        token = j.key() == null ? Secrets.token() : Secrets.keyHolderResume(ls.code, j.key());
         String keyHash = j.key() == null ? null : Secrets.hash(j.key());
         // Salted with the series, so the same browser's secret matches only within one group's sessions.
         String seriesHash = j.identity() == null ? null : Secrets.hash(s.series() + ":" + j.identity());
@@ -95,16 +107,41 @@ final class JoinFlow {
       }
       Action action = new Action(command instanceof Command.Join ? null : id, null, command);
       String resume = token;
+      String minted = id;
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
             if (u.outcome() instanceof Outcome.Refused r) {
               answer.refuse(r.refusal());
-            } else if (seat.seat(ls, u.current(), id, resume, answer)) {
+            } else if (seat.seat(ls, u.current(), joined(u.current(), minted, resume), resume, answer)) {
+              services.joinGuard.joined(asker.address, ls.code);
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
             return null;
           });
     });
+  }
+
+  /** Who joined: the member holding {@code resume} (a key holder continued), else the id minted for the join. */
+  private static String joined(Session s, String minted, String resume) {
+    if (resume == null || s.members.containsKey(minted)) return minted;
+    Member m = byResumeToken(s, resume);
+    return m == null ? minted : m.id;
+  }
+
+  /** A code that does not exist (or, when the join had to prove itself, a wrong secret). */
+  private void miss(Asker asker, Answer answer, JoinGuard.Pass pass) {
+    services.joinGuard.miss(asker.address, asker.client, services.clock.getAsLong());
+    answer.refuse(pass == JoinGuard.Pass.PROVE ? tooMany() : unknown());
+  }
+
+  /** Whether the join's resume token or key is right for {@code s}. */
+  private static boolean proven(Session s, Inbound.Join j) {
+    if (j.resume() != null) return byResumeToken(s, j.resume()) != null;
+    return j.key() != null && SessionApi.opens(s, Secrets.hash(j.key()));
+  }
+
+  private static Refusal tooMany() {
+    return Refusal.of(Reason.RATE_LIMITED, "Too many attempts to join; wait a minute and try again.");
   }
 
   private static Refusal unknown() {

@@ -1,5 +1,6 @@
 package app.roundtable.server;
 
+import app.roundtable.protocol.CommandTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This node's meters. Labels are closed sets only (command types known to the protocol, error
- * codes, connection kinds): never a session code, a name, an idea or anything a member typed.
+ * codes, connection kinds): never a session code, a name, an idea or anything a member typed, and
+ * no label that tells a vote from an unvote ({@link CommandTable#meterLabel}).
  */
 public final class Metrics {
   public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,8 +75,10 @@ public final class Metrics {
     commitTime.record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** One command received; practice-log commands are not counted at all ({@link CommandTable#UNCOUNTED}). */
   public void command(String type) {
-    String t = type != null && commandTypes.contains(type) ? type : "unknown";
+    if (type != null && CommandTable.UNCOUNTED.contains(type)) return;
+    String t = type != null && commandTypes.contains(type) ? CommandTable.meterLabel(type) : "unknown";
     commands.computeIfAbsent(t, k -> Counter.builder("roundtable_commands").tag("type", k)
         .description("Commands received, by type").register(registry)).increment();
   }

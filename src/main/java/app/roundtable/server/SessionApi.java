@@ -1,13 +1,16 @@
 package app.roundtable.server;
 
+import app.roundtable.domain.Language;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
+import app.roundtable.protocol.CalendarView;
 import app.roundtable.protocol.HttpError;
 import app.roundtable.protocol.SpeakingChart;
 import app.roundtable.protocol.SummaryView;
+import app.roundtable.protocol.TextHygiene;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.StoreFullException;
 import io.vertx.core.Future;
@@ -17,6 +20,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** The HTTP half of the contract: create, look up, summary, follow-up, QR code. */
 final class SessionApi {
@@ -35,6 +40,7 @@ final class SessionApi {
     router.get("/api/sessions/:code/summary").handler(this::summary);
     router.post("/api/sessions/:code/follow-up").handler(body).handler(this::followUp);
     router.get("/api/sessions/:code/qr.svg").handler(this::qr);
+    router.get("/api/sessions/:code/calendar.ics").handler(this::calendar);
   }
 
   private void create(RoutingContext ctx) {
@@ -61,22 +67,74 @@ final class SessionApi {
       error(ctx, HttpError.BAD_REQUEST, "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
       return;
     }
+    Object l = in.getValue("language", "en");
+    Language language = l instanceof String name ? Wire.parse(Language.class, name) : null;
+    if (language == null) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'language' must be \"en\", \"de\" or \"es\".");
+      return;
+    }
     String key = Secrets.token();
-    Session s = Sessions.create(SessionCodes.generate(), title, template, Secrets.hash(key),
+    Session s = Sessions.create(SessionCodes.generate(), title, template, language, Secrets.hash(key),
         services.clock.getAsLong(), services.random);
     store(ctx, s, key);
   }
 
+  /**
+   * The follow-up, maybe planned ({@code at}, {@code minutes}); the earlier session's state shows
+   * it to its members. One per session: a second gets 409, the first stays where the state says.
+   */
   private void followUp(RoutingContext ctx) {
     JsonObject in = ctx.body().length() == 0 ? new JsonObject() : json(ctx);
     if (in == null) return;
     String title = in.getValue("title") == null ? null : title(ctx, in.getValue("title"), false);
     if (in.getValue("title") != null && title == null) return;
+    Object at = in.getValue("at");
+    Object minutes = in.getValue("minutes");
+    if (!wholeOrAbsent(at) || !wholeOrAbsent(minutes)) {
+      error(ctx, HttpError.BAD_REQUEST, "Fields 'at' and 'minutes' must be whole numbers.");
+      return;
+    }
+    Long when = at == null ? null : ((Number) at).longValue();
+    // Beyond an int it is out of range anyway: the schedule's check says so in its words.
+    Integer length = minutes == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ((Number) minutes).longValue()));
     withFacilitator(ctx, earlier -> {
-      String key = Secrets.token();
-      Session s = Sessions.followUp(earlier, SessionCodes.generate(), title, Secrets.hash(key),
-          services.clock.getAsLong(), services.random);
-      store(ctx, s, key);
+      if (earlier.followUp != null) {
+        error(ctx, HttpError.CONFLICT, "This session has its follow-up already: " + earlier.followUp.joinUrl);
+        return;
+      }
+      services.followUps.create(earlier, title, when, length, base(ctx)).onComplete(ar -> {
+        if (ar.failed()) {
+          failure(ctx, ar.cause());
+        } else if (ar.result() instanceof FollowUps.Refused r) {
+          if (r.storeFull()) ctx.response().putHeader("Retry-After", "3600");
+          error(ctx, HttpError.of(r.refusal().reason()), r.refusal().message());
+        } else {
+          FollowUps.Created f = (FollowUps.Created) ar.result();
+          created(ctx, f.code(), f.joinUrl(), f.displayUrl(), f.facilitatorKey());
+        }
+      });
+    });
+  }
+
+  /** JSON integers decode as Integer or Long (larger ones as BigInteger, fractions as Double: refused). */
+  private static boolean wholeOrAbsent(Object v) {
+    return v == null || v instanceof Integer || v instanceof Long;
+  }
+
+  /**
+   * The session's planned meeting as a calendar file (RFC 5545), for anyone with the code: the join
+   * link inside is what they could open anyway. 404 while the session has no date.
+   */
+  private void calendar(RoutingContext ctx) {
+    withSession(ctx, s -> {
+      if (s.scheduled == null) {
+        error(ctx, HttpError.NOT_FOUND, "This session has no date yet.");
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".ics\"")
+          .putHeader("Cache-Control", "no-store")
+          .end(CalendarView.ics(s, Links.join(base(ctx), s.code), services.clock.getAsLong()));
     });
   }
 
@@ -91,47 +149,84 @@ final class SessionApi {
         error(ctx, HttpError.UNAVAILABLE, "Could not allocate a session code; try again.");
       } else {
         String base = base(ctx);
-        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .putHeader("Cache-Control", "no-store")
-            .end(new JsonObject().put("code", s.code).put("joinUrl", base + "/s/" + s.code)
-                .put("displayUrl", base + "/d/" + s.code).put("facilitatorKey", key).encode());
+        created(ctx, s.code, Links.join(base, s.code), Links.display(base, s.code), key);
       }
     });
+  }
+
+  /** The contract's 201 for a new session: the only answer that ever carries its key. */
+  private static void created(RoutingContext ctx, String code, String joinUrl, String displayUrl, String key) {
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("code", code).put("joinUrl", joinUrl)
+            .put("displayUrl", displayUrl).put("facilitatorKey", key).encode());
   }
 
   private void info(RoutingContext ctx) {
     withSession(ctx, s -> {
       int online = 0;
       for (Member m : s.members.values()) if (!m.removed && m.online()) online++;
+      // followUp and scheduled as in the state: an ended session's pages, whose socket is gone,
+      // learn here that the group meets again.
+      JsonObject followUp = s.followUp == null ? null : new JsonObject().put("code", s.followUp.code)
+          .put("joinUrl", s.followUp.joinUrl).put("displayUrl", s.followUp.displayUrl).put("at", s.followUp.at);
+      JsonObject scheduled = s.scheduled == null ? null
+          : new JsonObject().put("at", s.scheduled.at).put("minutes", s.scheduled.minutes);
       ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
           .end(new JsonObject().put("code", s.code).put("title", s.title)
-              .put("status", Wire.name(s.status)).put("members", online).encode());
+              .put("status", Wire.name(s.status)).put("members", online)
+              .put("followUp", followUp).put("scheduled", scheduled).encode());
     });
   }
 
   private void summary(RoutingContext ctx) {
+    Language asked = ReaderLanguage.pick(ctx.queryParams().get("lang"), null, null);
+    if (ctx.queryParams().get("lang") != null && asked == null) {
+      error(ctx, HttpError.BAD_REQUEST, "Parameter 'lang' must be \"en\", \"de\" or \"es\".");
+      return;
+    }
+    ZoneId zone = zone(ctx.queryParams().get("tz"));
+    if (zone == null) {
+      error(ctx, HttpError.BAD_REQUEST, "Parameter 'tz' must be a time zone such as \"Europe/Berlin\".");
+      return;
+    }
     withFacilitator(ctx, s -> {
+      Language language = ReaderLanguage.pick(ctx.queryParams().get("lang"), ctx.request().getHeader("Accept-Language"), s.language);
       String accept = ctx.request().getHeader("Accept");
       long now = services.clock.getAsLong();
       boolean markdown = accept != null && accept.contains("text/markdown");
-      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.response().putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept, Accept-Language");
       if (markdown) {
         ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".md\"")
-            .end(SummaryView.markdown(s, now));
+            .end(SummaryView.markdown(s, now, language, zone));
       } else if (accept != null && accept.contains("image/svg+xml")) {
-        // The speaking record's chart alone, the same one the Markdown record carries inline.
-        ctx.response().putHeader("Content-Type", "image/svg+xml").end(SpeakingChart.svg(s));
+        // The speaking record's chart, a download of its own beside the Markdown record.
+        ctx.response().putHeader("Content-Type", "image/svg+xml")
+            .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + "-speaking.svg\"")
+            .end(SpeakingChart.svg(s, language));
       } else {
-        ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now));
+        ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now, zone));
       }
     });
   }
 
+  /** The zone a reader's dates are written in: {@code ?tz=} (an IANA name), else UTC; null when unknown. */
+  private static ZoneId zone(String tz) {
+    if (tz == null) return ZoneOffset.UTC;
+    if (tz.length() > 64) return null;
+    try {
+      return ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+
   private void qr(RoutingContext ctx) {
     withSession(ctx, s -> ctx.response().putHeader("Content-Type", "image/svg+xml")
         .putHeader("Cache-Control", "private, max-age=3600")
-        .end(QrCode.svg(base(ctx) + "/s/" + s.code)));
+        .end(QrCode.svg(Links.join(base(ctx), s.code))));
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -140,24 +235,42 @@ final class SessionApi {
     void accept(Session s);
   }
 
-  /** Loads the session named in the path, counting unknown codes against the caller's IP. */
+  /** Loads the session named in the path, counting unknown codes against the caller ({@link JoinGuard}). */
   private void withSession(RoutingContext ctx, WithSession then) {
+    withSession(ctx, null, then);
+  }
+
+  /**
+   * As {@link #withSession(RoutingContext, WithSession)}; {@code key}, when given, is the facilitator
+   * key the caller shows, and the session is handed on only when it is the right one.
+   */
+  private void withSession(RoutingContext ctx, String key, WithSession then) {
     String ip = services.client(ctx.request());
+    String client = JoinGuard.client(ip, key);
     long now = services.clock.getAsLong();
-    if (!services.joinGuard.allow(ip, now)) {
+    String code = SessionCodes.normalise(ctx.pathParam("code"));
+    JoinGuard.Pass pass = services.joinGuard.admit(ip, client, key != null, code, now);
+    if (pass == JoinGuard.Pass.REFUSE) {
       error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
       return;
     }
-    String code = SessionCodes.normalise(ctx.pathParam("code"));
     Future<Session> f = code == null ? Future.succeededFuture(null) : services.store.load(code);
     f.onComplete(ar -> {
       if (ar.failed()) {
         failure(ctx, ar.cause());
-      } else if (ar.result() == null) {
-        services.joinGuard.miss(ip, now);
-        error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
+        return;
+      }
+      Session s = ar.result();
+      boolean rightKey = s != null && key != null && opens(s, Secrets.hash(key));
+      if (s == null || (pass == JoinGuard.Pass.PROVE && !rightKey)) {
+        services.joinGuard.miss(ip, client, now);
+        // Under PROVE, a wrong key and a code that does not exist get the same answer.
+        if (pass == JoinGuard.Pass.PROVE) error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
+        else error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
+      } else if (key != null && !rightKey) {
+        error(ctx, HttpError.WRONG_CREDENTIALS, "That is not this session's facilitator key.");
       } else {
-        then.accept(ar.result());
+        then.accept(s);
       }
     });
   }
@@ -168,13 +281,14 @@ final class SessionApi {
       error(ctx, HttpError.NO_CREDENTIALS, "This needs the facilitator key in the X-Facilitator-Key header.");
       return;
     }
-    withSession(ctx, s -> {
-      if (!Secrets.sameHash(Secrets.hash(key.trim()), s.facilitatorKeyHash)) {
-        error(ctx, HttpError.WRONG_CREDENTIALS, "That is not this session's facilitator key.");
-      } else {
-        then.accept(s);
-      }
-    });
+    withSession(ctx, key.trim(), then);
+  }
+
+  /** Whether the key of this hash opens {@code s} as facilitator: its own, or an earlier session's (v1.2). */
+  static boolean opens(Session s, String keyHash) {
+    boolean match = Secrets.sameHash(keyHash, s.facilitatorKeyHash);
+    for (String earlier : s.earlierKeyHashes) match |= Secrets.sameHash(keyHash, earlier);
+    return match;
   }
 
   /**
@@ -210,7 +324,17 @@ final class SessionApi {
       error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
       return null;
     }
-    String t = s.strip().replaceAll("\\s+", " ");
+    String t;
+    try {
+      t = TextHygiene.clean(s).strip().replaceAll("\\s+", " ");
+    } catch (TextHygiene.Refused e) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' " + e.getMessage() + ".");
+      return null;
+    }
+    if (TextHygiene.invisible(t)) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
+      return null;
+    }
     if (t.codePointCount(0, t.length()) > services.config.sessions().limits().maxTextLength()) {
       error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.sessions().limits().maxTextLength() + " characters.");
       return null;
@@ -220,9 +344,7 @@ final class SessionApi {
 
   /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
   private String base(RoutingContext ctx) {
-    if (services.config.http().publicUrl() != null) return services.config.http().publicUrl();
-    String host = ctx.request().authority() == null ? "localhost:" + services.config.http().port() : ctx.request().authority().toString();
-    return ctx.request().scheme() + "://" + host;
+    return Links.base(services.config, ctx.request());
   }
 
   private void failure(RoutingContext ctx, Throwable e) {

@@ -34,8 +34,18 @@ final class SessionFeed {
   private final Deadlines lateAcks;
   /** This socket's context: late acks go out there. */
   private final Context ctx = Vertx.currentContext();
-  /** Acks waiting for their version, oldest first; empty nearly always. */
-  private final List<OwedAck> owedAcks = new ArrayList<>(0);
+  /** Acks (and requests' answers) waiting for their version, oldest first; empty nearly always. */
+  private final List<Owed> owed = new ArrayList<>(0);
+  private final Ending ending;
+
+  /**
+   * How the socket ends once its session is over for it: {@code closed} then the close, right away
+   * or after the answer to the command in flight (the facilitator's {@code endSession} is acked
+   * before {@code closed ended}).
+   */
+  interface Ending {
+    void over(CloseReason reason);
+  }
   /** Null for a display. */
   private final String memberId;
   /** Highest version this socket has been sent (welcome, state or sync). */
@@ -45,13 +55,15 @@ final class SessionFeed {
   /** Fingerprint of the private view at the last delivery; the view is written only when it moves. */
   private long lastYouFingerprint = Long.MIN_VALUE;
 
-  private record OwedAck(String id, long version) {}
+  /** {@code frame}: the ack or answer, written when it began to wait. */
+  private record Owed(String frame, long version) {}
 
   /**
    * Sends the welcome of {@code s}, the version that includes the join. {@code lateAcks} is null
    * when the store delivers every version.
    */
-  SessionFeed(SocketWriter out, Deadlines lateAcks, Session s, String memberId, String resume, long now) {
+  SessionFeed(SocketWriter out, Deadlines lateAcks, Session s, String memberId, String resume, long now, Ending ending) {
+    this.ending = ending;
     this.out = out;
     this.lateAcks = lateAcks;
     this.memberId = memberId;
@@ -103,47 +115,47 @@ final class SessionFeed {
 
   /** Acks a command applied as {@code version}: now, or once that version was sent here. */
   void ackWhenSent(String id, long version) {
-    if (version <= sentVersion) {
-      ack(id, version);
-      return;
-    }
-    OwedAck owed = new OwedAck(id, version);
-    owedAcks.add(owed);
-    if (lateAcks != null) lateAcks.after(MAX_ACK_WAIT_MS, () -> ctx.runOnContext(v -> ackLate(owed)));
+    sendWhenSent(Frames.ack(id, version), version);
   }
 
-  /** Sends the waiting acks whose version this socket has now been sent. */
+  /** Sends an answer that names {@code version} (an ack, a request's answer) once that version was sent here. */
+  void sendWhenSent(String frame, long version) {
+    if (version <= sentVersion) {
+      out.send(frame);
+      return;
+    }
+    Owed o = new Owed(frame, version);
+    owed.add(o);
+    if (lateAcks != null) lateAcks.after(MAX_ACK_WAIT_MS, () -> ctx.runOnContext(v -> sendLate(o)));
+  }
+
+  /** Sends the waiting answers whose version this socket has now been sent. */
   private void ackSent() {
-    if (owedAcks.isEmpty()) return;
-    owedAcks.removeIf(a -> {
-      boolean due = a.version <= sentVersion;
-      if (due) ack(a.id, a.version);
+    if (owed.isEmpty()) return;
+    owed.removeIf(o -> {
+      boolean due = o.version <= sentVersion;
+      if (due) out.send(o.frame);
       return due;
     });
   }
 
-  /** {@code late}'s version never came: it goes out now, with any ack that has waited longer. */
-  private void ackLate(OwedAck late) {
+  /** {@code late}'s version never came: it goes out now, with any answer that has waited longer. */
+  private void sendLate(Owed late) {
     int i = 0;
-    while (i < owedAcks.size() && owedAcks.get(i) != late) i++;
-    if (i == owedAcks.size()) return; // its version came meanwhile
-    List<OwedAck> due = owedAcks.subList(0, i + 1);
-    for (OwedAck a : due) ack(a.id, a.version);
+    while (i < owed.size() && owed.get(i) != late) i++;
+    if (i == owed.size()) return; // its version came meanwhile
+    List<Owed> due = owed.subList(0, i + 1);
+    for (Owed o : due) out.send(o.frame);
     due.clear();
   }
 
-  /** Sends {@code closed} and closes when the session ended or this member was removed. */
+  /** Sends {@code closed} and closes (now or, see {@link Ending}, once the command in flight was answered) when the session ended or this member was removed. */
   private boolean closeIfOver(Session s) {
     CloseReason reason = null;
     if (s.isEnded()) reason = CloseReason.ENDED;
     else if (memberId != null && s.member(memberId) == null) reason = CloseReason.REMOVED;
     if (reason == null) return false;
-    out.send(Frames.closed(reason));
-    out.close(reason);
+    ending.over(reason);
     return true;
-  }
-
-  private void ack(String id, long version) {
-    out.send(Frames.ack(id, version));
   }
 }

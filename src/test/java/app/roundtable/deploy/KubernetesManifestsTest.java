@@ -441,7 +441,7 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void serverPodsAcceptOnlyTheirHttpPortAndMetricsOnlyFromMonitoring() {
+  void serverPodsAcceptTheirHttpPortOnlyFromTheGatewayAndMetricsOnlyFromMonitoring() {
     JsonNode policy = policyFor(SERVER_LABELS);
     assertNotNull(policy, "a NetworkPolicy selecting the server pods");
     assertTrue(strings(policy.at("/spec/policyTypes")).contains("Ingress"));
@@ -453,7 +453,13 @@ class KubernetesManifestsTest {
       for (JsonNode p : rule.path("ports")) {
         int port = resolvePort(c, p.path("port"));
         assertTrue(port == 8080 || port == metrics, "port 8080 or the metrics port, was " + port);
-        if (port == metrics) assertTrue(rule.path("from").size() > 0, "metrics admitted from named peers only");
+        // 8080 too: any pod that reaches it could send an X-Forwarded-For (review finding).
+        assertTrue(rule.path("from").size() > 0, "port " + port + " admitted from named peers only");
+        for (JsonNode peer : rule.path("from")) {
+          assertTrue(peer.has("namespaceSelector") || peer.has("podSelector"), "a named namespace or pods: " + peer);
+          assertFalse(peer.path("namespaceSelector").isObject() && peer.path("namespaceSelector").isEmpty(),
+              "an empty namespaceSelector admits every namespace");
+        }
       }
     }
   }
@@ -513,6 +519,9 @@ class KubernetesManifestsTest {
     for (String cidr : proxies.split(",")) {
       assertTrue(cidr.trim().matches("[0-9a-fA-F.:]+(/\\d{1,3})?"), "a CIDR: " + cidr);
       assertFalse(cidr.trim().endsWith("/0"), "trusting everyone would let anyone choose their address");
+      // Not the whole private range (10.0.0.0/8 was): any pod in a trusted range could claim to be any client.
+      int bits = cidr.contains("/") ? Integer.parseInt(cidr.trim().substring(cidr.trim().indexOf('/') + 1)) : 128;
+      assertTrue(cidr.contains(":") ? bits >= 48 : bits >= 16, "a narrow range for the Gateway, not " + cidr);
     }
   }
 

@@ -2,6 +2,7 @@ package app.roundtable.protocol;
 
 import static app.roundtable.protocol.BoardScript.SAME;
 import static app.roundtable.protocol.BoardScript.SWAP_A_B;
+import static app.roundtable.protocol.BoardScript.SWAP_A_ROOM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,9 @@ import net.jqwik.api.constraints.IntRange;
  * <p>What is checkable, and checked:
  * <ul>
  *   <li>Shape: ideas carry only id, text, group and (in results only) votes; nothing in the board
- *       is a member id; hidden phases show no idea.
+ *       is a member id; hidden phases show no idea. {@code voted} is the number of members with a
+ *       dot (by the script's own count), and {@code groups} (results only) hold exactly the
+ *       grouped ideas, each group summing its ideas' votes, most first.
  *   <li>Fresh ids: every reveal shows only ids nobody has seen before, in any frame or private view,
  *       so an idea posted after an earlier reveal can't be picked out by its id.
  *   <li>Results are final: a round shows one set of totals, so no single vote can be isolated by
@@ -57,7 +60,9 @@ import net.jqwik.api.constraints.IntRange;
  *   <li>Exchangeability: replaying the same script with the same randomness but two members'
  *       authorship (or votes) swapped gives byte-identical public frames. So for any two people,
  *       "A wrote x and B wrote y" and "B wrote x and A wrote y" look the same to everyone else:
- *       the frames are identically distributed, which is what anonymity means here.
+ *       the frames are identically distributed, which is what anonymity means here. The same holds
+ *       between a member with a device and a room member whose ideas and dots the facilitator
+ *       enters (v1.2).
  *   <li>Order: over many seeds, where the first-posted (or last-posted) idea lands after a reveal
  *       is spread out, not tied to posting order.
  * </ul>
@@ -85,7 +90,7 @@ class BoardAnonymityPropertiesTest {
   @Property(tries = 200)
   void publicFramesNeverLinkAnIdeaOrAVoteToAPerson(@ForAll("scripts") List<Step> script, @ForAll long seed) {
     List<Version> run = BoardScript.replay(script, seed, SAME, SAME);
-    for (Version v : run) checkShape(v.publicFrame());
+    for (Version v : run) checkShape(v.publicFrame(), v.voters());
     int reveals = checkFreshIdsOnEveryReveal(run);
     boolean votesShown = checkResultsAreFinal(run);
     // The scripts must reach what matters often enough, or the checks would pass vacuously. The
@@ -97,6 +102,8 @@ class BoardAnonymityPropertiesTest {
     List<String> frames = BoardScript.publicFrames(run);
     assertSameFrames(frames, BoardScript.replay(script, seed, SWAP_A_B, SAME), "who wrote which ideas");
     assertSameFrames(frames, BoardScript.replay(script, seed, SAME, SWAP_A_B), "who cast which votes");
+    assertSameFrames(frames, BoardScript.replay(script, seed, SWAP_A_ROOM, SAME), "a room member's ideas and someone's own");
+    assertSameFrames(frames, BoardScript.replay(script, seed, SAME, SWAP_A_ROOM), "a room member's votes and someone's own");
   }
 
   /** Names the first version whose public frame differs, showing only the boards. */
@@ -172,19 +179,48 @@ class BoardAnonymityPropertiesTest {
     return phase.equals("revealed") || phase.equals("voting") || phase.equals("results");
   }
 
-  private static void checkShape(String frame) {
+  private static void checkShape(String frame, int voters) {
     JsonNode board = board(frame);
     String phase = board.get("phase").asText();
     JsonNode ideas = board.get("ideas");
     if (!visible(phase)) assertEquals(0, ideas.size(), "ideas shown while " + phase);
+    Map<String, Integer> grouped = new HashMap<>();
     for (JsonNode idea : ideas) {
       Set<String> keys = new HashSet<>();
       idea.fieldNames().forEachRemaining(keys::add);
       assertTrue(Set.of("id", "text", "group", "votes").containsAll(keys), "idea fields " + keys);
       assertEquals(phase.equals("results"), keys.contains("votes"), "votes shown while " + phase);
+      if (idea.has("group")) grouped.put(idea.get("id").asText(), idea.path("votes").asInt());
     }
+    assertTrue(board.get("voted").isInt(), "voted is a count");
+    assertEquals(voters, board.get("voted").asInt(), "voted");
+    assertEquals(phase.equals("results"), board.has("groups"), "groups shown while " + phase);
+    if (board.has("groups")) checkGroups(board, grouped);
     String text = board.toString();
     assertFalse(text.contains(BoardScript.FAC) || text.contains("member-"), "a member id in the board: " + text);
+  }
+
+  /** Every grouped idea in exactly one group of its own label; sums right; most votes first. */
+  private static void checkGroups(JsonNode board, Map<String, Integer> grouped) {
+    Map<String, String> labels = new HashMap<>();
+    for (JsonNode idea : board.get("ideas")) if (idea.has("group")) labels.put(idea.get("id").asText(), idea.get("group").asText());
+    Set<String> listed = new HashSet<>();
+    int previous = Integer.MAX_VALUE;
+    for (JsonNode group : board.get("groups")) {
+      Set<String> keys = new HashSet<>();
+      group.fieldNames().forEachRemaining(keys::add);
+      assertEquals(Set.of("label", "votes", "ideaIds"), keys, "group fields");
+      int sum = 0;
+      for (JsonNode id : group.get("ideaIds")) {
+        assertTrue(listed.add(id.asText()), "an idea in two groups");
+        assertEquals(group.get("label").asText().toLowerCase(), labels.get(id.asText()).toLowerCase(), "an idea in another's group");
+        sum += grouped.get(id.asText());
+      }
+      assertEquals(sum, group.get("votes").asInt(), "a group's votes are its ideas' votes");
+      assertTrue(sum <= previous, "groups ranked by votes");
+      previous = sum;
+    }
+    assertEquals(grouped.keySet(), listed, "every grouped idea is in a group, and no other");
   }
 
   /**
@@ -211,6 +247,10 @@ class BoardAnonymityPropertiesTest {
         JsonNode you = tree(view);
         for (JsonNode i : you.get("myIdeas")) seen.add(i.get("id").asText());
         you.get("myVotes").fieldNames().forEachRemaining(seen::add);
+        for (JsonNode room : you.path("roomMembers")) {
+          for (JsonNode i : room.get("myIdeas")) seen.add(i.get("id").asText());
+          room.get("myVotes").fieldNames().forEachRemaining(seen::add);
+        }
       }
       before = phase;
     }

@@ -15,6 +15,7 @@ import app.roundtable.domain.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +24,10 @@ import java.util.function.UnaryOperator;
  * Steps pick their idea by index among what the actor could know, so a script stays meaningful
  * whatever the ids turn out to be, and the same script can be replayed with two members' roles
  * swapped: {@code authors} relabels who posts, edits and deletes; {@code voters} who votes.
+ *
+ * <p>One member, {@link #ROOM}, is in the room without a device: the facilitator posts and votes
+ * for them (PROTOCOL.md v1.2), so swapping them with a member who has a device checks that what the
+ * facilitator enters for someone is as anonymous as what anyone enters for themself.
  */
 final class BoardScript {
   enum Kind { POST, EDIT, DELETE, VOTE, UNVOTE, PHASE, CLEAR, RENAME, JOIN, LEAVE, CONNECT, GROUP, VOTES }
@@ -33,16 +38,22 @@ final class BoardScript {
   static final String FAC = "fac-0";
   static final String A = "member-0";
   static final String B = "member-1";
+  /** Stands for the room member in scripts and swaps; their real id is random. */
+  static final String ROOM = "room-0";
   static final int FIRST_MEMBERS = 4;
   static final int MAX_MEMBERS = 7;
   static final List<String> TEXTS = List.of("ask first", "walk and talk", "shadow a peer", "no-meeting day",
       "praise in public", "write it down");
 
-  /** One version as observers got it: the public frame and each member's private view. */
-  record Version(String publicFrame, List<String> privateViews) {}
+  /**
+   * One version as observers got it: the public frame and each member's private view; and how many
+   * members had a dot on the board by the script's own count, for {@code board.voted}.
+   */
+  record Version(String publicFrame, List<String> privateViews, int voters) {}
 
   static final UnaryOperator<String> SAME = UnaryOperator.identity();
   static final UnaryOperator<String> SWAP_A_B = id -> A.equals(id) ? B : B.equals(id) ? A : id;
+  static final UnaryOperator<String> SWAP_A_ROOM = id -> A.equals(id) ? ROOM : ROOM.equals(id) ? A : id;
 
   private final Random random;
   private final UnaryOperator<String> authors;
@@ -50,6 +61,9 @@ final class BoardScript {
   private final List<String> members = new ArrayList<>();
   private final List<Version> versions = new ArrayList<>();
   private Session session;
+  private String roomId;
+  /** Dots each member has on the board, kept by the script from what was applied. */
+  private final java.util.Map<String, Integer> dots = new java.util.HashMap<>();
   private long now = 1_700_000_000_000L;
 
   private BoardScript(long seed, UnaryOperator<String> authors, UnaryOperator<String> voters) {
@@ -64,6 +78,10 @@ final class BoardScript {
     s.apply(null, new Join(FAC, "Fay", "key", "r", "node1"));
     s.members.add(FAC);
     for (int i = 0; i < FIRST_MEMBERS; i++) s.join();
+    Set<String> before = Set.copyOf(s.session.members.keySet());
+    s.apply(FAC, new AddRoomMember("In the room"));
+    for (String id : s.session.members.keySet()) if (!before.contains(id)) s.roomId = id;
+    s.members.add(ROOM);
     s.apply(FAC, new SetBoardPhase(BoardPhase.WRITING));
     for (Step step : steps) s.step(step);
     return s.versions;
@@ -82,11 +100,11 @@ final class BoardScript {
     String actor = members.get(st.who() % members.size());
     String text = TEXTS.get(st.arg() % TEXTS.size());
     switch (st.kind()) {
-      case POST -> apply(authors.apply(actor), new PostIdea(text));
-      case EDIT -> apply(authors.apply(actor), new EditIdea(ownIdea(authors.apply(actor), st.arg()), text + " (edited)"));
-      case DELETE -> apply(authors.apply(actor), new DeleteIdea(ownIdea(authors.apply(actor), st.arg())));
-      case VOTE -> apply(voters.apply(actor), new Vote(boardIdea(st.arg())));
-      case UNVOTE -> apply(voters.apply(actor), new Unvote(boardIdea(st.arg())));
+      case POST -> onBoard(authors.apply(actor), m -> new PostIdea(text, m));
+      case EDIT -> onBoard(authors.apply(actor), m -> new EditIdea(ownIdea(authors.apply(actor), st.arg()), text + " (edited)", m));
+      case DELETE -> onBoard(authors.apply(actor), m -> new DeleteIdea(ownIdea(authors.apply(actor), st.arg()), m));
+      case VOTE -> onBoard(voters.apply(actor), m -> new Vote(boardIdea(st.arg()), m));
+      case UNVOTE -> onBoard(voters.apply(actor), m -> new Unvote(boardIdea(st.arg()), m));
       case PHASE -> apply(FAC, new SetBoardPhase(phase(st.arg())));
       case CLEAR -> {
         // Mostly once a round is over, as a facilitator would; sometimes mid-round.
@@ -103,6 +121,11 @@ final class BoardScript {
     }
   }
 
+  /** A board command for {@code who}: their own, or the facilitator's for the room member. */
+  private boolean onBoard(String who, java.util.function.Function<String, Command> command) {
+    return ROOM.equals(who) ? apply(FAC, command.apply(roomId)) : apply(who, command.apply(null));
+  }
+
   /** Mostly the natural next phase, so scripts get through whole rounds; otherwise any phase. */
   private BoardPhase phase(int arg) {
     BoardPhase[] all = BoardPhase.values();
@@ -112,6 +135,7 @@ final class BoardScript {
 
   /** The author's own idea number {@code k}, as their private view lists them; a stale id if none. */
   private String ownIdea(String author, int k) {
+    if (ROOM.equals(author)) author = roomId;
     List<String> mine = new ArrayList<>();
     for (Idea i : session.board.ideas) if (author.equals(i.authorId)) mine.add(i.id);
     return mine.isEmpty() ? "gone-0" : mine.get(k % mine.size());
@@ -123,6 +147,18 @@ final class BoardScript {
     return ideas.isEmpty() ? "gone-0" : ideas.get(k % ideas.size()).id;
   }
 
+  /** The script's own count of dots per member, from the commands that were applied. */
+  private void countDots(String actor, Command c) {
+    if (c instanceof Vote v) dots.merge(who(v.memberId(), actor), 1, Integer::sum);
+    if (c instanceof Unvote u) dots.merge(who(u.memberId(), actor), -1, Integer::sum);
+    if (c instanceof ClearBoard || c instanceof SetBoardPhase p && !p.phase().ideasVisible()) dots.clear();
+  }
+
+  /** The member a board command is for, in the script's labels. */
+  private String who(String memberId, String actor) {
+    return memberId == null ? actor : memberId.equals(roomId) ? ROOM : memberId;
+  }
+
   private boolean apply(String actor, Command c) {
     now += 1000;
     Outcome out = Rules.apply(session, Action.of(actor, c), new Context(now, random, Limits.DEFAULTS));
@@ -131,7 +167,10 @@ final class BoardScript {
     List<String> views = new ArrayList<>();
     for (String m : members) views.add(YouView.json(session, m));
     if (c instanceof Join j) views.add(YouView.json(session, j.memberId()));
-    versions.add(new Version(Frames.state(session), views));
+    countDots(actor, c);
+    int voters = 0;
+    for (int n : dots.values()) if (n > 0) voters++;
+    versions.add(new Version(Frames.state(session), views, voters));
     return true;
   }
 }

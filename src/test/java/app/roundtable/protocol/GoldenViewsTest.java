@@ -75,6 +75,9 @@ class GoldenViewsTest {
     static Meeting throughResults(List<String> authors) {
       Meeting m = new Meeting();
       m.toVoting(authors);
+      // Two duplicates grouped (v1.2): the results rank the group by its ideas' summed votes.
+      m.ok("m-fac", new Command.GroupIdea(m.idea(TEXTS.get(2)), "Habits"));
+      m.ok("m-fac", new Command.GroupIdea(m.idea(TEXTS.get(3)), " habits "));
       m.ok("m-fac", new Command.SetBoardPhase(BoardPhase.RESULTS));
       return m;
     }

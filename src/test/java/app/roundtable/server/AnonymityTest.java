@@ -126,6 +126,9 @@ class AnonymityTest extends InMemoryNodeTest {
     for (String text : authorOf.keySet()) assertFalse(metrics.contains(text), "idea text in metrics");
     for (Object i : ideas) assertFalse(metrics.contains(((JsonObject) i).getString("id")), "idea id in metrics");
     for (WsClient c : members) assertFalse(metrics.contains(c.memberId), "member id in metrics");
+    // A vote and an unvote are one label: counters must not show a member changing their mind.
+    assertFalse(metrics.contains("type=\"vote\"") || metrics.contains("type=\"unvote\""), "vote told from unvote in metrics");
+    assertTrue(metrics.contains("type=\"vote_or_unvote\""), "votes are still counted");
     for (WsClient c : members) c.close();
     display.close();
   }

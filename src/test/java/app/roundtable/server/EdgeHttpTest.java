@@ -33,6 +33,8 @@ class EdgeHttpTest extends InMemoryNodeTest {
     assertEquals(403, upgrade(port, "http://localhost:" + port), "another host name is another origin");
     assertEquals(403, upgrade(port, "null"));
     assertEquals(403, upgrade(port, "not a url at all"));
+    assertEquals(403, upgrade(port, "https://127.0.0.1:" + port), "the same host and port over another scheme is another origin");
+    assertEquals(403, upgrade(port, "ftp://127.0.0.1:" + port));
     // The server's own origin, and clients that are not browsers (no Origin), are let in.
     assertEquals(101, upgrade(port, "http://127.0.0.1:" + port));
     assertEquals(101, upgrade(port, "HTTP://127.0.0.1:" + port));
@@ -56,6 +58,21 @@ class EdgeHttpTest extends InMemoryNodeTest {
       assertEquals(403, upgrade(port, "http://127.0.0.1:" + port), "only the listed origins, not the own host");
     } finally {
       Nodes.await(listed.close());
+    }
+  }
+
+  @Test
+  void withAPublicUrlTheOriginMustHaveItsSchemeToo() {
+    RoundtableNode behind = Nodes.start(TestConfig.of(Map.of("VERTICLES", "1", "PUBLIC_URL", "https://rt.example.org")));
+    try {
+      int port = behind.port();
+      assertEquals(101, upgrade(port, "https://rt.example.org"));
+      assertEquals(101, upgrade(port, "https://rt.example.org:443"));
+      assertEquals(403, upgrade(port, "http://rt.example.org"), "a plain-HTTP page of the same name");
+      assertEquals(403, upgrade(port, "http://rt.example.org:443"));
+      assertEquals(403, upgrade(port, "wss://rt.example.org"));
+    } finally {
+      Nodes.await(behind.close());
     }
   }
 

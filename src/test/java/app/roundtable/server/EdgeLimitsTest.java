@@ -54,19 +54,43 @@ class EdgeLimitsTest {
   @Test
   void theJoinGuardForgetsTheLeastRecentlySeenClientsBeyondItsBound() {
     JoinGuard g = new JoinGuard();
-    for (int i = 0; i < JoinGuard.MAX_CLIENTS + 5_000; i++) g.allow("c" + i, T0);
+    for (int i = 0; i < JoinGuard.MAX_CLIENTS + 5_000; i++) g.admit("a" + i, JoinGuard.client("a" + i, null), false, "x", T0);
     assertTrue(g.size() <= JoinGuard.MAX_CLIENTS, "bounded: " + g.size());
   }
 
   @Test
-  void theJoinGuardBlocksAClientThatMissesTooOftenButNotOthers() {
+  void theJoinGuardBlocksAClientThatMissesTooOftenButNotItsNeighbours() {
     JoinGuard g = new JoinGuard();
+    String attacker = JoinGuard.client("nat", null);
     for (int i = 0; i < 10; i++) {
-      assertTrue(g.allow("attacker", T0));
-      g.miss("attacker", T0);
+      assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("nat", attacker, false, "c" + i, T0));
+      g.miss("nat", attacker, T0);
     }
-    assertFalse(g.allow("attacker", T0));
-    assertTrue(g.allow("someone-else", T0));
-    assertTrue(g.allow("attacker", T0 + 6_000), "one more every 6 s");
+    assertEquals(JoinGuard.Pass.REFUSE, g.admit("nat", attacker, false, "c", T0));
+    assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("nat", JoinGuard.client("nat", "neighbour-identity"), false, "c", T0),
+        "a neighbour at the same address with its own secret");
+    assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("elsewhere", JoinGuard.client("elsewhere", null), false, "c", T0));
+    assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("nat", attacker, false, "c", T0 + 6_000), "one more every 6 s");
+  }
+
+  @Test
+  void pastTheAddressesBudgetOnlyProofOrAJoinedCodeIsLookedUp() {
+    JoinGuard g = new JoinGuard();
+    g.joined("nat", "ours");
+    for (int i = 0; i < 30; i++) {
+      String minted = JoinGuard.client("nat", "minted-" + i);
+      assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("nat", minted, false, "c" + i, T0));
+      g.miss("nat", minted, T0);
+    }
+    String fresh = JoinGuard.client("nat", "fresh-secret");
+    assertEquals(JoinGuard.Pass.REFUSE, g.admit("nat", fresh, false, "theirs", T0), "a new secret no longer helps");
+    assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("nat", fresh, false, "ours", T0), "a code joined from here");
+    assertEquals(JoinGuard.Pass.PROVE, g.admit("nat", fresh, true, "theirs", T0), "a resume token or key must prove itself");
+    assertEquals(JoinGuard.Pass.LOOK_UP, g.admit("nat", fresh, false, "theirs", T0 + 3_000), "one more every 3 s");
+  }
+
+  @Test
+  void theJoinGuardNeverKeepsTheSecretItself() {
+    assertTrue(!JoinGuard.client("1.2.3.4", "resume-token-abc").contains("resume-token-abc"));
   }
 }

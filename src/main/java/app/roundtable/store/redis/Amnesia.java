@@ -1,6 +1,7 @@
 package app.roundtable.store.redis;
 
 import app.roundtable.domain.Session;
+import app.roundtable.store.LogTag;
 import app.roundtable.store.SessionCodec;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -67,12 +68,12 @@ final class Amnesia {
     return commands.send(eval).andThen(ar -> recent.written(next)).map(r -> {
       if (r.type() == ResponseType.BULK) {
         // Not lost: the read raced a newer write (the publish, on its own connection, came first).
-        LOG.log(System.Logger.Level.DEBUG, "session {0} read at {1} behind v{2}; Redis holds it, nothing re-seeded",
-            code, held, known.version);
+        LOG.log(System.Logger.Level.DEBUG, "{0} read at {1} behind v{2}; Redis holds it, nothing re-seeded",
+            LogTag.session(code), held, known.version);
         return recent.decode(code, r.toBytes());
       }
-      LOG.log(System.Logger.Level.WARNING, "redis lost session {0} (held {1}, this node saw v{2}): re-seeded it as v{3}",
-          code, held, known.version, next.version);
+      LOG.log(System.Logger.Level.WARNING, "redis lost {0} (held {1}, this node saw v{2}): re-seeded it as v{3}",
+          LogTag.session(code), held, known.version, next.version);
       recent.offer(next, encoded.length);
       return next;
     });

@@ -1,6 +1,7 @@
 package app.roundtable.store.redis;
 
 import app.roundtable.domain.Session;
+import app.roundtable.store.LogTag;
 import app.roundtable.store.OnContext;
 import app.roundtable.store.SessionStore.Subscription;
 import app.roundtable.store.StoreUnavailableException;
@@ -119,7 +120,7 @@ final class ClusterSubscriptions implements Subscriptions {
     // Back on ctx before going on: the refresh completes on the slot map's own context.
     return OnContext.of(ctx, topology.refresh().transform(ar -> Future.succeededFuture(topology.ownerOf(keys.channel(code)))))
         .compose(ep -> ep != null ? Future.succeededFuture(ep)
-            : Future.failedFuture(new StoreUnavailableException("no master serves the slot of session " + code + " now")));
+            : Future.failedFuture(new StoreUnavailableException("no master serves the slot of " + LogTag.session(code) + " now")));
   }
 
   /** Subscribes {@code h} at {@code endpoint} and drops its previous subscription; on {@link #ctx}. */

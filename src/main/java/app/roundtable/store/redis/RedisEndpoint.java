@@ -5,6 +5,7 @@ import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Where Redis is and how to reach it: {@code redis://[[user]:password@]host:port[/db]}, or {@code
@@ -24,9 +25,28 @@ public record RedisEndpoint(String url, String caFile, String password) {
   }
 
   public RedisEndpoint {
-    String scheme = URI.create(url).getScheme();
+    String scheme = parse(url).getScheme();
     if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
       throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://");
+    }
+  }
+
+  /**
+   * The URL parsed; a malformed one is refused with the reason and position only. The parser's own
+   * message quotes the whole input, and with it the password (it reached the start-up error).
+   */
+  private static URI parse(String url) {
+    try {
+      URI u = new URI(url);
+      if (u.getHost() == null && u.getRawAuthority() != null) {
+        throw new IllegalArgumentException("REDIS_URL is not a valid URL: its host cannot be read "
+            + "(characters such as @ : / # ? in a password must be percent-encoded, or use REDIS_PASSWORD)");
+      }
+      return u;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("REDIS_URL is not a valid URL: " + e.getReason()
+          + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "")
+          + " (characters such as @ : / # ? or spaces in a password must be percent-encoded, or use REDIS_PASSWORD)");
     }
   }
 

@@ -4,6 +4,7 @@ import app.roundtable.domain.Outcome;
 import app.roundtable.domain.Session;
 import app.roundtable.store.Deadlines;
 import app.roundtable.store.Expiry;
+import app.roundtable.store.LogTag;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreUnavailableException;
@@ -124,7 +125,7 @@ public final class RedisSessionStore implements SessionStore {
   public Future<Update> update(String code, Function<Session, Outcome> change) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(updateTimeoutMs);
     return deadlines.within(lanes.<Update>submit(code, lane -> attempt(code, change, lane, 1, deadline, null)),
-        updateTimeoutMs, () -> new StoreUnavailableException("update of " + code + " did not finish in " + updateTimeoutMs + " ms"));
+        updateTimeoutMs, () -> new StoreUnavailableException("update of " + LogTag.session(code) + " did not finish in " + updateTimeoutMs + " ms"));
   }
 
   /**
@@ -135,7 +136,7 @@ public final class RedisSessionStore implements SessionStore {
   private Future<Update> attempt(String code, Function<Session, Outcome> change, UpdateLanes.Lane lane,
       int attempt, long deadline, Session fresh) {
     if (System.nanoTime() > deadline) {
-      return Future.failedFuture(new StoreUnavailableException("update of " + code + " ran out of time"));
+      return Future.failedFuture(new StoreUnavailableException("update of " + LogTag.session(code) + " ran out of time"));
     }
     // A guess only on a first try: any retry starts from a read or the script's stored state.
     Session guess = fresh != null || attempt > 1 ? null : lane.known != null ? lane.known : recent.get(code);

@@ -1,6 +1,7 @@
 package app.roundtable.store.redis;
 
 import app.roundtable.domain.Session;
+import app.roundtable.store.LogTag;
 import app.roundtable.store.OnContext;
 import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore.Subscription;
@@ -258,7 +259,7 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
     try {
       s = decoder.apply(code, r.get(2).toBytes());
     } catch (IllegalArgumentException e) {
-      LOG.log(System.Logger.Level.WARNING, "undecodable state on " + r.get(1) + ": " + e.getMessage());
+      LOG.log(System.Logger.Level.WARNING, "undecodable state of " + LogTag.session(code) + ": " + e.getMessage());
       return;
     }
     ch.deliver(s);
