@@ -33,7 +33,7 @@ if (!code) {
 } else {
   $('qr').src = `/api/sessions/${encodeURIComponent(code)}/qr.svg`;
   // The address may break after a slash; the code never does. Below it, the code large, in groups.
-  $('join-url').replaceChildren(el('span', { class: 'join-base', text: `${location.host}/s/` }),
+  $('join-url').replaceChildren(el('span', { class: 'join-base', text: `${location.origin}/s/` }),
     el('span', { class: 'join-code-inline', text: code }));
   $('join-code').replaceChildren(...codeGroups(code).map((g) => el('span', { text: g })));
 
@@ -97,7 +97,7 @@ if (!code) {
   connection.on('status', (st, detail) => {
     status.update(st, detail);
     // Nobody can join an ended session: stop inviting the room to.
-    $('join-section').hidden = st === Status.ENDED;
+    $('join-section').hidden = st === Status.ENDED || st === Status.DELETED;
     refreshPages();
     if (st === Status.ENDED) watchForFollowUp();
   });
