@@ -191,8 +191,8 @@ export default Object.freeze({
   'run.nextItem': 'Nächster Punkt',
   'run.startAgenda': 'Agenda starten',
   'run.timer': 'Uhr',
-  'run.pause': 'Anhalten',
-  'run.resume': 'Weiter',
+  'run.pause': 'Uhr anhalten',
+  'run.resume': 'Uhr weiterlaufen lassen',
   'run.addMinute': '+1 Min.',
   'run.reset': 'Zurücksetzen',
   'run.minutes': 'Minuten',
@@ -224,6 +224,19 @@ export default Object.freeze({
   'display.record': 'Wer heute gesprochen hat',
   'display.turns': { one: '{count} Beitrag', other: '{count} Beiträge' },
   'display.noCommitments': 'Noch keine Vorhaben.',
+  'stage.kind.welcome': 'Willkommen',
+  'display.hereNow': 'Schon da',
+  'display.joined': { one: '{count} Person ist dabei', other: '{count} Personen sind dabei' },
+  'run.endTurn': 'Beitrag beenden: {name}',
+  'run.more': 'Mehr',
+  'run.reveal': 'Ideen aufdecken',
+  'run.startVoting': 'Abstimmung starten',
+  'run.showResults': 'Ergebnis zeigen',
+  'run.openBoard': 'Ideenwand öffnen',
+  'run.phases': 'Phase der Ideenwand',
+  'turn.title.speaking': '▶ Du bist dran · {title}',
+  'turn.title.next': 'Du bist als Nächstes dran · {title}',
+  'turn.sound': 'Ton, wenn ich dran bin',
 
   // pages: title, header, join form, languages
   'page.brand': 'Roundtable',
@@ -336,8 +349,8 @@ export default Object.freeze({
 
   // moderation
   'queue.endTurn': 'Beitrag beenden',
-  'queue.endTurnOf': 'Beitrag von {name} beenden',
-  'queue.lowerHandOf': 'Hand von {name} senken',
+  'queue.endTurnOf': 'Beitrag beenden: {name}',
+  'queue.lowerHandOf': 'Hand senken: {name}',
 
   // facilitation rota
   'rota.suggested': 'Vorschlag für die Moderation diesmal: {name}. Diese Person hat die Gruppe bisher am seltensten moderiert.',

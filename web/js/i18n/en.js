@@ -216,8 +216,8 @@ export default Object.freeze({
   'run.nextItem': 'Next item',
   'run.startAgenda': 'Start agenda',
   'run.timer': 'Timer',
-  'run.pause': 'Pause',
-  'run.resume': 'Resume',
+  'run.pause': 'Pause timer',
+  'run.resume': 'Resume timer',
   'run.addMinute': '+1 min',
   'run.reset': 'Reset',
   'run.minutes': 'Minutes',
@@ -249,6 +249,19 @@ export default Object.freeze({
   'display.record': 'Who spoke today',
   'display.turns': { one: '{count} turn', other: '{count} turns' },
   'display.noCommitments': 'No commitments yet.',
+  'stage.kind.welcome': 'Welcome',
+  'display.hereNow': 'Here now',
+  'display.joined': { one: '{count} person has joined', other: '{count} people have joined' },
+  'run.endTurn': 'End turn: {name}',
+  'run.more': 'More',
+  'run.reveal': 'Reveal ideas',
+  'run.startVoting': 'Start voting',
+  'run.showResults': 'Show results',
+  'run.openBoard': 'Open the board',
+  'run.phases': 'Board phase',
+  'turn.title.speaking': '▶ Your turn · {title}',
+  'turn.title.next': 'You are next · {title}',
+  'turn.sound': 'Sound when my turn comes',
 
   // pages: title, header, join form, languages
   'page.brand': 'Roundtable',
@@ -336,8 +349,8 @@ export default Object.freeze({
 
   // moderation
   'queue.endTurn': 'End turn',
-  'queue.endTurnOf': 'End the turn of {name}',
-  'queue.lowerHandOf': 'Lower the hand of {name}',
+  'queue.endTurnOf': 'End turn: {name}',
+  'queue.lowerHandOf': 'Lower hand: {name}',
 
   // facilitation rota
   'rota.suggested': 'Suggested to facilitate this time: {name}. They have facilitated this group least so far.',

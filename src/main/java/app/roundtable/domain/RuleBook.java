@@ -93,6 +93,15 @@ final class RuleBook {
     member(HandOff.class, (s, me, c, ctx) -> MembershipRules.handOff(s, me, c));
     member(RemoveMember.class, MembershipRules::remove);
     member(EndSession.class, (s, me, c, ctx) -> SessionRules.end(s, ctx));
+
+    // Facilitator requests: Rules checked the role, which is all a summary needs; the edge answers.
+    member(GetSummary.class, (s, me, c, ctx) -> Verdict.UNCHANGED);
+    member(CreateFollowUp.class, (s, me, c, ctx) -> FollowUpRules.mayCreate(s, c, ctx));
+    member(SetSchedule.class, (s, me, c, ctx) -> FollowUpRules.setSchedule(s, c, ctx));
+
+    // The series, issued by the edge.
+    connection(LinkFollowUp.class, (s, id, c, ctx) -> FollowUpRules.link(s, c));
+    connection(FollowUpMoved.class, (s, id, c, ctx) -> FollowUpRules.moved(s, c));
   }
 
   private RuleBook() {}

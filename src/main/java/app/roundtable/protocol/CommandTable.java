@@ -6,6 +6,7 @@ import app.roundtable.domain.Command.*;
 import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemKind;
 import app.roundtable.domain.QueuePolicy;
+import app.roundtable.domain.SummaryFormat;
 import app.roundtable.protocol.FrameDecoder.Fields;
 import java.util.List;
 
@@ -110,7 +111,14 @@ public final class CommandTable {
       row("setGroundRules", SetGroundRules.class, f -> new SetGroundRules(f.textList("rules"))),
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
-      row("endSession", EndSession.class, f -> new EndSession()));
+      row("endSession", EndSession.class, f -> new EndSession()),
+      // v1.2: requests answered to the asker alone (Command.Request), and the schedule.
+      row("getSummary", GetSummary.class, f -> new GetSummary(f.optionalEnum("format", SummaryFormat.class))),
+      row("createFollowUp", CreateFollowUp.class, f -> new CreateFollowUp(
+          f.optionalText("title", false),
+          f.optionalTime("at"),
+          f.optionalInteger("minutes"))),
+      row("setSchedule", SetSchedule.class, f -> new SetSchedule(f.time("at"), f.integer("minutes"))));
 
   /**
    * Commands that no meter counts, not even by type: how often someone writes in their practice

@@ -268,6 +268,20 @@ public final class FrameDecoder {
       return n.intValue();
     }
 
+    /** A time in milliseconds since the epoch (or any whole number that fits a long). */
+    long time(String field) {
+      Long v = optionalTime(field);
+      if (v == null) throw bad("Field '" + field + "' is required.");
+      return v;
+    }
+
+    Long optionalTime(String field) {
+      JsonNode n = present(field);
+      if (n == null) return null;
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) throw bad("Field '" + field + "' must be an integer.");
+      return n.longValue();
+    }
+
     long optionalLong(String field, long otherwise) {
       JsonNode n = present(field);
       if (n == null) return otherwise;

@@ -68,7 +68,30 @@ public final class StateView {
       g.writeEndArray();
       g.writeEndObject();
     }
+    writeSeries(g, s);
     g.writeEndObject();
+  }
+
+  /** v1.2: where the group meets next, and when this session is planned to meet. */
+  private static void writeSeries(JsonGenerator g, Session s) throws IOException {
+    if (s.followUp == null) {
+      g.writeNullField("followUp");
+    } else {
+      g.writeObjectFieldStart("followUp");
+      g.writeStringField("code", s.followUp.code);
+      g.writeStringField("joinUrl", s.followUp.joinUrl);
+      g.writeStringField("displayUrl", s.followUp.displayUrl);
+      Json.nullableNumber(g, "at", s.followUp.at);
+      g.writeEndObject();
+    }
+    if (s.scheduled == null) {
+      g.writeNullField("scheduled");
+    } else {
+      g.writeObjectFieldStart("scheduled");
+      g.writeNumberField("at", s.scheduled.at);
+      g.writeNumberField("minutes", s.scheduled.minutes);
+      g.writeEndObject();
+    }
   }
 
   /**

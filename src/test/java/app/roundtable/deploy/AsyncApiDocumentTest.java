@@ -81,6 +81,10 @@ class AsyncApiDocumentTest {
     cmd("addRoomMember", "name");
     cmd("endTurn");
     cmd("setFairnessVisible", "visible");
+    // v1.2 amendments
+    cmd("getSummary", "format?");
+    cmd("createFollowUp", "title?", "at?", "minutes?");
+    cmd("setSchedule", "at", "minutes");
   }
 
   private static final Set<String> FACILITATOR =
@@ -89,7 +93,8 @@ class AsyncApiDocumentTest {
           "resumeTimer", "addTime", "resetTimer", "addAgendaItem", "updateAgendaItem",
           "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase", "clearBoard",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
-          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible");
+          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible",
+          "getSummary", "createFollowUp", "setSchedule");
 
   /** JSON type of every command field in the contract. */
   private static final Map<String, String> FIELD_TYPES =
@@ -115,6 +120,8 @@ class AsyncApiDocumentTest {
           Map.entry("rules", "array"),
           Map.entry("memberId", "string"),
           Map.entry("visible", "boolean"),
+          Map.entry("format", "string"),
+          Map.entry("at", "integer"),
           Map.entry("noteId", "string"),
           Map.entry("shared", "boolean"));
 
@@ -127,7 +134,9 @@ class AsyncApiDocumentTest {
           "ack", List.of("id", "v"),
           "error", List.of("id?", "code", "message"),
           "pong", List.of("t", "serverTime"),
-          "closed", List.of("reason"));
+          "closed", List.of("reason"),
+          "summary", List.of("id", "format", "body"),
+          "followUp", List.of("id", "code", "joinUrl", "displayUrl", "facilitatorKey"));
 
   private static final List<String> ERROR_CODES =
       List.of(
@@ -251,7 +260,7 @@ class AsyncApiDocumentTest {
     JsonNode state = resolve(resolve(sent.get("state").path("payload")).at("/properties/state"));
     assertEquals(
         Set.of("code", "title", "status", "createdAt", "groundRules", "members", "displays", "agenda",
-            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous"),
+            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous", "followUp", "scheduled"),
         texts(state.path("required")),
         "public state fields");
     JsonNode member = resolve(resolve(state.at("/properties/members")).path("items"));

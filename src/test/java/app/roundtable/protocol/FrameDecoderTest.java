@@ -9,6 +9,7 @@ import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Command;
 import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemKind;
+import app.roundtable.domain.SummaryFormat;
 import app.roundtable.domain.Limits;
 import app.roundtable.domain.QueuePolicy;
 import app.roundtable.domain.Refusal.Reason;
@@ -95,6 +96,13 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"nextSpeaker\",\"speakerId\":\"m\"}", new Command.NextSpeaker("m")),
         Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":false}", new Command.SetFairnessVisible(false)),
         Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)),
+        // v1.2: requests answered to the asker alone, and the schedule
+        Map.entry("{\"type\":\"getSummary\"}", new Command.GetSummary(null)),
+        Map.entry("{\"type\":\"getSummary\",\"format\":\"markdown\"}", new Command.GetSummary(SummaryFormat.MARKDOWN)),
+        Map.entry("{\"type\":\"createFollowUp\"}", new Command.CreateFollowUp(null, null, null)),
+        Map.entry("{\"type\":\"createFollowUp\",\"title\":\" Round two \",\"at\":1767283200000,\"minutes\":90}",
+            new Command.CreateFollowUp("Round two", 1_767_283_200_000L, 90)),
+        Map.entry("{\"type\":\"setSchedule\",\"at\":1767283200000,\"minutes\":60}", new Command.SetSchedule(1_767_283_200_000L, 60)),
         // v1.2: the practice log
         Map.entry("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c1\",\"text\":\" Tried it\\nTuesday \",\"shared\":true}",
             new Command.AddPracticeNote("c1", "Tried it\nTuesday", true)),
