@@ -33,7 +33,7 @@ if (!code) {
 } else {
   $('qr').src = `/api/sessions/${encodeURIComponent(code)}/qr.svg`;
   // The address may break after a slash; the code never does. Below it, the code large, in groups.
-  $('join-url').replaceChildren(el('span', { class: 'join-base', text: `${location.host}/s/` }),
+  $('join-url').replaceChildren(el('span', { class: 'join-base', text: `${location.origin}/s/` }),
     el('span', { class: 'join-code-inline', text: code }));
   $('join-code').replaceChildren(...codeGroups(code).map((g) => el('span', { text: g })));
 

@@ -19,9 +19,11 @@ export function fitText(node) {
   return 'fit-grow';
 }
 
-/** "K3F9 Q2X7 M1C8 A…": the join code in groups of four, easy to read out and to type. */
+/** "K3F9 Q2X7 M1C8": the join code in groups of four, easy to read out and to type; a lone last character joins the group before it. */
 export function codeGroups(code) {
-  return (String(code).toUpperCase().match(/.{1,4}/g) || []);
+  const groups = String(code).toUpperCase().match(/.{1,4}/g) || [];
+  if (groups.length > 1 && groups[groups.length - 1].length === 1) groups.splice(-2, 2, groups.at(-2) + groups.at(-1));
+  return groups;
 }
 
 export function projectorView(grid, parts, ctx) {
