@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.RawWebSocket;
 import app.roundtable.testsupport.WsClient;
@@ -148,7 +149,7 @@ class SlowConsumerTest extends InMemoryNodeTest {
 
   /** A sample's value from GET /metrics; {@code series} is a regex for the name and labels. */
   private static long gauge(String series) {
-    String metrics = http.get("/metrics").body();
+    String metrics = new Http(node.metricsPort()).get("/metrics").body();
     Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+]+)$").matcher(metrics);
     assertTrue(m.find(), series + " is exported");
     return (long) Double.parseDouble(m.group(1));
