@@ -255,6 +255,9 @@ export class Connection {
         this.emit('refusal', msg);
         return;
       case Message.ACK:
+      case Message.SUMMARY:
+      case Message.FOLLOW_UP:
+        // A request's own answer (v1.2) settles it as an ack would: request() resolves with it.
         this.outbox.settle(msg.id, null, msg);
         this.emit('message', msg);
         return;

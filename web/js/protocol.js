@@ -24,13 +24,26 @@ export const Command = Object.freeze({
   REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
   // v1.1: hybrid rooms, moderation, fairness
   ADD_ROOM_MEMBER: 'addRoomMember', END_TURN: 'endTurn', SET_FAIRNESS_VISIBLE: 'setFairnessVisible',
+  // v1.2: the role carries its powers (answered to the asker alone), and the schedule
+  GET_SUMMARY: 'getSummary', CREATE_FOLLOW_UP: 'createFollowUp', SET_SCHEDULE: 'setSchedule',
+  // v1.2: the practice log between the sessions
+  ADD_PRACTICE_NOTE: 'addPracticeNote', EDIT_PRACTICE_NOTE: 'editPracticeNote',
+  REMOVE_PRACTICE_NOTE: 'removePracticeNote',
 });
 
 /** Messages the server sends. */
 export const Message = Object.freeze({
   WELCOME: 'welcome', STATE: 'state', YOU: 'you', ACK: 'ack',
   ERROR: 'error', PONG: 'pong', CLOSED: 'closed',
+  // v1.2: a request's answer, to the asking connection only, carrying the request's id
+  SUMMARY: 'summary', FOLLOW_UP: 'followUp',
 });
+
+/** v1.2: the formats of the summary `getSummary` answers with. */
+export const SummaryFormat = Object.freeze({ JSON: 'json', MARKDOWN: 'markdown' });
+
+/** v1.2: a schedule's length in minutes (the server refuses others with limit_exceeded). */
+export const ScheduleMinutes = Object.freeze({ MIN: 15, MAX: 480 });
 
 export const ErrorCode = Object.freeze({
   BAD_REQUEST: 'bad_request', NOT_JOINED: 'not_joined',
@@ -66,6 +79,7 @@ export const DISPLAY_ROLE = 'display';
 export const Limits = Object.freeze({
   NAME: 40, TEXT: 280, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
   VOTES_MIN: 1, VOTES_MAX: 10,
+  PRACTICE_NOTE: 1000, PRACTICE_NOTES_PER_COMMITMENT: 50,
 });
 
 const COMMAND_TYPES = new Set(Object.values(Command));
@@ -101,6 +115,10 @@ export function decode(text) {
       return Number.isFinite(msg.t) && Number.isFinite(msg.serverTime) ? msg : null;
     case Message.ERROR:
       return typeof msg.code === 'string' ? msg : null;
+    case Message.SUMMARY:
+      return typeof msg.format === 'string' && msg.body !== undefined ? msg : null;
+    case Message.FOLLOW_UP:
+      return typeof msg.code === 'string' && typeof msg.joinUrl === 'string' ? msg : null;
     default:
       return msg;
   }
@@ -182,6 +200,28 @@ export const cmd = Object.freeze({
   addRoomMember: (name) => ({ type: Command.ADD_ROOM_MEMBER, name }),
   endTurn: (speakerId) => (speakerId ? { type: Command.END_TURN, speakerId } : { type: Command.END_TURN }),
   setFairnessVisible: (visible) => ({ type: Command.SET_FAIRNESS_VISIBLE, visible: !!visible }),
+  // v1.2. Answered with a `summary` message (format defaults to json on the server).
+  getSummary: (format) => (format ? { type: Command.GET_SUMMARY, format } : { type: Command.GET_SUMMARY }),
+  // Answered with a `followUp` message (its facilitatorKey is sent this once). at: ms since the
+  // epoch, minutes: the length; both may be left out (no date yet).
+  createFollowUp: ({ title, at, minutes } = {}) => {
+    const c = { type: Command.CREATE_FOLLOW_UP };
+    if (title) c.title = title;
+    if (at !== undefined && at !== null) c.at = at;
+    if (minutes !== undefined && minutes !== null) c.minutes = minutes;
+    return c;
+  },
+  setSchedule: (at, minutes) => ({ type: Command.SET_SCHEDULE, at, minutes }),
+  addPracticeNote: (commitmentId, text, shared) =>
+    ({ type: Command.ADD_PRACTICE_NOTE, commitmentId, text, shared: !!shared }),
+  // Left out, a field stays as it is.
+  editPracticeNote: (noteId, { text, shared } = {}) => {
+    const c = { type: Command.EDIT_PRACTICE_NOTE, noteId };
+    if (text !== undefined) c.text = text;
+    if (shared !== undefined) c.shared = !!shared;
+    return c;
+  },
+  removePracticeNote: (noteId) => ({ type: Command.REMOVE_PRACTICE_NOTE, noteId }),
 });
 
 function forMember(c, memberId) {

@@ -46,6 +46,16 @@ test('v1.1 commands: acting for a member, prompts, room members, fairness', () =
   assert.equal(encode(cmd.setFairnessVisible(false)), '{"type":"setFairnessVisible","visible":false}');
 });
 
+test('v1.2 practice notes: shared is always sent on add, only what changes on edit', () => {
+  assert.equal(encode(cmd.addPracticeNote('c1', 'Tried it', true)),
+    '{"type":"addPracticeNote","commitmentId":"c1","text":"Tried it","shared":true}');
+  assert.equal(encode(cmd.addPracticeNote('c1', 'Just for me')),
+    '{"type":"addPracticeNote","commitmentId":"c1","text":"Just for me","shared":false}');
+  assert.equal(encode(cmd.editPracticeNote('n1', { text: 'Better' })), '{"type":"editPracticeNote","noteId":"n1","text":"Better"}');
+  assert.equal(encode(cmd.editPracticeNote('n1', { shared: false })), '{"type":"editPracticeNote","noteId":"n1","shared":false}');
+  assert.equal(encode(cmd.removePracticeNote('n1')), '{"type":"removePracticeNote","noteId":"n1"}');
+});
+
 test('every builder produces a known command type', () => {
   const types = new Set(Object.values(Command));
   for (const [name, build] of Object.entries(cmd)) {

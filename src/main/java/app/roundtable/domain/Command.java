@@ -18,6 +18,22 @@ public sealed interface Command {
   /** Connection lifecycle, issued by the server edge itself, never decoded from a client frame. */
   sealed interface ConnectionCommand extends Command {}
 
+  /**
+   * A member asks for something only they receive (the session's record, a new follow-up's key).
+   * The rule checks that they may and changes nothing; the server edge then does the work and
+   * answers the asking connection with a message of its own instead of an ack. One table still
+   * holds them (a row each in the protocol's command table, a rule each in {@link RuleBook}), so
+   * the decoder, the role checks and the metrics treat them like every other command.
+   */
+  sealed interface Request extends MemberCommand {}
+
+  /**
+   * News about the session's series, issued by the server edge (its follow-up was created, or
+   * moved), never decoded from a client frame. These apply to an ended session too: its pages keep
+   * leading the group to its next meeting.
+   */
+  sealed interface SeriesCommand extends Command {}
+
   // --- connection lifecycle -------------------------------------------------------------------
 
   /**
@@ -125,6 +141,14 @@ public sealed interface Command {
   record SetCommitmentStatus(String commitmentId, CommitmentStatus status, String note)
       implements MemberCommand {}
 
+  /** A practice note on one of the sender's own earlier commitments (a follow-up's {@code previous}). */
+  record AddPracticeNote(String commitmentId, String text, boolean shared) implements MemberCommand {}
+
+  /** Null fields are left as they are. Own notes only, the facilitator included. */
+  record EditPracticeNote(String noteId, String text, Boolean shared) implements MemberCommand {}
+
+  record RemovePracticeNote(String noteId) implements MemberCommand {}
+
   // --- facilitator ----------------------------------------------------------------------------
 
   /**
@@ -218,4 +242,24 @@ public sealed interface Command {
   record RemoveMember(String memberId) implements FacilitatorCommand {}
 
   record EndSession() implements FacilitatorCommand {}
+
+  // --- facilitator requests and the series (PROTOCOL.md v1.2) ------------------------------------
+
+  /** The session's record, as the HTTP summary gives the key holder; {@code format} null means JSON. */
+  record GetSummary(SummaryFormat format) implements FacilitatorCommand, Request {}
+
+  /**
+   * The next session of this group, planned for {@code at} (null: not yet) lasting {@code minutes}
+   * (null: the follow-up agenda's length); {@code title} null: the earlier title with "follow-up".
+   */
+  record CreateFollowUp(String title, Long at, Integer minutes) implements FacilitatorCommand, Request {}
+
+  /** Plans or moves this session's meeting. */
+  record SetSchedule(long at, int minutes) implements FacilitatorCommand {}
+
+  /** The follow-up of this session was created: its pages now lead there. */
+  record LinkFollowUp(String code, String joinUrl, String displayUrl, Long at) implements SeriesCommand {}
+
+  /** The follow-up {@code code} of this session was planned anew for {@code at}. */
+  record FollowUpMoved(String code, Long at) implements SeriesCommand {}
 }

@@ -1,5 +1,8 @@
 package app.roundtable.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What a member says they will practise before the next session. Public, with its author: it's a promise. */
 public final class Commitment {
   public String id;
@@ -14,6 +17,11 @@ public final class Commitment {
    * same person can report on it there. Null for v1 authors and in the session it was made in.
    */
   public String ownerHash;
+  /**
+   * Its owner's practice log, oldest first: only on commitments carried into a follow-up. Private
+   * notes among them are never in any view but their author's.
+   */
+  public List<PracticeNote> notes = new ArrayList<>();
 
   public Commitment() {}
 
@@ -34,6 +42,7 @@ public final class Commitment {
     c.status = status;
     c.note = note;
     c.ownerHash = ownerHash;
+    for (PracticeNote n : notes) c.notes.add(n.copy());
     return c;
   }
 }

@@ -27,6 +27,17 @@ public record Limits(
    * the session's size in the store; a 90-minute meeting runs one to three rounds.
    */
   public static final int BOARD_ROUNDS = 10;
+  /** PROTOCOL.md v1.2: a practice note is at most this many characters. */
+  public static final int PRACTICE_NOTE_CHARS = 1000;
+  /** PROTOCOL.md v1.2: at most this many practice notes on one commitment. */
+  public static final int PRACTICE_NOTES_PER_COMMITMENT = 50;
+  /**
+   * All of one person's practice notes together (UTF-8 bytes of their text, over all their earlier
+   * commitments). The shared ones are in every state frame of the follow-up, so this bounds what
+   * practice logs add to a frame (12 members: under 200 KiB) and to the stored session. Some
+   * sixteen full-length notes, or fifty of a few lines each: a practice log, not a diary.
+   */
+  public static final int PRACTICE_NOTE_BYTES_PER_MEMBER = 16 * 1024;
 
   public static final Limits DEFAULTS =
       new Limits(12, 4, 30, 200, 5, 40, 280, 12, 40, 10, 240, 4 * 3600, 3600, 16 * 1024, 20);

@@ -30,6 +30,11 @@ public final class Member {
    * in this series and nothing outside it. Null when the client brought none. Never sent anywhere.
    */
   public String seriesHash;
+  /**
+   * Hash of the facilitator key this member joined with, null for everyone else: a later join with
+   * the same key is the same person on another device and continues this member.
+   */
+  public String keyHash;
   /** Removed by the facilitator: gone from the public list, token dead, ideas and votes kept (anonymity). */
   public boolean removed;
   /** Dot votes cast, idea id to count. Private to this member. */
@@ -136,6 +141,7 @@ public final class Member {
     m.spokenMs = spokenMs;
     m.removed = removed;
     m.seriesHash = seriesHash;
+    m.keyHash = keyHash;
     m.votes = new LinkedHashMap<>(votes);
     for (Map.Entry<String, LinkedHashMap<String, Integer>> e : votesPlacedBy.entrySet()) {
       m.votesPlacedBy.put(e.getKey(), new LinkedHashMap<>(e.getValue()));

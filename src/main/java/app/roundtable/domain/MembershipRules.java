@@ -15,9 +15,11 @@ final class MembershipRules {
     }
     Verdict bad = Checks.name(c.name(), ctx.limits());
     if (bad != null) return bad;
-    if (c.keyHash() != null && !c.keyHash().equals(s.facilitatorKeyHash)) {
+    if (c.keyHash() != null && !s.opensAsFacilitator(c.keyHash())) {
       return Verdict.refuse(FORBIDDEN, "That facilitator key isn't right.");
     }
+    Member holder = s.keyHolder(c.keyHash());
+    if (holder != null) return continueKeyHolder(s, holder, c);
     // The key holder always gets in: a full room must not lock out the person running it.
     if (c.keyHash() == null && activeMembers(s) >= ctx.limits().maxMembers()) {
       return Verdict.refuse(SESSION_FULL, "This session is full.");
@@ -25,11 +27,28 @@ final class MembershipRules {
     Member m = new Member(c.memberId(), c.name().strip(), c.resumeHash(), ctx.now());
     m.presence.put(c.nodeId(), 1);
     m.seriesHash = c.seriesHash();
+    m.keyHash = c.keyHash();
     if (c.keyHash() != null) {
       for (Member other : s.members.values()) other.facilitator = false;
       m.facilitator = true;
     }
     s.members.put(m.id, m);
+    return Verdict.CHANGED;
+  }
+
+  /**
+   * The key holder on another device (PROTOCOL.md v1.2): the same person, so the same member, with
+   * their turns, commitments and name, now connected once more; never a second member. The key
+   * always carries the role, so it comes back to them if it had moved. The resume token the edge
+   * gives a key holder is the one their key derives, so it is this member's already; a member from
+   * before tokens were derived gets it now (their other device stays connected).
+   */
+  private static Verdict continueKeyHolder(Session s, Member holder, Command.Join c) {
+    if (Checks.blank(c.resumeHash())) return Verdict.refuse(BAD_REQUEST, "That join can't be accepted.");
+    holder.presence.merge(c.nodeId(), 1, Integer::sum);
+    holder.resumeHash = c.resumeHash();
+    for (Member other : s.members.values()) other.facilitator = false;
+    holder.facilitator = true;
     return Verdict.CHANGED;
   }
 

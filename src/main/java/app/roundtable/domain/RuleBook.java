@@ -60,6 +60,9 @@ final class RuleBook {
     member(EditCommitment.class, CommitmentRules::edit);
     member(RemoveCommitment.class, (s, me, c, ctx) -> CommitmentRules.remove(s, me, c));
     member(SetCommitmentStatus.class, CommitmentRules::setStatus);
+    member(AddPracticeNote.class, PracticeRules::add);
+    member(EditPracticeNote.class, PracticeRules::edit);
+    member(RemovePracticeNote.class, (s, me, c, ctx) -> PracticeRules.remove(s, me, c));
 
     // Facilitator (Rules has refused everyone else already).
     member(NextSpeaker.class, (s, me, c, ctx) -> QueueRules.nextSpeaker(s, c.speakerId(), ctx));
@@ -90,6 +93,15 @@ final class RuleBook {
     member(HandOff.class, (s, me, c, ctx) -> MembershipRules.handOff(s, me, c));
     member(RemoveMember.class, MembershipRules::remove);
     member(EndSession.class, (s, me, c, ctx) -> SessionRules.end(s, ctx));
+
+    // Facilitator requests: Rules checked the role, which is all a summary needs; the edge answers.
+    member(GetSummary.class, (s, me, c, ctx) -> Verdict.UNCHANGED);
+    member(CreateFollowUp.class, (s, me, c, ctx) -> FollowUpRules.mayCreate(s, c, ctx));
+    member(SetSchedule.class, (s, me, c, ctx) -> FollowUpRules.setSchedule(s, c, ctx));
+
+    // The series, issued by the edge.
+    connection(LinkFollowUp.class, (s, id, c, ctx) -> FollowUpRules.link(s, c));
+    connection(FollowUpMoved.class, (s, id, c, ctx) -> FollowUpRules.moved(s, c));
   }
 
   private RuleBook() {}

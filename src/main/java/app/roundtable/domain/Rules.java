@@ -31,9 +31,11 @@ public final class Rules {
         if (done.id().equals(action.requestId())) return new Outcome.Duplicate(done.version());
       }
     }
-    // Presence must stay true after the end too, or the record would show people online forever.
-    boolean presenceOnly = c instanceof Disconnect || c instanceof DisplayLeave || c instanceof NodeGone;
-    if (session.isEnded() && !presenceOnly) return refused(SESSION_ENDED, "This session has ended.");
+    // Presence must stay true after the end too, or the record would show people online forever;
+    // and an ended session still learns of its follow-up, so that its pages lead there.
+    boolean afterEnd = c instanceof Disconnect || c instanceof DisplayLeave || c instanceof NodeGone
+        || c instanceof SeriesCommand;
+    if (session.isEnded() && !afterEnd) return refused(SESSION_ENDED, "This session has ended.");
     if (c instanceof MemberCommand) {
       if (sender == null) return refused(NOT_JOINED, "Join the session first.");
       if (c instanceof FacilitatorCommand && !sender.facilitator) {

@@ -47,6 +47,20 @@ public final class Session {
   public Facilitation facilitation = new Facilitation();
   /** Whether pages and the projector show the speaking record live; the summary always has it. */
   public boolean fairnessVisible = true;
+  /** This session's follow-up once it was created (its pages lead there); null before. */
+  public FollowUp followUp;
+  /** When this session is planned to meet; null when nobody planned it ahead. */
+  public Schedule scheduled;
+  /** The code of the session this one follows up; null for a first session. */
+  public String earlierCode;
+  /**
+   * Hashes of the facilitator keys of the earlier sessions of the series, newest first and at most
+   * {@link #EARLIER_KEYS}: each opens this session as facilitator too (PROTOCOL.md v1.2).
+   */
+  public List<String> earlierKeyHashes = new ArrayList<>();
+
+  /** How many earlier sessions' keys a follow-up still accepts: a group's recent history, bounded. */
+  public static final int EARLIER_KEYS = 8;
 
   public Session copy() {
     Session s = new Session();
@@ -70,12 +84,29 @@ public final class Session {
     s.raiseSeq = raiseSeq;
     s.facilitation = facilitation.copy();
     s.fairnessVisible = fairnessVisible;
+    s.followUp = followUp == null ? null : followUp.copy();
+    s.scheduled = scheduled == null ? null : scheduled.copy();
+    s.earlierCode = earlierCode;
+    s.earlierKeyHashes = new ArrayList<>(earlierKeyHashes);
     return s;
   }
 
   /** The series this session belongs to, for salting member identities. */
   public String series() {
     return seriesId != null ? seriesId : code;
+  }
+
+  /** Whether a key with this hash opens the session as facilitator: its own, or an earlier session's. */
+  public boolean opensAsFacilitator(String keyHash) {
+    if (keyHash == null) return false;
+    return keyHash.equals(facilitatorKeyHash) || earlierKeyHashes.contains(keyHash);
+  }
+
+  /** The member who joined with the key of this hash and was not removed, or null. */
+  public Member keyHolder(String keyHash) {
+    if (keyHash == null) return null;
+    for (Member m : members.values()) if (!m.removed && keyHash.equals(m.keyHash)) return m;
+    return null;
   }
 
   public Member member(String id) {

@@ -46,6 +46,17 @@ public final class Sessions {
   public static Session followUp(
       Session earlier, String code, String title, String facilitatorKeyHash, long now,
       RandomGenerator random) {
+    return followUp(earlier, code, title, facilitatorKeyHash, null, now, random);
+  }
+
+  /**
+   * As {@link #followUp(Session, String, String, String, long, RandomGenerator)}, planned for
+   * {@code scheduled} (null: not yet). The earlier session's key opens the follow-up too, as do
+   * the keys that opened the earlier one (a bounded few).
+   */
+  public static Session followUp(
+      Session earlier, String code, String title, String facilitatorKeyHash, Schedule scheduled,
+      long now, RandomGenerator random) {
     String t = title == null || title.isBlank() ? earlier.title + " — follow-up" : title;
     Session s = create(code, t, Template.FOLLOW_UP, facilitatorKeyHash, now, random);
     s.groundRules = new ArrayList<>(earlier.groundRules);
@@ -60,6 +71,15 @@ public final class Sessions {
     }
     s.previous = new Previous(earlier.title, carried);
     s.facilitation = Rota.carriedFrom(earlier);
+    s.scheduled = scheduled;
+    s.earlierCode = earlier.code;
+    List<String> keys = new ArrayList<>();
+    if (earlier.facilitatorKeyHash != null) keys.add(earlier.facilitatorKeyHash);
+    for (String k : earlier.earlierKeyHashes) {
+      if (keys.size() >= Session.EARLIER_KEYS) break;
+      if (!keys.contains(k)) keys.add(k);
+    }
+    s.earlierKeyHashes = keys;
     return s;
   }
 }

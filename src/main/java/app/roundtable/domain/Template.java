@@ -38,6 +38,13 @@ public enum Template {
     this.items = items;
   }
 
+  /** The planned length of the whole agenda. */
+  public int minutes() {
+    int total = 0;
+    for (PlannedItem p : items) total += p.minutes();
+    return total;
+  }
+
   /** One agenda item as a template plans it. */
   public record PlannedItem(String title, ItemKind kind, int minutes, String prompt) {}
 

@@ -6,6 +6,7 @@ import app.roundtable.domain.Command.*;
 import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemKind;
 import app.roundtable.domain.QueuePolicy;
+import app.roundtable.domain.SummaryFormat;
 import app.roundtable.protocol.FrameDecoder.Fields;
 import java.util.List;
 
@@ -61,6 +62,15 @@ public final class CommandTable {
           f.ref("commitmentId"),
           f.enumValue("status", CommitmentStatus.class),
           f.optionalText("note", true))),
+      row("addPracticeNote", AddPracticeNote.class, f -> new AddPracticeNote(
+          f.ref("commitmentId"),
+          f.practiceNote("text", false),
+          f.bool("shared"))),
+      row("editPracticeNote", EditPracticeNote.class, f -> new EditPracticeNote(
+          f.ref("noteId"),
+          f.practiceNote("text", true),
+          f.optionalBool("shared"))),
+      row("removePracticeNote", RemovePracticeNote.class, f -> new RemovePracticeNote(f.ref("noteId"))),
       row("nextSpeaker", NextSpeaker.class, f -> new NextSpeaker(f.optionalRef("speakerId"))),
       row("endTurn", EndTurn.class, f -> new EndTurn(f.optionalRef("speakerId"))),
       row("addRoomMember", AddRoomMember.class, f -> new AddRoomMember(f.name("name"))),
@@ -101,7 +111,21 @@ public final class CommandTable {
       row("setGroundRules", SetGroundRules.class, f -> new SetGroundRules(f.textList("rules"))),
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
-      row("endSession", EndSession.class, f -> new EndSession()));
+      row("endSession", EndSession.class, f -> new EndSession()),
+      // v1.2: requests answered to the asker alone (Command.Request), and the schedule.
+      row("getSummary", GetSummary.class, f -> new GetSummary(f.optionalEnum("format", SummaryFormat.class))),
+      row("createFollowUp", CreateFollowUp.class, f -> new CreateFollowUp(
+          f.optionalText("title", false),
+          f.optionalTime("at"),
+          f.optionalInteger("minutes"))),
+      row("setSchedule", SetSchedule.class, f -> new SetSchedule(f.time("at"), f.integer("minutes"))));
+
+  /**
+   * Commands that no meter counts, not even by type: how often someone writes in their practice
+   * log, and when, is theirs (PROTOCOL.md v1.2: nothing about practice notes in logs or metrics).
+   */
+  public static final java.util.Set<String> UNCOUNTED =
+      java.util.Set.of("addPracticeNote", "editPracticeNote", "removePracticeNote");
 
   /**
    * The label a command type is counted under in metrics: its wire name, except that a vote and

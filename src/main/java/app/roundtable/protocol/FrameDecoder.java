@@ -167,8 +167,14 @@ public final class FrameDecoder {
     }
 
     boolean bool(String field) {
+      Boolean b = optionalBool(field);
+      if (b == null) throw bad("Field '" + field + "' is required.");
+      return b;
+    }
+
+    Boolean optionalBool(String field) {
       JsonNode n = present(field);
-      if (n == null) throw bad("Field '" + field + "' is required.");
+      if (n == null) return null;
       if (!n.isBoolean()) throw bad("Field '" + field + "' must be true or false.");
       return n.booleanValue();
     }
@@ -194,7 +200,21 @@ public final class FrameDecoder {
 
     /** Free text (idea, commitment, title, note). Newlines are kept, other control characters refused. */
     String optionalText(String field, boolean blankAllowed) {
-      String s = optionalString(field, limits.maxTextLength() * 4);
+      return freeText(field, blankAllowed, limits.maxTextLength());
+    }
+
+    /**
+     * A practice note's text (PROTOCOL.md v1.2: longer than other texts); required unless
+     * {@code optional}, never blank.
+     */
+    String practiceNote(String field, boolean optional) {
+      String s = freeText(field, false, Limits.PRACTICE_NOTE_CHARS);
+      if (s == null && !optional) throw bad("Field '" + field + "' is required.");
+      return s;
+    }
+
+    private String freeText(String field, boolean blankAllowed, int maxChars) {
+      String s = optionalString(field, maxChars * 4);
       if (s == null) return null;
       s = hygienic(s, field).strip();
       for (int i = 0; i < s.length(); i++) {
@@ -205,7 +225,7 @@ public final class FrameDecoder {
         if (!blankAllowed) throw bad("Field '" + field + "' must not be blank.");
         s = ""; // blank allowed: what nobody can see is stored as nothing
       }
-      if (s.codePointCount(0, s.length()) > limits.maxTextLength()) throw tooLong(field, limits.maxTextLength());
+      if (s.codePointCount(0, s.length()) > maxChars) throw tooLong(field, maxChars);
       return s;
     }
 
@@ -246,6 +266,20 @@ public final class FrameDecoder {
       if (n == null) return null;
       if (!n.isIntegralNumber() || !n.canConvertToInt()) throw bad("Field '" + field + "' must be an integer.");
       return n.intValue();
+    }
+
+    /** A time in milliseconds since the epoch (or any whole number that fits a long). */
+    long time(String field) {
+      Long v = optionalTime(field);
+      if (v == null) throw bad("Field '" + field + "' is required.");
+      return v;
+    }
+
+    Long optionalTime(String field) {
+      JsonNode n = present(field);
+      if (n == null) return null;
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) throw bad("Field '" + field + "' must be an integer.");
+      return n.longValue();
     }
 
     long optionalLong(String field, long otherwise) {

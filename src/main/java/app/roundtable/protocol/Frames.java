@@ -2,6 +2,7 @@ package app.roundtable.protocol;
 
 import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Session;
+import app.roundtable.domain.SummaryFormat;
 
 /** Server → client messages, each written exactly as PROTOCOL.md spells it. */
 public final class Frames {
@@ -69,6 +70,37 @@ public final class Frames {
       if (id != null) g.writeStringField("id", id);
       g.writeStringField("code", Wire.code(refusal.reason()));
       g.writeStringField("message", refusal.message());
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * The session's record for the connection that asked: {@code body} is the summary object as
+   * {@link SummaryView#json} wrote it, or the Markdown text.
+   */
+  public static String summary(String id, SummaryFormat format, String body) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", Wire.SUMMARY);
+      g.writeStringField("id", id);
+      g.writeStringField("format", Wire.name(format));
+      g.writeFieldName("body");
+      if (format == SummaryFormat.MARKDOWN) g.writeString(body);
+      else g.writeRawValue(body);
+      g.writeEndObject();
+    });
+  }
+
+  /** The follow-up just created, for its creator alone: the only time its key is ever sent. */
+  public static String followUp(String id, String code, String joinUrl, String displayUrl, String facilitatorKey) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("type", Wire.FOLLOW_UP);
+      g.writeStringField("id", id);
+      g.writeStringField("code", code);
+      g.writeStringField("joinUrl", joinUrl);
+      g.writeStringField("displayUrl", displayUrl);
+      g.writeStringField("facilitatorKey", facilitatorKey);
       g.writeEndObject();
     });
   }

@@ -15,6 +15,8 @@ public enum HttpError {
   WRONG_CREDENTIALS(Reason.FORBIDDEN, 403),
   UNKNOWN_SESSION(Reason.UNKNOWN_SESSION, 404),
   NOT_FOUND(Reason.NOT_FOUND, 404),
+  /** The request does not fit the session as it is (a second follow-up, say). */
+  CONFLICT(Reason.INVALID_PHASE, 409),
   BODY_TOO_LARGE(Reason.LIMIT_EXCEEDED, 413),
   /** A POST body not sent as JSON (a cross-site form could send text/plain without a preflight). */
   UNSUPPORTED_MEDIA_TYPE(Reason.BAD_REQUEST, 415),
@@ -28,6 +30,12 @@ public enum HttpError {
   HttpError(Reason reason, int status) {
     this.reason = reason;
     this.status = status;
+  }
+
+  /** The status a refusal of the rules answers with over HTTP (the first row for its code). */
+  public static HttpError of(Reason reason) {
+    for (HttpError e : values()) if (e.reason == reason) return e;
+    return INTERNAL;
   }
 
   /** The body's {@code error} field. */

@@ -6,6 +6,7 @@ import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.PracticeNote;
 import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.SpeakingQueue;
@@ -63,10 +64,54 @@ public final class StateView {
       g.writeObjectFieldStart("previous");
       g.writeStringField("title", s.previous.title);
       g.writeArrayFieldStart("commitments");
-      for (Commitment c : s.previous.commitments) writeCommitment(g, c);
+      for (Commitment c : s.previous.commitments) writeEarlierCommitment(g, c);
       g.writeEndArray();
       g.writeEndObject();
     }
+    writeSeries(g, s);
+    g.writeEndObject();
+  }
+
+  /** v1.2: where the group meets next, and when this session is planned to meet. */
+  private static void writeSeries(JsonGenerator g, Session s) throws IOException {
+    if (s.followUp == null) {
+      g.writeNullField("followUp");
+    } else {
+      g.writeObjectFieldStart("followUp");
+      g.writeStringField("code", s.followUp.code);
+      g.writeStringField("joinUrl", s.followUp.joinUrl);
+      g.writeStringField("displayUrl", s.followUp.displayUrl);
+      Json.nullableNumber(g, "at", s.followUp.at);
+      g.writeEndObject();
+    }
+    if (s.scheduled == null) {
+      g.writeNullField("scheduled");
+    } else {
+      g.writeObjectFieldStart("scheduled");
+      g.writeNumberField("at", s.scheduled.at);
+      g.writeNumberField("minutes", s.scheduled.minutes);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * A commitment carried into a follow-up, with its shared practice notes (v1.2). Private notes are
+   * skipped without a trace: no count, no gap, no placeholder, so nothing here moves when one is
+   * written, edited or removed.
+   */
+  static void writeEarlierCommitment(JsonGenerator g, Commitment c) throws IOException {
+    g.writeStartObject();
+    commitmentFields(g, c);
+    g.writeArrayFieldStart("notes");
+    for (PracticeNote n : c.notes) {
+      if (!n.shared) continue;
+      g.writeStartObject();
+      g.writeStringField("id", n.id);
+      g.writeStringField("text", n.text);
+      g.writeNumberField("at", n.at);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 
@@ -167,12 +212,16 @@ public final class StateView {
 
   static void writeCommitment(JsonGenerator g, Commitment c) throws IOException {
     g.writeStartObject();
+    commitmentFields(g, c);
+    g.writeEndObject();
+  }
+
+  private static void commitmentFields(JsonGenerator g, Commitment c) throws IOException {
     g.writeStringField("id", c.id);
     g.writeStringField("memberId", c.memberId);
     g.writeStringField("name", c.name);
     g.writeStringField("text", c.text);
     g.writeStringField("status", Wire.name(c.status));
     g.writeStringField("note", c.note == null ? "" : c.note);
-    g.writeEndObject();
   }
 }

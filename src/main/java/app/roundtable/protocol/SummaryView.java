@@ -7,6 +7,7 @@ import app.roundtable.domain.Facilitation;
 import app.roundtable.domain.FinishedRound;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.PracticeNote;
 import app.roundtable.domain.Rota;
 import app.roundtable.domain.Session;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -83,7 +84,7 @@ public final class SummaryView {
         g.writeObjectFieldStart("previous");
         g.writeStringField("title", s.previous.title);
         g.writeArrayFieldStart("commitments");
-        for (Commitment c : s.previous.commitments) StateView.writeCommitment(g, c);
+        for (Commitment c : s.previous.commitments) StateView.writeEarlierCommitment(g, c);
         g.writeEndArray();
         g.writeEndObject();
       }
@@ -140,6 +141,10 @@ public final class SummaryView {
           .append(" (").append(Wire.name(c.status)).append(')');
       if (c.note != null && !c.note.isEmpty()) b.append(" — ").append(line(c.note));
       b.append('\n');
+      // The practice log's shared notes only: a private note is never in the record.
+      for (PracticeNote n : c.notes) {
+        if (n.shared) b.append("  - ").append(day(n.at)).append(": ").append(line(n.text)).append('\n');
+      }
     }
   }
 
@@ -195,6 +200,11 @@ public final class SummaryView {
     long ms = i.spentMs;
     if (i.startedAt != null && i.status == app.roundtable.domain.ItemStatus.ACTIVE) ms += Math.max(0, now - i.startedAt);
     return ms;
+  }
+
+  /** A note's date as the record shows it (UTC: the record has no time zone). */
+  private static String day(long at) {
+    return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(at), java.time.ZoneOffset.UTC).toString();
   }
 
   static String minutes(long ms) {

@@ -25,6 +25,9 @@ public final class Wire {
   public static final String ERROR = "error";
   public static final String PONG = "pong";
   public static final String CLOSED = "closed";
+  /** v1.2: answers to one connection's request (a summary, a new follow-up), carrying its id. */
+  public static final String SUMMARY = "summary";
+  public static final String FOLLOW_UP = "followUp";
 
   /** The error code of a refusal: the contract's {@code bad_request}, {@code not_joined}, … */
   public static String code(Reason reason) {

@@ -3,6 +3,7 @@ package app.roundtable.protocol;
 import app.roundtable.domain.Commitment;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
+import app.roundtable.domain.PracticeNote;
 import app.roundtable.domain.Session;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -47,6 +48,24 @@ public final class YouView {
       for (Commitment c : s.previous.commitments) if (c.madeEarlierBy(m)) g.writeString(c.id);
     }
     g.writeEndArray();
+    // v1.2: the member's private practice notes; their shared ones are in the public state.
+    g.writeArrayFieldStart("myPracticeNotes");
+    if (s.previous != null) {
+      for (Commitment c : s.previous.commitments) {
+        if (!c.madeEarlierBy(m)) continue;
+        for (PracticeNote n : c.notes) {
+          if (n.shared) continue;
+          g.writeStartObject();
+          g.writeStringField("id", n.id);
+          g.writeStringField("commitmentId", c.id);
+          g.writeStringField("text", n.text);
+          g.writeNumberField("at", n.at);
+          g.writeBooleanField("shared", false);
+          g.writeEndObject();
+        }
+      }
+    }
+    g.writeEndArray();
     if (m.facilitator) writeRoomMembers(g, s, m);
     g.writeEndObject();
   }
@@ -83,7 +102,7 @@ public final class YouView {
 
   /**
    * Cheap fingerprints of what each member's view is made of (role, votes, own ideas, own earlier
-   * commitments; for the facilitator, the room members' boards), for one
+   * commitments and their private notes; for the facilitator, the room members' boards), for one
    * version: a view is written out only when its fingerprint moved. Whatever {@link #write} reads
    * must be mixed in here too, or a change of it would not reach the member. The per-author part is
    * computed once per version, on first use.
@@ -103,7 +122,13 @@ public final class YouView {
       long h = mix(m.facilitator ? 1 : 2) + s.board.votesPerMember;
       for (Map.Entry<String, Integer> v : m.votes.entrySet()) h = mix(h * 31 + v.getKey().hashCode()) + v.getValue();
       if (s.previous != null) {
-        for (Commitment c : s.previous.commitments) if (c.madeEarlierBy(m)) h = mix(h * 31 + c.id.hashCode());
+        for (Commitment c : s.previous.commitments) {
+          if (!c.madeEarlierBy(m)) continue;
+          h = mix(h * 31 + c.id.hashCode());
+          for (PracticeNote n : c.notes) {
+            if (!n.shared) h = mix(mix(h * 31 + n.id.hashCode()) + n.text.hashCode()) + n.at;
+          }
+        }
       }
       h = mix(h * 31 + authored().getOrDefault(memberId, 7L));
       return m.facilitator ? mix(h * 31 + roomMembers(m)) : h;

@@ -33,6 +33,9 @@ final class CommandQueue {
 
     /** Once closed, queued commands are dropped. */
     boolean closed();
+
+    /** The command last handed over is done with: answered, refused, or given up on. */
+    default void settled() {}
   }
 
   private final Handler handler;
@@ -91,6 +94,7 @@ final class CommandQueue {
       }
       done.onComplete(ar -> {
         busy = false;
+        handler.settled();
         pump();
       });
       if (busy) return;

@@ -43,9 +43,16 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private final String client;
   /** Whether this socket still counts against its client's unjoined sockets. */
   private boolean unjoined = true;
+  /** Where links made on this socket point (a follow-up's): as its upgrade request reached us. */
+  private final String linkBase;
+  /** A command is being handled: a close for the session's end waits until it is answered. */
+  private boolean inFlight;
+  /** Why the socket closes once the command in flight is answered; null while nothing waits. */
+  private CloseReason closing;
 
-  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins, String client) {
+  Connection(ServerWebSocket ws, Services services, SessionHub hub, JoinFlow joins, String client, String linkBase) {
     this.client = client;
+    this.linkBase = linkBase;
     this.services = services;
     this.hub = hub;
     this.joins = joins;
@@ -75,6 +82,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   @Override
   public Future<Void> handle(Inbound in, AnswerDeadline deadline) {
     answering = deadline;
+    inFlight = true;
     if (!needsStore(in)) deadline.claim(); // answered right here
     services.metrics.command(in.type());
     if (in instanceof Inbound.Rejection r) {
@@ -89,10 +97,30 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     } else if (in instanceof Inbound.Sync s) {
       return sync(s.id());
     } else if (in instanceof Inbound.Do d) {
-      if (phase != Phase.DISPLAY) return apply(d);
-      refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
+      if (phase == Phase.DISPLAY) refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
+      else if (d.command() instanceof Command.Request) return request(d);
+      else return apply(d);
     }
     return Future.succeededFuture();
+  }
+
+  @Override
+  public void settled() {
+    inFlight = false;
+    if (closing != null) end(closing);
+  }
+
+  /** The session is over for this socket: it closes, after the answer to the command in flight if one is. */
+  private void over(CloseReason reason) {
+    phase = Phase.CLOSED;
+    if (inFlight) closing = reason;
+    else end(reason);
+  }
+
+  private void end(CloseReason reason) {
+    closing = null;
+    out.send(Frames.closed(reason));
+    out.close(reason);
   }
 
   /** Whether {@link #handle} answers {@code in} only once the store has. */
@@ -131,7 +159,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     phase = display ? Phase.DISPLAY : Phase.MEMBER;
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
-    feed = new SessionFeed(out, hub.acks, newest, id, resume, services.clock.getAsLong());
+    feed = new SessionFeed(out, hub.acks, newest, id, resume, services.clock.getAsLong(), this::over);
     return true;
   }
 
@@ -149,6 +177,16 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
         });
   }
 
+  /** A request ({@link Requests}): its own answer to this socket instead of an ack. */
+  private Future<Void> request(Inbound.Do d) {
+    return services.requests.answer(local.code, memberId, d, linkBase).map(a -> {
+      if (!answering.claim()) return null;
+      if (a.refusal() != null) refuse(d.id(), a.refusal());
+      else feed.sendWhenSent(a.frame(), a.version());
+      return null;
+    });
+  }
+
   private void answer(Inbound.Do d, Update u) {
     Outcome o = u.outcome();
     if (o instanceof Outcome.Refused r) {
@@ -156,6 +194,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
       return;
     }
     long v = o instanceof Outcome.Duplicate dup ? dup.version() : u.current().version;
+    if (o instanceof Outcome.Applied && d.command() instanceof Command.SetSchedule) services.followUps.moved(u.current());
     if (o instanceof Outcome.Applied && d.command() instanceof Command.Leave) {
       // No more states come to this socket once it left, so its ack cannot wait for one.
       if (d.id() != null) out.send(Frames.ack(d.id(), v));

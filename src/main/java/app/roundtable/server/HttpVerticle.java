@@ -144,7 +144,7 @@ final class HttpVerticle extends VerticleBase {
       return;
     }
     req.toWebSocket()
-        .onSuccess(ws -> new Connection(ws, services, hub, joins, client))
+        .onSuccess(ws -> new Connection(ws, services, hub, joins, client, Links.base(services.config, req)))
         .onFailure(e -> services.unjoinedSockets.done(client));
   }
 

@@ -99,7 +99,9 @@ final class JoinFlow {
         command = new Command.Connect(nodeId);
       } else {
         id = Secrets.base32(16);
-        token = Secrets.token();
+        // The key holder's token follows from the key, so another device with the key is handed
+        // the same one: the same person continues (PROTOCOL.md v1.2), their devices side by side.
+        token = j.key() == null ? Secrets.token() : Secrets.keyHolderResume(ls.code, j.key());
         String keyHash = j.key() == null ? null : Secrets.hash(j.key());
         // Salted with the series, so the same browser's secret matches only within one group's sessions.
         String seriesHash = j.identity() == null ? null : Secrets.hash(s.series() + ":" + j.identity());
@@ -107,17 +109,25 @@ final class JoinFlow {
       }
       Action action = new Action(command instanceof Command.Join ? null : id, null, command);
       String resume = token;
+      String minted = id;
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
             if (u.outcome() instanceof Outcome.Refused r) {
               seat.refused(j.id(), r.refusal());
-            } else if (seat.seat(ls, u.current(), id, resume, j.display())) {
+            } else if (seat.seat(ls, u.current(), joined(u.current(), minted, resume), resume, j.display())) {
               services.joinGuard.joined(asker.address, ls.code);
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
             return null;
           });
     });
+  }
+
+  /** Who joined: the member holding {@code resume} (a key holder continued), else the id minted for the join. */
+  private static String joined(Session s, String minted, String resume) {
+    if (resume == null || s.members.containsKey(minted)) return minted;
+    Member m = byResumeToken(s, resume);
+    return m == null ? minted : m.id;
   }
 
   /** A code that does not exist (or, when the join had to prove itself, a wrong secret). */
@@ -129,7 +139,7 @@ final class JoinFlow {
   /** Whether the join's resume token or key is right for {@code s}. */
   private static boolean proven(Session s, Inbound.Join j) {
     if (j.resume() != null) return byResumeToken(s, j.resume()) != null;
-    return j.key() != null && Secrets.sameHash(Secrets.hash(j.key()), s.facilitatorKeyHash);
+    return j.key() != null && SessionApi.opens(s, Secrets.hash(j.key()));
   }
 
   private static Refusal tooMany() {

@@ -75,7 +75,9 @@ public final class Metrics {
     commitTime.record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** One command received; practice-log commands are not counted at all ({@link CommandTable#UNCOUNTED}). */
   public void command(String type) {
+    if (type != null && CommandTable.UNCOUNTED.contains(type)) return;
     String t = type != null && commandTypes.contains(type) ? CommandTable.meterLabel(type) : "unknown";
     commands.computeIfAbsent(t, k -> Counter.builder("roundtable_commands").tag("type", k)
         .description("Commands received, by type").register(registry)).increment();

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Acks that wait for their version, for every connection of one event loop. A command's reply from
- * the store can come before the store delivers that version to the loop; its ack then waits so the
- * client sees the state before the ack that names it. It goes out with the delivery of its version,
+ * Acks (and requests' answers) that wait for their version, for every connection of one event
+ * loop. A command's reply from the store can come before the store delivers that version to the
+ * loop; its ack then waits so the client sees the state before the ack that names it. It goes out with the delivery of its version,
  * or after {@link #MAX_WAIT_MS} (a lost publish: the client syncs on the gap). Normally empty, and
  * then costs one check per delivery. Runs on its event loop only.
  */
@@ -17,14 +17,15 @@ final class ParkedAcks {
   /** How long an ack may wait for its version before it goes out anyway. */
   static final long MAX_WAIT_MS = 2000;
 
-  private record Parked(String id, long version, long parkedAt) {}
+  /** {@code frame}: the ack or answer, written when it was parked. */
+  private record Parked(String frame, long version, long parkedAt) {}
 
   /** Where a connection's released acks go. */
   interface Receiver {
     /** The highest version this connection has been sent. */
     long sentVersion();
 
-    void ack(String id, long version);
+    void send(String frame);
   }
 
   private final Map<Receiver, List<Parked>> waiting = new HashMap<>();
@@ -34,8 +35,8 @@ final class ParkedAcks {
     this.clock = clock;
   }
 
-  void park(Receiver to, String id, long version) {
-    waiting.computeIfAbsent(to, k -> new ArrayList<>(2)).add(new Parked(id, version, clock.getAsLong()));
+  void park(Receiver to, String frame, long version) {
+    waiting.computeIfAbsent(to, k -> new ArrayList<>(2)).add(new Parked(frame, version, clock.getAsLong()));
   }
 
   /** Sends {@code to}'s acks whose version it was sent, or that waited too long. */
@@ -47,7 +48,7 @@ final class ParkedAcks {
     long sent = to.sentVersion();
     acks.removeIf(a -> {
       boolean due = a.version <= sent || now - a.parkedAt > MAX_WAIT_MS;
-      if (due) to.ack(a.id, a.version);
+      if (due) to.send(a.frame);
       return due;
     });
     if (acks.isEmpty()) waiting.remove(to);

@@ -28,6 +28,17 @@ public final class Secrets {
     return new String(out);
   }
 
+  /**
+   * The resume token of whoever holds {@code key} in session {@code code}: the same on every device
+   * with the key, so the key holder stays one member. One-way (a leaked token does not give the
+   * key) and per session (it resumes nothing in the series' other sessions).
+   */
+  public static String keyHolderResume(String code, String key) {
+    String h = hash("roundtable resume\0" + code + "\0" + key);
+    byte[] b = HexFormat.of().parseHex(h.substring(0, 32));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
   /** Stored instead of the token: a leaked store does not let anyone act as a member. */
   public static String hash(String token) {
     try {

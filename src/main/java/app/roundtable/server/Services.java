@@ -27,6 +27,10 @@ final class Services {
   final KnownSessions known;
   /** Every command's answer deadline, checked together (see {@link AnswerDeadline}). */
   final Deadlines deadlines;
+  /** Making follow-ups and keeping their earlier sessions in step (HTTP and socket alike). */
+  final FollowUps followUps = new FollowUps(this);
+  /** The answers to requests: what one connection alone receives (see {@link Requests}). */
+  final Requests requests = new Requests(this);
 
   Services(Config config, SessionStore store, Metrics metrics, FrameDecoder decoder, LongSupplier clock, Deadlines deadlines) {
     this.deadlines = deadlines;

@@ -5,6 +5,7 @@ import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
+import app.roundtable.protocol.CalendarView;
 import app.roundtable.protocol.HttpError;
 import app.roundtable.protocol.SpeakingChart;
 import app.roundtable.protocol.SummaryView;
@@ -36,6 +37,7 @@ final class SessionApi {
     router.get("/api/sessions/:code/summary").handler(this::summary);
     router.post("/api/sessions/:code/follow-up").handler(body).handler(this::followUp);
     router.get("/api/sessions/:code/qr.svg").handler(this::qr);
+    router.get("/api/sessions/:code/calendar.ics").handler(this::calendar);
   }
 
   private void create(RoutingContext ctx) {
@@ -68,16 +70,62 @@ final class SessionApi {
     store(ctx, s, key);
   }
 
+  /**
+   * The follow-up, maybe planned ({@code at}, {@code minutes}); the earlier session's state shows
+   * it to its members. One per session: a second gets 409, the first stays where the state says.
+   */
   private void followUp(RoutingContext ctx) {
     JsonObject in = ctx.body().length() == 0 ? new JsonObject() : json(ctx);
     if (in == null) return;
     String title = in.getValue("title") == null ? null : title(ctx, in.getValue("title"), false);
     if (in.getValue("title") != null && title == null) return;
+    Object at = in.getValue("at");
+    Object minutes = in.getValue("minutes");
+    if (!wholeOrAbsent(at) || !wholeOrAbsent(minutes)) {
+      error(ctx, HttpError.BAD_REQUEST, "Fields 'at' and 'minutes' must be whole numbers.");
+      return;
+    }
+    Long when = at == null ? null : ((Number) at).longValue();
+    // Beyond an int it is out of range anyway: the schedule's check says so in its words.
+    Integer length = minutes == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ((Number) minutes).longValue()));
     withFacilitator(ctx, earlier -> {
-      String key = Secrets.token();
-      Session s = Sessions.followUp(earlier, SessionCodes.generate(), title, Secrets.hash(key),
-          services.clock.getAsLong(), services.random);
-      store(ctx, s, key);
+      if (earlier.followUp != null) {
+        error(ctx, HttpError.CONFLICT, "This session has its follow-up already: " + earlier.followUp.joinUrl);
+        return;
+      }
+      services.followUps.create(earlier, title, when, length, base(ctx)).onComplete(ar -> {
+        if (ar.failed()) {
+          failure(ctx, ar.cause());
+        } else if (ar.result() instanceof FollowUps.Refused r) {
+          if (r.storeFull()) ctx.response().putHeader("Retry-After", "3600");
+          error(ctx, HttpError.of(r.refusal().reason()), r.refusal().message());
+        } else {
+          FollowUps.Created f = (FollowUps.Created) ar.result();
+          created(ctx, f.code(), f.joinUrl(), f.displayUrl(), f.facilitatorKey());
+        }
+      });
+    });
+  }
+
+  /** JSON integers decode as Integer or Long (larger ones as BigInteger, fractions as Double: refused). */
+  private static boolean wholeOrAbsent(Object v) {
+    return v == null || v instanceof Integer || v instanceof Long;
+  }
+
+  /**
+   * The session's planned meeting as a calendar file (RFC 5545), for anyone with the code: the join
+   * link inside is what they could open anyway. 404 while the session has no date.
+   */
+  private void calendar(RoutingContext ctx) {
+    withSession(ctx, s -> {
+      if (s.scheduled == null) {
+        error(ctx, HttpError.NOT_FOUND, "This session has no date yet.");
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".ics\"")
+          .putHeader("Cache-Control", "no-store")
+          .end(CalendarView.ics(s, Links.join(base(ctx), s.code), services.clock.getAsLong()));
     });
   }
 
@@ -92,21 +140,33 @@ final class SessionApi {
         error(ctx, HttpError.UNAVAILABLE, "Could not allocate a session code; try again.");
       } else {
         String base = base(ctx);
-        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .putHeader("Cache-Control", "no-store")
-            .end(new JsonObject().put("code", s.code).put("joinUrl", base + "/s/" + s.code)
-                .put("displayUrl", base + "/d/" + s.code).put("facilitatorKey", key).encode());
+        created(ctx, s.code, Links.join(base, s.code), Links.display(base, s.code), key);
       }
     });
+  }
+
+  /** The contract's 201 for a new session: the only answer that ever carries its key. */
+  private static void created(RoutingContext ctx, String code, String joinUrl, String displayUrl, String key) {
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("code", code).put("joinUrl", joinUrl)
+            .put("displayUrl", displayUrl).put("facilitatorKey", key).encode());
   }
 
   private void info(RoutingContext ctx) {
     withSession(ctx, s -> {
       int online = 0;
       for (Member m : s.members.values()) if (!m.removed && m.online()) online++;
+      // followUp and scheduled as in the state: an ended session's pages, whose socket is gone,
+      // learn here that the group meets again.
+      JsonObject followUp = s.followUp == null ? null : new JsonObject().put("code", s.followUp.code)
+          .put("joinUrl", s.followUp.joinUrl).put("displayUrl", s.followUp.displayUrl).put("at", s.followUp.at);
+      JsonObject scheduled = s.scheduled == null ? null
+          : new JsonObject().put("at", s.scheduled.at).put("minutes", s.scheduled.minutes);
       ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
           .end(new JsonObject().put("code", s.code).put("title", s.title)
-              .put("status", Wire.name(s.status)).put("members", online).encode());
+              .put("status", Wire.name(s.status)).put("members", online)
+              .put("followUp", followUp).put("scheduled", scheduled).encode());
     });
   }
 
@@ -132,7 +192,7 @@ final class SessionApi {
   private void qr(RoutingContext ctx) {
     withSession(ctx, s -> ctx.response().putHeader("Content-Type", "image/svg+xml")
         .putHeader("Cache-Control", "private, max-age=3600")
-        .end(QrCode.svg(base(ctx) + "/s/" + s.code)));
+        .end(QrCode.svg(Links.join(base(ctx), s.code))));
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -167,7 +227,7 @@ final class SessionApi {
         return;
       }
       Session s = ar.result();
-      boolean rightKey = s != null && key != null && Secrets.sameHash(Secrets.hash(key), s.facilitatorKeyHash);
+      boolean rightKey = s != null && key != null && opens(s, Secrets.hash(key));
       if (s == null || (pass == JoinGuard.Pass.PROVE && !rightKey)) {
         services.joinGuard.miss(ip, client, now);
         // Under PROVE, a wrong key and a code that does not exist get the same answer.
@@ -188,6 +248,13 @@ final class SessionApi {
       return;
     }
     withSession(ctx, key.trim(), then);
+  }
+
+  /** Whether the key of this hash opens {@code s} as facilitator: its own, or an earlier session's (v1.2). */
+  static boolean opens(Session s, String keyHash) {
+    boolean match = Secrets.sameHash(keyHash, s.facilitatorKeyHash);
+    for (String earlier : s.earlierKeyHashes) match |= Secrets.sameHash(keyHash, earlier);
+    return match;
   }
 
   /**
@@ -243,9 +310,7 @@ final class SessionApi {
 
   /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
   private String base(RoutingContext ctx) {
-    if (services.config.http().publicUrl() != null) return services.config.http().publicUrl();
-    String host = ctx.request().authority() == null ? "localhost:" + services.config.http().port() : ctx.request().authority().toString();
-    return ctx.request().scheme() + "://" + host;
+    return Links.base(services.config, ctx.request());
   }
 
   private void failure(RoutingContext ctx, Throwable e) {

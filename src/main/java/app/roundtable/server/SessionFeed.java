@@ -23,9 +23,20 @@ final class SessionFeed implements ParkedAcks.Receiver {
   private long lastYou;
   /** Fingerprint of the private view at the last delivery; the view is written only when it moves. */
   private long lastYouFingerprint = Long.MIN_VALUE;
+  private final Ending ending;
+
+  /**
+   * How the socket ends once its session is over for it: {@code closed} then the close, right away
+   * or after the answer to the command in flight (the facilitator's {@code endSession} is acked
+   * before {@code closed ended}).
+   */
+  interface Ending {
+    void over(CloseReason reason);
+  }
 
   /** Sends the welcome of {@code s}, the version that includes the join. */
-  SessionFeed(SocketWriter out, ParkedAcks acks, Session s, String memberId, String resume, long now) {
+  SessionFeed(SocketWriter out, ParkedAcks acks, Session s, String memberId, String resume, long now, Ending ending) {
+    this.ending = ending;
     this.out = out;
     this.acks = acks;
     this.memberId = memberId;
@@ -77,18 +88,22 @@ final class SessionFeed implements ParkedAcks.Receiver {
 
   /** Acks a command applied as {@code version}: now, or once that version was sent here. */
   void ackWhenSent(String id, long version) {
-    if (version <= sentVersion) ack(id, version);
-    else acks.park(this, id, version);
+    sendWhenSent(Frames.ack(id, version), version);
   }
 
-  /** Sends {@code closed} and closes when the session ended or this member was removed. */
+  /** Sends an answer that names {@code version} (an ack, a request's answer) once that version was sent here. */
+  void sendWhenSent(String frame, long version) {
+    if (version <= sentVersion) out.send(frame);
+    else acks.park(this, frame, version);
+  }
+
+  /** Sends {@code closed} and closes (now or, see {@link Ending}, once the command in flight was answered) when the session ended or this member was removed. */
   private boolean closeIfOver(Session s) {
     CloseReason reason = null;
     if (s.isEnded()) reason = CloseReason.ENDED;
     else if (memberId != null && s.member(memberId) == null) reason = CloseReason.REMOVED;
     if (reason == null) return false;
-    out.send(Frames.closed(reason));
-    out.close(reason);
+    ending.over(reason);
     return true;
   }
 
@@ -98,7 +113,7 @@ final class SessionFeed implements ParkedAcks.Receiver {
   }
 
   @Override
-  public void ack(String id, long version) {
-    out.send(Frames.ack(id, version));
+  public void send(String frame) {
+    out.send(frame);
   }
 }

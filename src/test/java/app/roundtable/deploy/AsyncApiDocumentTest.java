@@ -49,6 +49,9 @@ class AsyncApiDocumentTest {
     cmd("editCommitment", "commitmentId", "text");
     cmd("removeCommitment", "commitmentId");
     cmd("setCommitmentStatus", "commitmentId", "status", "note?");
+    cmd("addPracticeNote", "commitmentId", "text", "shared");
+    cmd("editPracticeNote", "noteId", "text?", "shared?");
+    cmd("removePracticeNote", "noteId");
     // facilitator only
     cmd("nextSpeaker");
     cmd("startRound");
@@ -78,6 +81,10 @@ class AsyncApiDocumentTest {
     cmd("addRoomMember", "name");
     cmd("endTurn");
     cmd("setFairnessVisible", "visible");
+    // v1.2 amendments
+    cmd("getSummary", "format?");
+    cmd("createFollowUp", "title?", "at?", "minutes?");
+    cmd("setSchedule", "at", "minutes");
   }
 
   private static final Set<String> FACILITATOR =
@@ -86,7 +93,8 @@ class AsyncApiDocumentTest {
           "resumeTimer", "addTime", "resetTimer", "addAgendaItem", "updateAgendaItem",
           "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase", "clearBoard",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
-          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible");
+          "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible",
+          "getSummary", "createFollowUp", "setSchedule");
 
   /** JSON type of every command field in the contract. */
   private static final Map<String, String> FIELD_TYPES =
@@ -111,7 +119,11 @@ class AsyncApiDocumentTest {
           Map.entry("group", "string"),
           Map.entry("rules", "array"),
           Map.entry("memberId", "string"),
-          Map.entry("visible", "boolean"));
+          Map.entry("visible", "boolean"),
+          Map.entry("format", "string"),
+          Map.entry("at", "integer"),
+          Map.entry("noteId", "string"),
+          Map.entry("shared", "boolean"));
 
   /** Server -> client messages and their fields ({@code ?} = optional). */
   private static final Map<String, List<String>> SERVER =
@@ -122,7 +134,9 @@ class AsyncApiDocumentTest {
           "ack", List.of("id", "v"),
           "error", List.of("id?", "code", "message"),
           "pong", List.of("t", "serverTime"),
-          "closed", List.of("reason"));
+          "closed", List.of("reason"),
+          "summary", List.of("id", "format", "body"),
+          "followUp", List.of("id", "code", "joinUrl", "displayUrl", "facilitatorKey"));
 
   private static final List<String> ERROR_CODES =
       List.of(
@@ -246,7 +260,7 @@ class AsyncApiDocumentTest {
     JsonNode state = resolve(resolve(sent.get("state").path("payload")).at("/properties/state"));
     assertEquals(
         Set.of("code", "title", "status", "createdAt", "groundRules", "members", "displays", "agenda",
-            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous"),
+            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous", "followUp", "scheduled"),
         texts(state.path("required")),
         "public state fields");
     JsonNode member = resolve(resolve(state.at("/properties/members")).path("items"));
@@ -258,7 +272,8 @@ class AsyncApiDocumentTest {
         "ideas carry no author");
 
     JsonNode you = resolve(resolve(sent.get("you").path("payload")).at("/properties/you"));
-    assertEquals(Set.of("memberId", "facilitator", "votesLeft", "myVotes", "myIdeas", "myPrevious"), texts(you.path("required")));
+    assertEquals(Set.of("memberId", "facilitator", "votesLeft", "myVotes", "myIdeas", "myPrevious", "myPracticeNotes"),
+        texts(you.path("required")));
   }
 
   @Test

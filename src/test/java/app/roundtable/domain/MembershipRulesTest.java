@@ -32,9 +32,12 @@ class MembershipRulesTest {
   void theKeyMakesTheJoinerFacilitatorAndTakesTheRoleFromAnyoneElse() {
     Given g = Given.session("a");
     assertTrue(g.member(FAC).facilitator);
-    g.ok(null, new Join("b", "B", KEY, "r", "node1"));
-    assertTrue(g.member("b").facilitator);
-    assertFalse(g.member(FAC).facilitator);
+    g.ok(FAC, new Command.HandOff("a"));
+    // v1.2: the key holder is one person; their join on another device continues them, role and all.
+    g.ok(null, new Join("b", "B", KEY, "r-" + FAC, "node1"));
+    assertNull(g.member("b"), "no second member for the key holder");
+    assertTrue(g.member(FAC).facilitator);
+    assertFalse(g.member("a").facilitator);
     g.refused(null, new Join("c", "C", "wrong", "r", "node1"), Reason.FORBIDDEN);
   }
 
@@ -64,10 +67,10 @@ class MembershipRulesTest {
     for (int i = 1; i < g.limits.maxMembers(); i++) g.join("m" + i);
     g.refused(null, new Join("late", "Late", null, "r", "n"), Reason.SESSION_FULL);
     g.refused(null, new Join("late", "Late", "wrong-key", "r", "n"), Reason.FORBIDDEN);
-    g.ok(null, new Join("newdevice", "Facilitator", KEY, "r", "n"));
-    assertTrue(g.member("newdevice").facilitator);
-    assertFalse(g.member(FAC).facilitator, "the role moves to the key holder");
-    assertEquals(g.limits.maxMembers() + 1, g.session.members.size());
+    g.ok(null, new Join("newdevice", "Facilitator", KEY, "r-" + FAC, "n"));
+    assertNull(g.member("newdevice"), "the key holder on a new device is the same member");
+    assertTrue(g.member(FAC).facilitator);
+    assertEquals(g.limits.maxMembers(), g.session.members.size());
   }
 
   @Test

@@ -9,6 +9,7 @@ import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Command;
 import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemKind;
+import app.roundtable.domain.SummaryFormat;
 import app.roundtable.domain.Limits;
 import app.roundtable.domain.QueuePolicy;
 import app.roundtable.domain.Refusal.Reason;
@@ -94,7 +95,20 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"endTurn\",\"speakerId\":\"m\"}", new Command.EndTurn("m")),
         Map.entry("{\"type\":\"nextSpeaker\",\"speakerId\":\"m\"}", new Command.NextSpeaker("m")),
         Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":false}", new Command.SetFairnessVisible(false)),
-        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)));
+        Map.entry("{\"type\":\"setFairnessVisible\",\"visible\":true}", new Command.SetFairnessVisible(true)),
+        // v1.2: requests answered to the asker alone, and the schedule
+        Map.entry("{\"type\":\"getSummary\"}", new Command.GetSummary(null)),
+        Map.entry("{\"type\":\"getSummary\",\"format\":\"markdown\"}", new Command.GetSummary(SummaryFormat.MARKDOWN)),
+        Map.entry("{\"type\":\"createFollowUp\"}", new Command.CreateFollowUp(null, null, null)),
+        Map.entry("{\"type\":\"createFollowUp\",\"title\":\" Round two \",\"at\":1767283200000,\"minutes\":90}",
+            new Command.CreateFollowUp("Round two", 1_767_283_200_000L, 90)),
+        Map.entry("{\"type\":\"setSchedule\",\"at\":1767283200000,\"minutes\":60}", new Command.SetSchedule(1_767_283_200_000L, 60)),
+        // v1.2: the practice log
+        Map.entry("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c1\",\"text\":\" Tried it\\nTuesday \",\"shared\":true}",
+            new Command.AddPracticeNote("c1", "Tried it\nTuesday", true)),
+        Map.entry("{\"type\":\"editPracticeNote\",\"noteId\":\"n1\",\"text\":\"t\"}", new Command.EditPracticeNote("n1", "t", null)),
+        Map.entry("{\"type\":\"editPracticeNote\",\"noteId\":\"n1\",\"shared\":false}", new Command.EditPracticeNote("n1", null, false)),
+        Map.entry("{\"type\":\"removePracticeNote\",\"noteId\":\"n1\"}", new Command.RemovePracticeNote("n1")));
     Set<String> seen = new TreeSet<>();
     golden.forEach((json, expected) -> {
       assertEquals(expected, command(json), json);
@@ -161,6 +175,19 @@ class FrameDecoderTest {
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":\"false\"}"));
     assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"setFairnessVisible\",\"visible\":0}"));
+    // v1.2: practice notes are longer than other texts, and never blank
+    String note = "x".repeat(1000);
+    assertEquals(new Command.AddPracticeNote("c", note, false),
+        command("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"" + note + "\",\"shared\":false}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"" + note + "x\",\"shared\":false}"));
+    assertEquals(Reason.LIMIT_EXCEEDED, refusal("{\"type\":\"editPracticeNote\",\"noteId\":\"n\",\"text\":\"" + note + "x\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"t\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"t\",\"shared\":\"yes\"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"commitmentId\":\"c\",\"text\":\"  \",\"shared\":true}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"addPracticeNote\",\"text\":\"t\",\"shared\":true}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"editPracticeNote\",\"noteId\":\"n\",\"text\":\" \"}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"editPracticeNote\",\"noteId\":\"n\",\"shared\":1}"));
+    assertEquals(Reason.BAD_REQUEST, refusal("{\"type\":\"removePracticeNote\"}"));
     assertEquals(new Command.RaiseHand(null), command("{\"type\":\"raiseHand\",\"memberId\":null}"));
     // The id survives a refusal so the client can match it.
     assertEquals("x", decoder.decode("{\"type\":\"fly\",\"id\":\"x\"}").id());

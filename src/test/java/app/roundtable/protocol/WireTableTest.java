@@ -39,7 +39,8 @@ class WireTableTest {
       covered.add(e.reason);
     }
     assertEquals(EnumSet.of(Reason.BAD_REQUEST, Reason.LIMIT_EXCEEDED, Reason.FORBIDDEN, Reason.UNKNOWN_SESSION,
-        Reason.NOT_FOUND, Reason.RATE_LIMITED, Reason.INTERNAL, Reason.UNAVAILABLE), covered);
+        Reason.NOT_FOUND, Reason.INVALID_PHASE, Reason.RATE_LIMITED, Reason.INTERNAL, Reason.UNAVAILABLE), covered);
+    assertEquals(HttpError.CONFLICT, HttpError.of(Reason.INVALID_PHASE), "a second follow-up is 409");
     assertEquals("{\"error\":\"forbidden\",\"message\":\"No key.\"}", HttpError.NO_CREDENTIALS.body("No key."));
   }
 }

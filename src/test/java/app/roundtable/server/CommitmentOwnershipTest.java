@@ -85,7 +85,7 @@ class CommitmentOwnershipTest extends InMemoryNodeTest {
       }
     }
     for (Object o : snapshot(fac2).state().getJsonObject("previous").getJsonArray("commitments")) {
-      assertEquals(Set.of("id", "memberId", "name", "text", "status", "note"), ((JsonObject) o).fieldNames());
+      assertEquals(Set.of("id", "memberId", "name", "text", "status", "note", "notes"), ((JsonObject) o).fieldNames());
     }
     for (WsClient c : List.of(fac, ana, ben, fac2, mal, v1, ana2)) c.close();
   }
