@@ -77,21 +77,27 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
    * @param createToken bearer token required to create sessions; null means anyone may
    * @param limits the contract's limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class)
    * @param edge creation limits, the session bound and the unjoined-socket bound
+   * @param room the byte budgets of members and sessions, and the joined-socket bounds
    */
-  public record Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge) {
+  public record Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge, RoomBudgets room) {
+    public Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge) {
+      this(ttlDays, createToken, limits, edge, RoomBudgets.DEFAULTS);
+    }
+
     static Sessions from(Env env) {
       EdgeLimits d = EdgeLimits.DEFAULTS;
       return new Sessions(env.integer("SESSION_TTL_DAYS", 30), env.text("CREATE_TOKEN"), limitsOf(env),
           new EdgeLimits(env.integer("CREATES_PER_MINUTE", d.createsPerMinute()),
               env.integer("CREATES_PER_MINUTE_TOTAL", d.createsPerMinuteTotal()),
-              env.integer("MAX_SESSIONS", d.maxSessions()), env.integer("MAX_UNJOINED_SOCKETS", d.unjoinedSockets())));
+              env.integer("MAX_SESSIONS", d.maxSessions()), env.integer("MAX_UNJOINED_SOCKETS", d.unjoinedSockets())),
+          RoomBudgets.from(env));
     }
 
     /** Without the token: it is a secret. */
     @Override
     public String toString() {
       return "Sessions[ttlDays=" + ttlDays + ", createToken=" + (createToken == null ? "none" : "set")
-          + ", limits=" + limits + ", edge=" + edge + "]";
+          + ", limits=" + limits + ", edge=" + edge + ", room=" + room + "]";
     }
 
     private static Limits limitsOf(Env env) {

@@ -159,22 +159,37 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     phase = display ? Phase.DISPLAY : Phase.MEMBER;
     (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.connections.add(this);
+    services.joinedSockets.joined(client, ls.code, id);
     feed = new SessionFeed(out, hub.acks, newest, id, resume, services.clock.getAsLong(), this::over);
     return true;
   }
 
   private Future<Void> apply(Inbound.Do d) {
-    if (!local.budget.tryTake(memberId, services.clock.getAsLong())) {
+    boolean facilitator = facilitator();
+    String member = memberId;
+    LocalSession ls = local;
+    if (!ls.budget.tryTake(member, facilitator, services.clock.getAsLong())) {
       refused(d.id(), Refusal.of(Reason.RATE_LIMITED, "Too many changes in this session; wait a moment."));
       return Future.succeededFuture();
     }
     Action action = new Action(memberId, d.id(), d.command());
     return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
+          // Every socket of the session carries the state this change made: the change pays for it.
+          if (u.outcome() instanceof Outcome.Applied) {
+            ls.budget.paid(member, facilitator, services.known.frame(u.current()).length, services.clock.getAsLong());
+          }
           // Past the deadline the client was told unavailable and syncs before it retries.
           if (answering.claim()) answer(d, u);
           return null;
         });
+  }
+
+  /** Whether this socket's member holds the facilitator role in the newest version this node knows. */
+  private boolean facilitator() {
+    Session s = services.known.latest(local.code);
+    app.roundtable.domain.Member m = s == null || memberId == null ? null : s.member(memberId);
+    return m != null && m.facilitator;
   }
 
   /** A request ({@link Requests}): its own answer to this socket instead of an ack. */
@@ -205,6 +220,14 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   }
 
   private Future<Void> sync(String id) {
+    // A sync fetches the whole state for this socket alone: paid from the member's byte budget
+    // (a display's syncs are bounded by its command rate: it makes no changes).
+    Session newest = services.known.latest(local.code);
+    if (memberId != null && newest != null
+        && !local.budget.trySync(memberId, services.known.frame(newest).length, services.clock.getAsLong())) {
+      refused(id, Refusal.of(Reason.RATE_LIMITED, "Too many syncs; wait a moment."));
+      return Future.succeededFuture();
+    }
     return services.store.load(local.code).map(read -> {
       if (!answering.claim()) return null;
       if (read == null) {
@@ -254,6 +277,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
       (display ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
       joins.leave(local.code, memberId, display);
       local.connections.remove(this);
+      services.joinedSockets.gone(client, local.code, memberId);
       hub.release(local);
     }
   }
@@ -263,6 +287,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     if (local == null) return;
     services.metrics.memberConnections.decrementAndGet();
     local.connections.remove(this);
+    services.joinedSockets.gone(client, local.code, memberId);
     hub.release(local);
     local = null;
     memberId = null;

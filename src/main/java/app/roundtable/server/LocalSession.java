@@ -28,13 +28,14 @@ final class LocalSession {
   private long delivered = -1;
   private final Metrics metrics;
   /** Changes this loop's members may still make (see {@link CommandBudget}). */
-  final CommandBudget budget = new CommandBudget();
+  final CommandBudget budget;
 
   /** The node's newest known versions and their frames, shared by every loop. */
   private final KnownSessions known;
 
-  LocalSession(String code, Metrics metrics, KnownSessions known) {
+  LocalSession(String code, Metrics metrics, KnownSessions known, RoomBudgets budgets) {
     this.code = code;
+    this.budget = new CommandBudget(budgets);
     this.metrics = metrics;
     this.known = known;
   }

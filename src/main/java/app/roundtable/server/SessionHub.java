@@ -36,7 +36,7 @@ final class SessionHub {
         return ls;
       });
     }
-    LocalSession ls = new LocalSession(code, services.metrics, services.known);
+    LocalSession ls = new LocalSession(code, services.metrics, services.known, services.config.sessions().room());
     ls.pending++;
     Future<LocalSession> f = services.store.subscribe(code, ls::deliver).map(sub -> {
       ls.subscription = sub;
