@@ -2,7 +2,7 @@
 // resolves to {ok: true, status, data} or {ok: false, status, code} where
 // `code` is the contract's error code (or 'network' when nothing answered).
 
-import { t } from './i18n.js';
+import { currentLanguage, t } from './i18n.js';
 
 const JSON_TYPE = 'application/json';
 
@@ -31,10 +31,13 @@ async function call(fetchImpl, url, init, read = 'json') {
 }
 
 /** POST /api/sessions; `token` is the optional CREATE_TOKEN (sent as a bearer token). */
-export function createSession({ title, template, token }, fetchImpl = fetch) {
+export function createSession({ title, template, token, language }, fetchImpl = fetch) {
   const headers = { 'Content-Type': JSON_TYPE, Accept: JSON_TYPE };
   if (token) headers.Authorization = `Bearer ${token}`;
-  return call(fetchImpl, '/api/sessions', { method: 'POST', headers, body: JSON.stringify({ title, template }) });
+  const body = { title, template };
+  // v1.2: the agenda, prompts and ground rules are written in this language.
+  if (language) body.language = language;
+  return call(fetchImpl, '/api/sessions', { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
 /** GET /api/sessions/{code}: title, status and how many members are online. */
@@ -42,10 +45,31 @@ export function sessionInfo(code, fetchImpl = fetch) {
   return call(fetchImpl, `/api/sessions/${encodeURIComponent(code)}`, { headers: { Accept: JSON_TYPE } });
 }
 
-/** GET the summary as Markdown (a Blob), with the facilitator key in its header. */
-export function fetchSummary(code, key, fetchImpl = fetch) {
-  return call(fetchImpl, `/api/sessions/${encodeURIComponent(code)}/summary`,
-    { headers: { Accept: 'text/markdown', 'X-Facilitator-Key': key } }, 'blob');
+/**
+ * GET the summary as Markdown (a Blob), with the facilitator key in its header; v1.2: its headings
+ * in `lang` (the reader's page language) and its date in the reader's time zone.
+ */
+export function fetchSummary(code, key, fetchImpl = fetch, { lang, zone } = readerOptions()) {
+  return call(fetchImpl, summaryUrl(code, lang, zone), { headers: { Accept: 'text/markdown', 'X-Facilitator-Key': key } }, 'blob');
+}
+
+/** GET the speaking record's chart (an SVG Blob): a download of its own, beside the summary. */
+export function fetchSpeakingChart(code, key, fetchImpl = fetch, { lang } = readerOptions()) {
+  return call(fetchImpl, summaryUrl(code, lang), { headers: { Accept: 'image/svg+xml', 'X-Facilitator-Key': key } }, 'blob');
+}
+
+function summaryUrl(code, lang, zone) {
+  const q = new URLSearchParams();
+  if (lang) q.set('lang', lang);
+  if (zone) q.set('tz', zone);
+  const query = q.toString();
+  return `/api/sessions/${encodeURIComponent(code)}/summary${query ? `?${query}` : ''}`;
+}
+
+function readerOptions() {
+  let zone;
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch { zone = undefined; }
+  return { lang: currentLanguage(), zone };
 }
 
 /** POST follow-up: a new session carrying this one's commitments. */

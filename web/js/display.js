@@ -4,7 +4,7 @@
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath } from './storage.js';
-import { createAnnouncer } from './dom.js';
+import { createAnnouncer, el } from './dom.js';
 import { t } from './i18n.js';
 import { applyLanguage } from './language.js';
 import { startTicking } from './page.js';
@@ -16,7 +16,9 @@ import { timerView } from './views/timer.js';
 import { queueView } from './views/queue.js';
 import { boardView } from './views/board.js';
 import { previousView } from './views/previous.js';
-import { projectorView } from './views/projector.js';
+import { codeGroups, projectorView } from './views/projector.js';
+import { groundRulesView } from './views/groundrules.js';
+import { pager } from './views/pager.js';
 
 const $ = (id) => document.getElementById(id);
 // The projector follows its own ?lang= (or the browser's), not the facilitator's.
@@ -29,9 +31,11 @@ let client = null;
 if (!code) {
   status.update(Status.FAILED, { code: 'unknown_session' });
 } else {
-  const joinUrl = `${location.origin}/s/${code}`;
   $('qr').src = `/api/sessions/${encodeURIComponent(code)}/qr.svg`;
-  $('join-url').textContent = joinUrl;
+  // The address may break after a slash; the code never does. Below it, the code large, in groups.
+  $('join-url').replaceChildren(el('span', { class: 'join-base', text: `${location.origin}/s/` }),
+    el('span', { class: 'join-code-inline', text: code }));
+  $('join-code').replaceChildren(...codeGroups(code).map((g) => el('span', { text: g })));
 
   client = createSessionClient({
     url: socketUrl(location),
@@ -52,8 +56,27 @@ if (!code) {
     queueView($('queue'), ctx),
     boardView($('board'), ctx),
     previousView($('previous'), ctx),
-    projectorView($('main'), { kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'), queueHeading: $('queue-h'), record: $('record'), recordHeading: $('record-h') }, ctx),
+    groundRulesView($('rules'), ctx),
+    projectorView($('main'), {
+      kind: $('stage-kind'), title: $('now-h'), prompt: $('stage-prompt'), commitments: $('commitments'),
+      queueHeading: $('queue-h'), record: $('record'), recordHeading: $('record-h'),
+      lobbyCount: $('lobby-count'), lobbyNames: $('lobby-names'), joinCount: $('join-count'),
+    }, ctx),
   ];
+  const pagers = [
+    pager($('board-section'), { units: '.idea', groups: '.idea-group' }),
+    pager($('commitments-section'), { units: '.commitment' }),
+    pager($('previous-section'), { units: '.owner' }),
+    pager($('record-section'), { units: '.record-row' }),
+    pager($('rules-section'), { units: '.rules-list > li' }),
+    pager($('lobby-section'), { units: '.lobby-names > li' }),
+    pager($('queue-section'), { units: '.waiting-list > li' }),
+  ];
+  const refreshPages = () => { for (const p of pagers) p.refresh(); };
+  window.addEventListener('resize', () => {
+    for (const v of views) if (v.resize) v.resize();
+    refreshPages();
+  });
 
   store.subscribe((s) => {
     if (!s.state) return;
@@ -64,6 +87,7 @@ if (!code) {
     $('session-title').textContent = s.state.title;
     document.title = t('page.title.display', { title: s.state.title });
     for (const v of views) v.update(s.state, null, null);
+    refreshPages();
   });
   startTicking(() => {
     if (!store.state) return;
@@ -74,6 +98,7 @@ if (!code) {
     status.update(st, detail);
     // Nobody can join an ended session: stop inviting the room to.
     $('join-section').hidden = st === Status.ENDED;
+    refreshPages();
     if (st === Status.ENDED) watchForFollowUp();
   });
   window.addEventListener('online', () => connection.reconnectNow());

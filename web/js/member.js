@@ -23,6 +23,7 @@ import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
 import { rotaView } from './views/rota.js';
 import { fairnessView } from './views/fairness.js';
+import { turnCue } from './views/turncue.js';
 import { endedView, nextMeeting } from './views/ended.js';
 
 const $ = (id) => document.getElementById(id);
@@ -90,8 +91,9 @@ function start() {
   const { store, connection, request } = client;
   const act = actor(request, errors);
 
+  const cue = turnCue({ memory });
   const ctx = {
-    act, announce, display: false, code, memory, origin: location.origin,
+    act, announce, display: false, code, memory, origin: location.origin, turnCue: cue,
     confirm: confirmDialog,
     serverNow: () => connection.serverNow(),
     navigate: (url) => location.assign(url),
@@ -112,6 +114,7 @@ function start() {
     fairnessView($('fairness'), $('fairness-chart')),
     stageView($('now-section'), ctx, {
       queue: panel('queue'), board: panel('board'), commitments: panel('commitments'), previous: panel('previous'),
+      rules: panel('rules'),
     }),
   ];
   const ticking = views.filter((v) => v.tick);
@@ -129,7 +132,7 @@ function start() {
     if (!s.state) return;
     keep([takeaway(s.state, s.memberId)]);
     $('session-title').textContent = s.state.title;
-    document.title = t('page.title.member', { title: s.state.title });
+    cue.update(s.state.queue, s.memberId, t('page.title.member', { title: s.state.title }));
     document.body.classList.toggle('is-facilitator', s.facilitator);
     $('previous-home').classList.toggle('absent', !s.state.previous);
     $('prepare-summary').textContent = t(s.facilitator ? 'section.prepare' : 'section.agenda');

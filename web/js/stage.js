@@ -6,13 +6,13 @@ import { currentItem, nextPendingItem } from './selectors.js';
 
 /** The stage's situations. A board item is named by its board phase. */
 export const StageKind = Object.freeze({
-  IDLE: 'idle', DONE: 'done', DISCUSSION: 'discussion', ROUND: 'round', REFLECTION: 'reflection',
+  IDLE: 'idle', DONE: 'done', WELCOME: 'welcome', DISCUSSION: 'discussion', ROUND: 'round', REFLECTION: 'reflection',
   BOARD: 'board', COMMITMENTS: 'commitments', BREAK: 'break',
 });
 
 /** The parts of the page a stage can put in front of the room. */
 export const Panel = Object.freeze({
-  QUEUE: 'queue', BOARD: 'board', COMMITMENTS: 'commitments', PREVIOUS: 'previous',
+  QUEUE: 'queue', BOARD: 'board', COMMITMENTS: 'commitments', PREVIOUS: 'previous', RULES: 'rules',
 });
 
 /**
@@ -36,6 +36,9 @@ const PANELS = Object.freeze({
   [StageKind.IDLE]: [Panel.QUEUE],
   // At the close the group's commitments are what people take away.
   [StageKind.DONE]: [Panel.COMMITMENTS],
+  // The welcome asks which ground rule matters most: the rules come on stage, under the queue's
+  // control (which keeps its place when the welcome ends).
+  [StageKind.WELCOME]: [Panel.QUEUE, Panel.RULES],
   [StageKind.DISCUSSION]: [Panel.QUEUE],
   [StageKind.ROUND]: [Panel.QUEUE],
   [StageKind.REFLECTION]: [Panel.QUEUE, Panel.PREVIOUS],
@@ -56,8 +59,19 @@ function kindOf(state, item, phase) {
     case ItemKind.BOARD: return StageKind.BOARD;
     case ItemKind.COMMITMENTS: return StageKind.COMMITMENTS;
     case ItemKind.BREAK: return StageKind.BREAK;
-    default: return StageKind.DISCUSSION;
+    default: return isWelcome(state, item) ? StageKind.WELCOME : StageKind.DISCUSSION;
   }
+}
+
+/**
+ * A welcome is a discussion that opens the agenda: both templates start with one ("Welcome and
+ * ground rules", "Welcome"), and it is where a group agrees how it works together. As with a
+ * reflection round, titles are the facilitator's words in any language; the place is the signal.
+ */
+export function isWelcome(state, item) {
+  if (!item || item.kind !== ItemKind.DISCUSSION) return false;
+  const first = state && state.agenda && state.agenda.items[0];
+  return !!first && first.id === item.id;
 }
 
 /**

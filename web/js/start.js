@@ -5,12 +5,25 @@ import { createSession, httpErrorSentence } from './api.js';
 import { errorSentence } from './protocol.js';
 import { BrowserMemory, facilitatorLink, normaliseCode } from './storage.js';
 import { copyText } from './dom.js';
-import { t } from './i18n.js';
+import { currentLanguage, languages, LANGUAGE_NAMES, t } from './i18n.js';
 import { applyLanguage, languagePicker } from './language.js';
 
 const $ = (id) => document.getElementById(id);
 applyLanguage({ remember: true });
 $('topbar').append(languagePicker());
+sessionLanguages($('session-language'));
+/** The session's own language (its agenda, prompts, ground rules), the page's by default. */
+function sessionLanguages(select) {
+  for (const l of languages()) {
+    const option = document.createElement('option');
+    option.value = l;
+    option.lang = l;
+    option.textContent = LANGUAGE_NAMES[l];
+    option.selected = l === currentLanguage();
+    select.append(option);
+  }
+}
+
 let memory;
 try { memory = new BrowserMemory(window.localStorage); } catch { memory = new BrowserMemory(null); }
 
@@ -22,9 +35,10 @@ $('create-form').addEventListener('submit', async (e) => {
   if (!title) { $('title').focus(); return; }
   const template = form.querySelector('input[name=template]:checked').value;
   const token = $('token').value.trim() || undefined;
+  const language = $('session-language').value;
   $('create-error').textContent = '';
   button.disabled = true;
-  const res = await createSession({ title, template, token });
+  const res = await createSession({ title, template, token, language });
   button.disabled = false;
   if (!res.ok) {
     if (res.code === 'unauthorized') {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createSession, createFollowUp, fetchSummary, sessionInfo, httpErrorSentence } from '../js/api.js';
+import { createSession, createFollowUp, fetchSpeakingChart, fetchSummary, sessionInfo, httpErrorSentence } from '../js/api.js';
 import { errorSentence } from '../js/protocol.js';
 
 function fakeFetch(status, body, record = []) {
@@ -47,11 +47,27 @@ test('a network failure is its own case', async () => {
 
 test('summary asks for Markdown with the facilitator key header', async () => {
   const calls = [];
-  const res = await fetchSummary('a b', 'KEY', fakeFetch(200, '# Summary', calls));
+  const res = await fetchSummary('a b', 'KEY', fakeFetch(200, '# Summary', calls), {});
   assert.equal(res.ok, true);
   assert.equal(calls[0].url, '/api/sessions/a%20b/summary');
   assert.equal(calls[0].init.headers.Accept, 'text/markdown');
   assert.equal(calls[0].init.headers['X-Facilitator-Key'], 'KEY');
+});
+
+test('summary and chart name the reader\'s language and time zone (v1.2)', async () => {
+  const calls = [];
+  await fetchSummary('c', 'KEY', fakeFetch(200, '# Zusammenfassung', calls), { lang: 'de', zone: 'Europe/Berlin' });
+  assert.equal(calls[0].url, '/api/sessions/c/summary?lang=de&tz=Europe%2FBerlin');
+  await fetchSpeakingChart('c', 'KEY', fakeFetch(200, '<svg/>', calls), { lang: 'es' });
+  assert.equal(calls[1].url, '/api/sessions/c/summary?lang=es');
+  assert.equal(calls[1].init.headers.Accept, 'image/svg+xml');
+  assert.equal(calls[1].init.headers['X-Facilitator-Key'], 'KEY');
+});
+
+test('create sends the session\'s language when given', async () => {
+  const calls = [];
+  await createSession({ title: 'T', template: 'first', language: 'de' }, fakeFetch(201, { code: 'c', facilitatorKey: 'k' }, calls));
+  assert.deepEqual(JSON.parse(calls[0].init.body), { title: 'T', template: 'first', language: 'de' });
 });
 
 test('follow-up posts the optional title with the key', async () => {

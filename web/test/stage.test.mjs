@@ -26,10 +26,20 @@ test('each kind of item puts its own control on stage', () => {
   const cases = { discussion: [StageKind.DISCUSSION, [Panel.QUEUE]], round: [StageKind.ROUND, [Panel.QUEUE]],
     board: [StageKind.BOARD, [Panel.BOARD]], commitments: [StageKind.COMMITMENTS, [Panel.COMMITMENTS]], break: [StageKind.BREAK, []] };
   for (const [kind, [stage, panels]] of Object.entries(cases)) {
-    const s = stageOf(session({ items: [item('x', kind, 'active')], currentId: 'x' }));
+    const s = stageOf(session({ items: [item('w', 'discussion', 'done'), item('x', kind, 'active')], currentId: 'x' }));
     assert.equal(s.kind, stage, kind);
     assert.deepEqual(s.panels, panels, kind);
   }
+});
+
+test('a discussion that opens the agenda is the welcome: the ground rules go on stage beside the queue', () => {
+  const items = [item('w', 'discussion', 'active'), item('d', 'discussion')];
+  const welcome = stageOf(session({ items, currentId: 'w' }));
+  assert.equal(welcome.kind, StageKind.WELCOME);
+  assert.deepEqual(welcome.panels, [Panel.QUEUE, Panel.RULES]);
+  assert.equal(stageOf(session({ items: [item('w', 'discussion', 'done'), item('d', 'discussion', 'active')], currentId: 'd' })).kind,
+    StageKind.DISCUSSION);
+  assert.equal(stageOf(session({ items: [item('r', 'round', 'active')], currentId: 'r' })).kind, StageKind.ROUND, 'a round first is a round');
 });
 
 test('an open board with no item running is on stage; after the last item the commitments are', () => {

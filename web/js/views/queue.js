@@ -11,7 +11,7 @@ export function queueView(root, ctx) {
   const speakerLine = el('p', { class: 'speaker' });
   // Moderation (facilitator): end whoever's turn; the queue's order picks who is next.
   const endTurn = el('button', { type: 'button', class: 'moderate', hidden: true, text: t('queue.endTurn'),
-    on: { click: () => ctx.act(cmd.endTurn()) } });
+    on: { click: () => { if (shownSpeaker) ctx.act(cmd.endTurn(shownSpeaker)); } } });
   const turnLine = el('p', { class: 'turn-time' });
   const mine = el('p', { class: 'my-place' });
   const buttons = el('div', { class: 'actions' });
@@ -38,10 +38,13 @@ export function queueView(root, ctx) {
   if (!ctx.display) root.append(endTurn);
   root.append(turnLine);
   if (!ctx.display) root.append(mine, buttons);
+  if (ctx.turnCue) root.append(ctx.turnCue.control);
   root.append(waitingHeading, waiting);
   if (!ctx.display) root.append(controls);
 
   let queue = null;
+  /** The speaker on screen: "End turn" ends that turn only, never one that began since (endTurn's speakerId). */
+  let shownSpeaker = null;
   let lastSpeaker;
   let lastPosition;
 
@@ -49,6 +52,7 @@ export function queueView(root, ctx) {
     queue = q;
     const state = { members };
     const speakerId = q.speaker ? q.speaker.memberId : null;
+    shownSpeaker = speakerId;
     const speaker = members.find((x) => x.id === speakerId);
     speakerLine.textContent = speakerId
       ? t(speakerId === me ? 'queue.speakingYou' : 'queue.speaking', { name: memberName(state, speakerId) })

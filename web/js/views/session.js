@@ -4,7 +4,7 @@
 
 import { el, field, copyText, saveFile, memo, replaceKeepingFocus } from '../dom.js';
 import { errorSentence, Limits } from '../protocol.js';
-import { createFollowUp, fetchSummary, httpErrorSentence } from '../api.js';
+import { createFollowUp, fetchSpeakingChart, fetchSummary, httpErrorSentence } from '../api.js';
 import { facilitatorLink } from '../storage.js';
 import { t } from '../i18n.js';
 import { rotaHistory } from './rota.js';
@@ -15,6 +15,15 @@ export async function downloadSummary(code, key) {
   const res = await fetchSummary(code, key);
   if (!res.ok) return httpErrorSentence(res.code, errorSentence);
   saveFile(`roundtable-${code}-summary.md`, res.data);
+  return null;
+}
+
+/** Downloads the speaking record's chart (SVG), its own file beside the summary; an error sentence or null. */
+export async function downloadSpeakingChart(code, key) {
+  if (!key) return t('session.noKeySummary');
+  const res = await fetchSpeakingChart(code, key);
+  if (!res.ok) return httpErrorSentence(res.code, errorSentence);
+  saveFile(`roundtable-${code}-speaking.svg`, res.data);
   return null;
 }
 
@@ -50,6 +59,12 @@ export function sessionView(root, ctx) {
     summaryStatus.textContent = err || t('session.summaryDone');
   } } });
 
+  const chartButton = el('button', { type: 'button', text: t('session.chart'), on: { click: async () => {
+    summaryStatus.textContent = t('session.summaryPreparing');
+    const err = await downloadSpeakingChart(code, memory.facilitatorKey(code));
+    summaryStatus.textContent = err || t('session.chartDone');
+  } } });
+
   const followTitle = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
   const followStatus = el('p', { class: 'meta', attrs: { role: 'status' } });
   const followForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('session.followForm') } },
@@ -67,7 +82,7 @@ export function sessionView(root, ctx) {
   });
 
   const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true },
-    keyBox, el('div', { class: 'actions' }, summaryButton), summaryStatus, followForm, followStatus);
+    keyBox, el('div', { class: 'actions' }, summaryButton, chartButton), summaryStatus, followForm, followStatus);
   // Who facilitated each session of the series: the rota the summary records too.
   const history = el('div', { class: 'rota-list' });
   root.append(invite, el('h3', { text: t('rota.history') }), history, facilitatorBox);
@@ -79,6 +94,7 @@ export function sessionView(root, ctx) {
     keyBox.hidden = !key;
     keyInput.value = key ? facilitatorLink(origin, code, key) : '';
     summaryButton.disabled = !key;
+    chartButton.disabled = !key;
     followForm.hidden = !key;
   });
 

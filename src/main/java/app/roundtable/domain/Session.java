@@ -16,6 +16,8 @@ import java.util.Map;
 public final class Session {
   public String code;
   public String title;
+  /** What the session's own words are written in; null in sessions stored before it existed (English). */
+  public Language language = Language.EN;
   public SessionStatus status = SessionStatus.OPEN;
   public long createdAt;
   /** Server time of the last accepted change; the store expires the session a set time after it. */
@@ -66,6 +68,7 @@ public final class Session {
     Session s = new Session();
     s.code = code;
     s.title = title;
+    s.language = language;
     s.status = status;
     s.createdAt = createdAt;
     s.updatedAt = updatedAt;

@@ -16,20 +16,50 @@ public final class Sessions {
       "Speak from your own experience",
       "Give feedback with generosity");
 
+  private static final List<String> GROUND_RULES_DE = List.of(
+      "Was hier gesagt wird, bleibt hier",
+      "Alle kommen zu Wort, niemand dominiert",
+      "Sprich aus deiner eigenen Erfahrung",
+      "Gib Feedback mit Wohlwollen");
+
+  private static final List<String> GROUND_RULES_ES = List.of(
+      "Lo que se dice aquí, se queda aquí",
+      "Todos hablan, nadie acapara",
+      "Habla desde tu propia experiencia",
+      "Da feedback con generosidad");
+
   private Sessions() {}
 
+  /** The default ground rules written in {@code language}. */
+  public static List<String> defaultGroundRules(Language language) {
+    return switch (language) {
+      case EN -> DEFAULT_GROUND_RULES;
+      case DE -> GROUND_RULES_DE;
+      case ES -> GROUND_RULES_ES;
+    };
+  }
+
+  /** A new session in English. */
   public static Session create(
       String code, String title, Template template, String facilitatorKeyHash, long now,
       RandomGenerator random) {
+    return create(code, title, template, Language.EN, facilitatorKeyHash, now, random);
+  }
+
+  /** A new session whose agenda and ground rules are written in {@code language}. */
+  public static Session create(
+      String code, String title, Template template, Language language, String facilitatorKeyHash,
+      long now, RandomGenerator random) {
     Session s = new Session();
     s.code = code;
     s.title = title;
+    s.language = language;
     s.createdAt = now;
     s.updatedAt = now;
     s.version = 1;
     s.facilitatorKeyHash = facilitatorKeyHash;
-    s.groundRules = new ArrayList<>(DEFAULT_GROUND_RULES);
-    for (Template.PlannedItem p : template.items) {
+    s.groundRules = new ArrayList<>(defaultGroundRules(language));
+    for (Template.PlannedItem p : template.items(language)) {
       AgendaItem item = new AgendaItem(Ids.next(random), p.title(), p.kind(), p.minutes());
       item.prompt = p.prompt();
       s.agenda.items.add(item);
@@ -39,7 +69,7 @@ public final class Sessions {
   }
 
   /**
-   * The next session of the same group: the follow-up agenda, the ground rules the group last
+   * The next session of the same group, in the same language: the follow-up agenda, the ground rules the group last
    * agreed on, and the earlier session's commitments to report on (as copies; statuses and notes
    * as they were). Commitments of removed members were deleted with them and so never carry over.
    */
@@ -57,8 +87,9 @@ public final class Sessions {
   public static Session followUp(
       Session earlier, String code, String title, String facilitatorKeyHash, Schedule scheduled,
       long now, RandomGenerator random) {
-    String t = title == null || title.isBlank() ? earlier.title + " — follow-up" : title;
-    Session s = create(code, t, Template.FOLLOW_UP, facilitatorKeyHash, now, random);
+    Language language = Language.of(earlier.language);
+    String t = title == null || title.isBlank() ? earlier.title + followUpSuffix(language) : title;
+    Session s = create(code, t, Template.FOLLOW_UP, language, facilitatorKeyHash, now, random);
     s.groundRules = new ArrayList<>(earlier.groundRules);
     s.seriesId = earlier.series();
     List<Commitment> carried = new ArrayList<>();
@@ -81,5 +112,14 @@ public final class Sessions {
     }
     s.earlierKeyHashes = keys;
     return s;
+  }
+
+  /** What a follow-up's title adds to the earlier title when it was given none. */
+  private static String followUpSuffix(Language language) {
+    return switch (language) {
+      case EN -> " — follow-up";
+      case DE -> " — Folgesitzung";
+      case ES -> " — seguimiento";
+    };
   }
 }

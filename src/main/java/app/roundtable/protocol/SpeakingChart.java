@@ -1,16 +1,16 @@
 package app.roundtable.protocol;
 
+import app.roundtable.domain.Language;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Session;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * The speaking record as an SVG bar chart for the summary: one bar per member for the time they
  * spoke, with their turns, in the order they joined (not ranked: the record is for the group to see
- * its balance, not a score). Self-contained, no scripts, no external references.
+ * its balance, not a score). Self-contained, no scripts, no external references. A download of its
+ * own (the summary URL with {@code Accept: image/svg+xml}), not inlined in the Markdown record.
  */
 public final class SpeakingChart {
   private static final int WIDTH = 640;
@@ -22,6 +22,12 @@ public final class SpeakingChart {
   private SpeakingChart() {}
 
   public static String svg(Session s) {
+    return svg(s, Language.of(s.language));
+  }
+
+  /** The chart with its title and labels in {@code language}. */
+  public static String svg(Session s, Language language) {
+    SummaryWords w = SummaryWords.of(language);
     List<Member> members = new ArrayList<>();
     long most = 0;
     for (Member m : s.members.values()) {
@@ -34,11 +40,11 @@ public final class SpeakingChart {
     b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
         .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-labelledby=\"t\" font-family=\"sans-serif\" font-size=\"14\">");
-    b.append("<title id=\"t\">Speaking record: time spoken and turns per member</title>");
+    b.append("<title id=\"t\">").append(xml(w.chartLabel())).append("</title>");
     b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-    b.append("<text x=\"8\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#111111\">Speaking record</text>");
+    b.append("<text x=\"8\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#111111\">").append(xml(w.chartTitle())).append("</text>");
     if (members.isEmpty()) {
-      b.append("<text x=\"8\" y=\"").append(TOP + 20).append("\" fill=\"#111111\">Nobody joined.</text>");
+      b.append("<text x=\"8\" y=\"").append(TOP + 20).append("\" fill=\"#111111\">").append(xml(w.nobodyJoined())).append("</text>");
     }
     for (int k = 0; k < members.size(); k++) {
       Member m = members.get(k);
@@ -50,15 +56,9 @@ public final class SpeakingChart {
           .append(Math.max(bar, 2)).append("\" height=\"20\" fill=\"#1f5fbf\"/>");
       b.append("<text x=\"").append(LABEL + Math.max(bar, 2) + 8).append("\" y=\"").append(y + 20)
           .append("\" fill=\"#111111\">").append(SummaryView.minutes(m.spokenMs)).append(" · ")
-          .append(m.turns).append(m.turns == 1 ? " turn" : " turns").append("</text>");
+          .append(xml(w.turns(m.turns))).append("</text>");
     }
     return b.append("</svg>").toString();
-  }
-
-  /** The chart as a {@code data:} URI, so the Markdown record carries it inline as an image. */
-  public static String dataUri(Session s) {
-    return "data:image/svg+xml;base64,"
-        + Base64.getEncoder().encodeToString(svg(s).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String shorten(String name) {

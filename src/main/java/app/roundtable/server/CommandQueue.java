@@ -12,24 +12,22 @@ import java.util.function.LongSupplier;
  * A socket's commands as they arrive: rate-limited (over the budget, refused at once), queued up to
  * a bound (beyond it the client is flooding), and handed to the connection one at a time, in
  * arrival order; the next waits for the previous one's answer, so a member's own commands never
- * overtake each other. Each is answered within the contract's 2 s ({@link AnswerDeadline}, running
- * from its arrival): {@code unavailable} if the store has not answered by then; a command the store
- * failed is answered with the refusal {@link Failures} gives, carrying its id. Runs on the socket's
- * event loop only.
+ * overtake each other. Each is handed over with its {@link Answer}, owed from its arrival and
+ * given within the contract's 2 s: {@code unavailable} if the store has not answered by then; a
+ * command the store failed is answered with the refusal {@link Failures} gives, carrying its id.
+ * Runs on the socket's event loop only.
  */
 final class CommandQueue {
   /** Commands waiting behind the one in flight. */
   static final int MAX_QUEUED = 32;
 
   /** The connection the commands are for. */
-  interface Handler {
+  interface Handler extends Answer.To {
     /**
-     * Handles one command whose answer is still due; the future completes when the store is done
-     * with it. Whoever gives the answer first claims {@code deadline}.
+     * Handles one command whose answer is still owed, giving it through {@code answer}; the future
+     * completes when the store is done with it.
      */
-    Future<Void> handle(Inbound in, AnswerDeadline deadline);
-
-    void refuse(String id, Refusal refusal);
+    Future<Void> handle(Inbound in, Answer answer);
 
     /** Once closed, queued commands are dropped. */
     boolean closed();
@@ -43,13 +41,13 @@ final class CommandQueue {
   private final int perSecond;
   private final LongSupplier clock;
   private final Metrics metrics;
-  /** The node's answer deadlines (see {@link AnswerDeadline}). */
+  /** The node's answer deadlines (see {@link Answer}). */
   private final Deadlines deadlines;
   /** Small: a person sends a command now and then; grows only for a burst. */
   private final ArrayDeque<Queued> queue = new ArrayDeque<>(2);
 
-  /** A command waiting its turn, and the clock of its answer, running from its arrival. */
-  private record Queued(Inbound in, AnswerDeadline deadline) {}
+  /** A command waiting its turn, and its answer, owed from its arrival. */
+  private record Queued(Inbound in, Answer answer) {}
   /** A command is in flight; the next waits for it. */
   private boolean busy;
 
@@ -72,7 +70,7 @@ final class CommandQueue {
       handler.refuse(in.id(), Refusal.of(Reason.RATE_LIMITED, "Too many commands waiting; slow down."));
       return;
     }
-    queue.add(new Queued(in, AnswerDeadline.start(deadlines, () -> handler.refuse(in.id(), Failures.unavailable()))));
+    queue.add(new Queued(in, Answer.owedFrom(in.id(), handler, deadlines)));
     pump();
   }
 
@@ -84,12 +82,12 @@ final class CommandQueue {
       try {
         // Waited past its deadline behind a command the store did not answer: it was refused as
         // unavailable then, so it never runs.
-        done = q.deadline.passed() ? Future.succeededFuture() : handler.handle(q.in, q.deadline).recover(e -> {
-          if (q.deadline.claim()) handler.refuse(q.in.id(), Failures.refusal(e)); // the store failed it
+        done = !q.answer.owed() ? Future.succeededFuture() : handler.handle(q.in, q.answer).recover(e -> {
+          q.answer.refuse(Failures.refusal(e)); // the store failed it
           return Future.succeededFuture();
         });
       } catch (RuntimeException e) {
-        if (q.deadline.claim()) handler.refuse(q.in.id(), Failures.refusal(e));
+        q.answer.refuse(Failures.refusal(e));
         done = Future.succeededFuture();
       }
       done.onComplete(ar -> {

@@ -17,12 +17,23 @@ import io.vertx.core.http.ServerWebSocket;
 
 /**
  * One WebSocket's life: open, its commands (queued by its {@link CommandQueue}, handled here one
- * at a time), close. Joining is {@link JoinFlow}'s, what the socket has been shown of its session
- * {@link SessionFeed}'s, writing {@link SocketWriter}'s, the size limit {@link FrameSizeGuard}'s.
- * Runs on the socket's event loop only.
+ * at a time, each answered through its {@link Answer}), close. Joining is {@link JoinFlow}'s, what
+ * the socket has been shown of its session {@link SessionFeed}'s, writing {@link SocketWriter}'s,
+ * the size limit {@link FrameSizeGuard}'s. Runs on the socket's event loop only.
  */
 final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
-  private enum Phase { NEW, MEMBER, DISPLAY, CLOSED }
+  /**
+   * This socket's place in a session.
+   *
+   * @param session the loop's copy of the session joined
+   * @param memberId null for a display
+   * @param feed what this socket has been shown of the session
+   */
+  private record Membership(LocalSession session, String memberId, SessionFeed feed) {
+    boolean display() {
+      return memberId == null;
+    }
+  }
 
   private final SocketWriter out;
   private final Services services;
@@ -30,15 +41,10 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private final JoinFlow joins;
   private final CommandQueue commands;
 
-  private Phase phase = Phase.NEW;
-  /** The session joined on this socket; null before the join and after a leave. */
-  private LocalSession local;
-  /** Null for a display. */
-  private String memberId;
-  /** What this socket has been shown of its session; null while not joined. */
-  private SessionFeed feed;
-  /** The answer deadline of the command in flight (there is one at a time). */
-  private AnswerDeadline answering;
+  /** Null before the join and after a leave; kept through a server-side close until the socket's close. */
+  private Membership membership;
+  /** Closed, or being closed by the server: no more commands run and no more versions go out. */
+  private boolean closed;
   /** The client's address as the limits count it ({@link ClientAddress}). */
   private final String client;
   /** Whether this socket still counts against its client's unjoined sockets. */
@@ -56,11 +62,13 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     this.services = services;
     this.hub = hub;
     this.joins = joins;
-    this.out = new SocketWriter(ws, services.config.sessions().limits().frameBytes(), services.metrics, () -> phase = Phase.CLOSED);
-    this.commands = new CommandQueue(this, services.config.sessions().limits().commandsPerSecond(), services.clock, services.metrics, services.deadlines);
+    int frameBytes = services.config.sessions().limits().frameBytes();
+    this.out = new SocketWriter(ws, frameBytes, services.metrics, () -> closed = true);
+    this.commands = new CommandQueue(this, services.config.sessions().limits().commandsPerSecond(), services.clock,
+        services.metrics, services.deadlines);
     ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> refuse(null, Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text."));
-    FrameSizeGuard.watch(ws, out, services.config.sessions().limits().frameBytes());
+    ws.binaryMessageHandler(b -> refuse(null, Refusal.of(Reason.BAD_REQUEST, "Binary frames are not accepted; send JSON text.")));
+    FrameSizeGuard.watch(ws, out, frameBytes);
     ws.closeHandler(v -> onClose());
     services.metrics.openSockets.incrementAndGet();
   }
@@ -71,35 +79,33 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   }
 
   private void onText(String text) {
-    if (phase != Phase.CLOSED) commands.offer(services.decoder.decode(text));
+    if (!closed) commands.offer(services.decoder.decode(text));
   }
 
   @Override
   public boolean closed() {
-    return phase == Phase.CLOSED;
+    return closed;
   }
 
   @Override
-  public Future<Void> handle(Inbound in, AnswerDeadline deadline) {
-    answering = deadline;
+  public Future<Void> handle(Inbound in, Answer answer) {
     inFlight = true;
-    if (!needsStore(in)) deadline.claim(); // answered right here
     services.metrics.command(in.type());
     if (in instanceof Inbound.Rejection r) {
-      refuse(r.id(), r.refusal());
-    } else if (phase == Phase.NEW) {
-      if (in instanceof Inbound.Join j) return joins.join(j, client, this);
-      refuse(in.id(), Reason.NOT_JOINED, "Join a session first.");
+      answer.refuse(r.refusal());
+    } else if (membership == null) {
+      if (in instanceof Inbound.Join j) return joins.join(j, client, this, answer);
+      answer.refuse(Refusal.of(Reason.NOT_JOINED, "Join a session first."));
     } else if (in instanceof Inbound.Join) {
-      refuse(in.id(), Reason.BAD_REQUEST, "Already joined on this connection.");
+      answer.refuse(Refusal.of(Reason.BAD_REQUEST, "Already joined on this connection."));
     } else if (in instanceof Inbound.Ping p) {
-      out.send(Frames.pong(p.t(), services.clock.getAsLong()));
-    } else if (in instanceof Inbound.Sync s) {
-      return sync(s.id());
+      answer.give(() -> out.send(Frames.pong(p.t(), services.clock.getAsLong())));
+    } else if (in instanceof Inbound.Sync) {
+      return sync(answer);
     } else if (in instanceof Inbound.Do d) {
-      if (phase == Phase.DISPLAY) refuse(d.id(), Reason.FORBIDDEN, "A display is read-only.");
-      else if (d.command() instanceof Command.Request) return request(d);
-      else return apply(d);
+      if (membership.display()) answer.refuse(Refusal.of(Reason.FORBIDDEN, "A display is read-only."));
+      else if (d.command() instanceof Command.Request) return request(d, answer);
+      else return apply(d, answer);
     }
     return Future.succeededFuture();
   }
@@ -112,7 +118,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
 
   /** The session is over for this socket: it closes, after the answer to the command in flight if one is. */
   private void over(CloseReason reason) {
-    phase = Phase.CLOSED;
+    closed = true;
     if (inFlight) closing = reason;
     else end(reason);
   }
@@ -123,117 +129,104 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     out.close(reason);
   }
 
-  /** Whether {@link #handle} answers {@code in} only once the store has. */
-  private boolean needsStore(Inbound in) {
-    if (in instanceof Inbound.Join) return phase == Phase.NEW;
-    if (in instanceof Inbound.Sync) return phase != Phase.NEW;
-    return in instanceof Inbound.Do && phase == Phase.MEMBER;
-  }
-
   private void joinedOrGone() {
     if (unjoined) services.unjoinedSockets.done(client);
     unjoined = false;
   }
 
   @Override
-  public boolean waiting() {
-    return !answering.passed();
-  }
-
-  @Override
-  public void refused(String id, Refusal refusal) {
-    if (answering.claim()) refuse(id, refusal);
-  }
-
-  @Override
-  public boolean seat(LocalSession ls, Session joined, String id, String resume, boolean display) {
+  public boolean seat(LocalSession ls, Session joined, String id, String resume, Answer answer) {
     // Told unavailable meanwhile, or the socket went while the join was in flight: take it back.
-    if (!answering.claim() || phase == Phase.CLOSED) {
-      joins.leave(ls.code, id, display);
-      return false;
-    }
+    boolean seated = answer.give(() -> {
+      if (!closed) membership = welcome(ls, joined, id, resume);
+    });
+    if (!seated || closed) joins.leave(ls.code, id, id == null);
+    return seated && !closed;
+  }
+
+  /** Sends the welcome and joins the loop's copy of the session. */
+  private Membership welcome(LocalSession ls, Session joined, String id, String resume) {
     joinedOrGone();
     Session newest = ls.observe(joined); // may be newer than the join: a welcome's v need only include it
-    local = ls;
-    memberId = id;
-    phase = display ? Phase.DISPLAY : Phase.MEMBER;
-    (display ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
-    ls.connections.add(this);
+    (id == null ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
+    ls.add(this);
     services.joinedSockets.joined(client, ls.code, id);
-    feed = new SessionFeed(out, hub.acks, newest, id, resume, services.clock.getAsLong(), this::over);
-    return true;
+    SessionFeed feed = new SessionFeed(out, services.store.deliversEveryVersion() ? null : services.deadlines,
+        newest, id, resume, services.clock.getAsLong(), this::over);
+    return new Membership(ls, id, feed);
   }
 
-  private Future<Void> apply(Inbound.Do d) {
-    boolean facilitator = facilitator();
-    String member = memberId;
-    LocalSession ls = local;
-    if (!ls.budget.tryTake(member, facilitator, services.clock.getAsLong())) {
-      refused(d.id(), Refusal.of(Reason.RATE_LIMITED, "Too many changes in this session; wait a moment."));
+  private Future<Void> apply(Inbound.Do d, Answer answer) {
+    LocalSession session = membership.session();
+    String memberId = membership.memberId();
+    boolean facilitator = session.facilitator(memberId);
+    if (!session.mayChange(memberId, facilitator, services.clock.getAsLong())) {
+      answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many changes in this session; wait a moment."));
       return Future.succeededFuture();
     }
     Action action = new Action(memberId, d.id(), d.command());
-    return services.store.update(local.code, s -> Rules.apply(s, action, services.context()))
+    return services.store.update(session.code, s -> Rules.apply(s, action, services.context()))
         .map(u -> {
           // Every socket of the session carries the state this change made: the change pays for it.
           if (u.outcome() instanceof Outcome.Applied) {
-            ls.budget.paid(member, facilitator, services.known.frame(u.current()).length, services.clock.getAsLong());
+            session.changed(memberId, facilitator, session.stateBytes(u.current()), services.clock.getAsLong());
           }
           // Past the deadline the client was told unavailable and syncs before it retries.
-          if (answering.claim()) answer(d, u);
+          if (answer.owed()) answer(d, u, answer);
           return null;
         });
   }
 
-  /** Whether this socket's member holds the facilitator role in the newest version this node knows. */
-  private boolean facilitator() {
-    Session s = services.known.latest(local.code);
-    app.roundtable.domain.Member m = s == null || memberId == null ? null : s.member(memberId);
-    return m != null && m.facilitator;
-  }
-
   /** A request ({@link Requests}): its own answer to this socket instead of an ack. */
-  private Future<Void> request(Inbound.Do d) {
-    return services.requests.answer(local.code, memberId, d, linkBase).map(a -> {
-      if (!answering.claim()) return null;
-      if (a.refusal() != null) refuse(d.id(), a.refusal());
-      else feed.sendWhenSent(a.frame(), a.version());
+  private Future<Void> request(Inbound.Do d, Answer answer) {
+    Membership m = membership;
+    return services.requests.answer(m.session().code, m.memberId(), d, linkBase).map(a -> {
+      if (a.refusal() != null) answer.refuse(a.refusal());
+      else answer.give(() -> m.feed().sendWhenSent(a.frame(), a.version()));
       return null;
     });
   }
 
-  private void answer(Inbound.Do d, Update u) {
+  private void answer(Inbound.Do d, Update u, Answer answer) {
     Outcome o = u.outcome();
     if (o instanceof Outcome.Refused r) {
-      refuse(d.id(), r.refusal());
+      answer.refuse(r.refusal());
       return;
     }
     long v = o instanceof Outcome.Duplicate dup ? dup.version() : u.current().version;
     if (o instanceof Outcome.Applied && d.command() instanceof Command.SetSchedule) services.followUps.moved(u.current());
     if (o instanceof Outcome.Applied && d.command() instanceof Command.Leave) {
       // No more states come to this socket once it left, so its ack cannot wait for one.
-      if (d.id() != null) out.send(Frames.ack(d.id(), v));
-      detach();
-    } else if (d.id() != null) {
-      feed.ackWhenSent(d.id(), v);
+      answer.give(() -> {
+        if (d.id() != null) out.send(Frames.ack(d.id(), v));
+      });
+      if (leaveSession() != null) becomeUnjoined(); // null: the socket closed while the leave was in flight
+    } else {
+      answer.ack(v);
     }
   }
 
-  private Future<Void> sync(String id) {
+  @Override
+  public void ack(String id, long version) {
+    if (id != null && membership != null) membership.feed().ackWhenSent(id, version);
+  }
+
+  private Future<Void> sync(Answer answer) {
+    Membership m = membership;
     // A sync fetches the whole state for this socket alone: paid from the member's byte budget
     // (a display's syncs are bounded by its command rate: it makes no changes).
-    Session newest = services.known.latest(local.code);
-    if (memberId != null && newest != null
-        && !local.budget.trySync(memberId, services.known.frame(newest).length, services.clock.getAsLong())) {
-      refused(id, Refusal.of(Reason.RATE_LIMITED, "Too many syncs; wait a moment."));
+    if (m.memberId() != null && !m.session().maySync(m.memberId(), m.session().stateBytes(), services.clock.getAsLong())) {
+      answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many syncs; wait a moment."));
       return Future.succeededFuture();
     }
-    return services.store.load(local.code).map(read -> {
-      if (!answering.claim()) return null;
+    return services.store.load(m.session().code).map(read -> {
       if (read == null) {
-        refuse(id, Reason.UNKNOWN_SESSION, "This session no longer exists.");
-      } else if (!feed.sync(local.observe(read), id)) { // the newest: a delivery may have overtaken the read
-        phase = Phase.CLOSED;
+        answer.refuse(Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists."));
+      } else {
+        answer.give(() -> {
+          // The newest: a delivery may have overtaken the read.
+          if (!m.feed().sync(m.session().observe(read), answer.id)) closed = true;
+        });
       }
       return null;
     });
@@ -244,9 +237,9 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
    * (closed, removed, ended, or left) and should be dropped from it.
    */
   boolean deliver(Delivery d) {
-    if (phase != Phase.MEMBER && phase != Phase.DISPLAY) return false;
-    if (feed.deliver(d)) return true;
-    phase = Phase.CLOSED;
+    if (closed || membership == null) return false;
+    if (membership.feed().deliver(d)) return true;
+    closed = true;
     return false;
   }
 
@@ -254,10 +247,6 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   public void refuse(String id, Refusal refusal) {
     services.metrics.error(Wire.code(refusal.reason()));
     out.send(Frames.error(id, refusal));
-  }
-
-  private void refuse(String id, Reason reason, String message) {
-    refuse(id, Refusal.of(reason, message));
   }
 
   /** Close for a node drain: the client resumes on another node. */
@@ -268,32 +257,26 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private void onClose() {
     joinedOrGone();
     services.metrics.openSockets.decrementAndGet();
-    phase = Phase.CLOSED;
-    if (feed != null) hub.acks.forget(feed);
-    // Joined until now, whatever the phase says: a server-side close (slow consumer, ended,
-    // removed) marks the phase CLOSED early, and the presence must still be taken back.
-    if (local != null) {
-      boolean display = memberId == null;
-      (display ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
-      joins.leave(local.code, memberId, display);
-      local.connections.remove(this);
-      services.joinedSockets.gone(client, local.code, memberId);
-      hub.release(local);
-    }
+    closed = true;
+    // Joined until now, even when the server closed it (slow consumer, ended, removed): the
+    // presence must still be taken back.
+    Membership m = leaveSession();
+    if (m != null) joins.leave(m.session().code, m.memberId(), m.display());
   }
 
-  /** The member left on purpose: no longer part of the session on this socket. */
-  private void detach() {
-    if (local == null) return;
-    services.metrics.memberConnections.decrementAndGet();
-    local.connections.remove(this);
-    services.joinedSockets.gone(client, local.code, memberId);
-    hub.release(local);
-    local = null;
-    memberId = null;
-    feed = null;
-    phase = Phase.NEW;
-    // Unjoined again: it counts against its client's bound like a new socket, or goes.
+  /** No longer part of its session on this socket (it left, or the socket closed); the membership it had. */
+  private Membership leaveSession() {
+    Membership m = membership;
+    if (m == null) return null;
+    membership = null;
+    services.joinedSockets.gone(client, m.session().code, m.memberId());
+    (m.display() ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
+    hub.remove(m.session(), this);
+    return m;
+  }
+
+  /** Left on purpose: it counts against its client's unjoined sockets again like a new socket, or goes. */
+  private void becomeUnjoined() {
     unjoined = services.unjoinedSockets.open(client);
     if (!unjoined) out.close(CloseReason.TOO_MANY_UNJOINED);
   }

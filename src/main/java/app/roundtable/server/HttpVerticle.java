@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's HTTP server: pages, API, probes, metrics and WebSockets. A node runs one per
- * core on a shared port; each keeps its own {@link SessionHub}, so a socket's work never leaves
+ * One event loop's HTTP server: pages, API, probes, metrics and WebSockets. A node runs VERTICLES
+ * of them (by default one per two cores, {@link Config#defaultLoops}) on a shared port; each keeps its own {@link SessionHub}, so a socket's work never leaves
  * its loop.
  */
 final class HttpVerticle extends VerticleBase {
@@ -79,10 +79,7 @@ final class HttpVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setTcpNoDelay(true);
     vertx.setPeriodic(PING_EVERY_MS / PING_SLICES, id -> pingSlice());
-    vertx.setPeriodic(1000, id -> {
-      hub.acks.releaseStale();
-      services.known.forgetOldFrames();
-    });
+    vertx.setPeriodic(1000, id -> services.known.forgetOldFrames());
     // The WebSocket is taken before the router: the router would hand out a wrapper of it, and the
     // connection writes its ready-made frames to the socket's own Netty channel (see SocketWriter).
     server = vertx.createHttpServer(options).requestHandler(req -> {
@@ -100,11 +97,7 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Drain: every client is told to go elsewhere (1001) and resumes on another node.
-    for (LocalSession ls : new ArrayList<>(hub.all())) {
-      for (Connection c : new ArrayList<>(ls.connections)) {
-        c.goingAway();
-      }
-    }
+    for (LocalSession ls : new ArrayList<>(hub.all())) ls.sendAway();
     return server == null ? Future.succeededFuture() : server.close();
   }
 
@@ -193,8 +186,7 @@ final class HttpVerticle extends VerticleBase {
     // Sliced by session (its code's cached hash), not by connection: a tick then walks the
     // sessions once instead of every socket on the loop.
     for (LocalSession ls : hub.all()) {
-      if (Math.floorMod(ls.code.hashCode(), PING_SLICES) != slice) continue;
-      for (Connection c : ls.connections) c.ping();
+      if (Math.floorMod(ls.code.hashCode(), PING_SLICES) == slice) ls.ping();
     }
   }
 }

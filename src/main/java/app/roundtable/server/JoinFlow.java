@@ -20,18 +20,14 @@ import io.vertx.core.Future;
 final class JoinFlow {
   private static final System.Logger LOG = System.getLogger(JoinFlow.class.getName());
 
-  /** The socket that asked to join: told the refusal, or seated with its welcome. */
+  /** The socket that asked to join, seated with its welcome as the join's answer. */
   interface Seat {
-    /** False once the join was answered without waiting for it (unavailable: the store was too slow). */
-    boolean waiting();
-
-    void refused(String id, Refusal refusal);
-
     /**
      * The join is in the store as {@code joined}; {@code memberId} and {@code resume} are null for a
-     * display. False when the socket is no longer there to take it (then its presence is taken back).
+     * display. False when the socket is no longer there to take it, or was answered meanwhile
+     * (unavailable: the store was too slow); then its presence is taken back.
      */
-    boolean seat(LocalSession ls, Session joined, String memberId, String resume, boolean display);
+    boolean seat(LocalSession ls, Session joined, String memberId, String resume, Answer answer);
   }
 
   private final Services services;
@@ -42,7 +38,8 @@ final class JoinFlow {
     this.hub = hub;
   }
 
-  Future<Void> join(Inbound.Join j, String ip, Seat seat) {
+  /** Answers {@code j} through {@code answer}: a refusal, or {@code seat}'s welcome. */
+  Future<Void> join(Inbound.Join j, String ip, Seat seat, Answer answer) {
     long started = System.nanoTime();
     long now = services.clock.getAsLong();
     String code = SessionCodes.normalise(j.code());
@@ -50,35 +47,36 @@ final class JoinFlow {
     Asker asker = new Asker(ip, JoinGuard.client(ip, secret), j.resume() != null || j.key() != null);
     JoinGuard.Pass pass = services.joinGuard.admit(ip, asker.client, asker.proves, code, now);
     if (pass == JoinGuard.Pass.REFUSE) {
-      seat.refused(j.id(), tooMany());
+      answer.refuse(tooMany());
       return Future.succeededFuture();
     }
     if (code == null) {
-      miss(asker, j, seat, pass);
+      miss(asker, answer, pass);
       return Future.succeededFuture();
     }
     return hub.open(code)
-        .compose(ls -> joinLoaded(j, asker, pass, ls, seat, started).onComplete(ar -> hub.settle(ls)))
+        .compose(ls -> joinLoaded(j, asker, pass, ls, seat, answer, started).onComplete(ar -> hub.settle(ls)))
         .mapEmpty();
   }
 
   /** Who asked to join, as {@link JoinGuard} counts them. */
   private record Asker(String address, String client, boolean proves) {}
 
-  private Future<Void> joinLoaded(Inbound.Join j, Asker asker, JoinGuard.Pass pass, LocalSession ls, Seat seat, long started) {
+  private Future<Void> joinLoaded(Inbound.Join j, Asker asker, JoinGuard.Pass pass, LocalSession ls, Seat seat,
+      Answer answer, long started) {
     return services.store.load(ls.code).compose(s -> {
-      if (!seat.waiting()) return Future.succeededFuture(); // told unavailable: nothing was done
+      if (!answer.owed()) return Future.succeededFuture(); // told unavailable: nothing was done
       if (s == null) {
-        miss(asker, j, seat, pass);
+        miss(asker, answer, pass);
         return Future.succeededFuture();
       }
       if (pass == JoinGuard.Pass.PROVE && !proven(s, j)) {
         // The same answer as for a code that does not exist: nothing learnt about this one.
-        miss(asker, j, seat, pass);
+        miss(asker, answer, pass);
         return Future.succeededFuture();
       }
       if (s.isEnded()) {
-        seat.refused(j.id(), Refusal.of(Reason.SESSION_ENDED, "This session has ended."));
+        answer.refuse(Refusal.of(Reason.SESSION_ENDED, "This session has ended."));
         return Future.succeededFuture();
       }
       String token = null;
@@ -91,7 +89,7 @@ final class JoinFlow {
       } else if (j.resume() != null) {
         Member m = byResumeToken(s, j.resume());
         if (m == null) {
-          seat.refused(j.id(), Refusal.of(Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name."));
+          answer.refuse(Refusal.of(Reason.NOT_FOUND, "That membership is unknown or was removed; join with your name."));
           return Future.succeededFuture();
         }
         id = m.id;
@@ -109,7 +107,7 @@ final class JoinFlow {
       }
       // One resume token opened 100 joined sockets: a member, and an address, hold a bounded number.
       if (!services.joinedSockets.room(asker.address, ls.code, command instanceof Command.Join ? null : id)) {
-        seat.refused(j.id(), Refusal.of(Reason.RATE_LIMITED, "Too many connections open from here; close some first."));
+        answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many connections open from here; close some first."));
         return Future.succeededFuture();
       }
       Action action = new Action(command instanceof Command.Join ? null : id, null, command);
@@ -118,8 +116,8 @@ final class JoinFlow {
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
             if (u.outcome() instanceof Outcome.Refused r) {
-              seat.refused(j.id(), r.refusal());
-            } else if (seat.seat(ls, u.current(), joined(u.current(), minted, resume), resume, j.display())) {
+              answer.refuse(r.refusal());
+            } else if (seat.seat(ls, u.current(), joined(u.current(), minted, resume), resume, answer)) {
               services.joinGuard.joined(asker.address, ls.code);
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
@@ -136,9 +134,9 @@ final class JoinFlow {
   }
 
   /** A code that does not exist (or, when the join had to prove itself, a wrong secret). */
-  private void miss(Asker asker, Inbound.Join j, Seat seat, JoinGuard.Pass pass) {
+  private void miss(Asker asker, Answer answer, JoinGuard.Pass pass) {
     services.joinGuard.miss(asker.address, asker.client, services.clock.getAsLong());
-    seat.refused(j.id(), pass == JoinGuard.Pass.PROVE ? tooMany() : unknown());
+    answer.refuse(pass == JoinGuard.Pass.PROVE ? tooMany() : unknown());
   }
 
   /** Whether the join's resume token or key is right for {@code s}. */

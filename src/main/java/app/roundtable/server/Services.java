@@ -27,7 +27,7 @@ final class Services {
   final PresenceKeeper presence;
   /** The newest version of each session served here, and its state frame: one per node. */
   final KnownSessions known;
-  /** Every command's answer deadline, checked together (see {@link AnswerDeadline}). */
+  /** Every command's answer deadline, checked together (see {@link Answer}). */
   final Deadlines deadlines;
   /** Making follow-ups and keeping their earlier sessions in step (HTTP and socket alike). */
   final FollowUps followUps = new FollowUps(this);

@@ -1,5 +1,6 @@
 package app.roundtable.server;
 
+import app.roundtable.domain.Language;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Session;
@@ -19,6 +20,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** The HTTP half of the contract: create, look up, summary, follow-up, QR code. */
 final class SessionApi {
@@ -64,8 +67,14 @@ final class SessionApi {
       error(ctx, HttpError.BAD_REQUEST, "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
       return;
     }
+    Object l = in.getValue("language", "en");
+    Language language = l instanceof String name ? Wire.parse(Language.class, name) : null;
+    if (language == null) {
+      error(ctx, HttpError.BAD_REQUEST, "Field 'language' must be \"en\", \"de\" or \"es\".");
+      return;
+    }
     String key = Secrets.token();
-    Session s = Sessions.create(SessionCodes.generate(), title, template, Secrets.hash(key),
+    Session s = Sessions.create(SessionCodes.generate(), title, template, language, Secrets.hash(key),
         services.clock.getAsLong(), services.random);
     store(ctx, s, key);
   }
@@ -171,23 +180,48 @@ final class SessionApi {
   }
 
   private void summary(RoutingContext ctx) {
+    Language asked = ReaderLanguage.pick(ctx.queryParams().get("lang"), null, null);
+    if (ctx.queryParams().get("lang") != null && asked == null) {
+      error(ctx, HttpError.BAD_REQUEST, "Parameter 'lang' must be \"en\", \"de\" or \"es\".");
+      return;
+    }
+    ZoneId zone = zone(ctx.queryParams().get("tz"));
+    if (zone == null) {
+      error(ctx, HttpError.BAD_REQUEST, "Parameter 'tz' must be a time zone such as \"Europe/Berlin\".");
+      return;
+    }
     withFacilitator(ctx, s -> {
+      Language language = ReaderLanguage.pick(ctx.queryParams().get("lang"), ctx.request().getHeader("Accept-Language"), s.language);
       String accept = ctx.request().getHeader("Accept");
       long now = services.clock.getAsLong();
       boolean markdown = accept != null && accept.contains("text/markdown");
-      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.response().putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept, Accept-Language");
       if (markdown) {
         ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".md\"")
-            .end(SummaryView.markdown(s, now));
+            .end(SummaryView.markdown(s, now, language, zone));
       } else if (accept != null && accept.contains("image/svg+xml")) {
-        // The speaking record's chart alone, the same one the Markdown record carries inline.
-        ctx.response().putHeader("Content-Type", "image/svg+xml").end(SpeakingChart.svg(s));
+        // The speaking record's chart, a download of its own beside the Markdown record.
+        ctx.response().putHeader("Content-Type", "image/svg+xml")
+            .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + "-speaking.svg\"")
+            .end(SpeakingChart.svg(s, language));
       } else {
-        ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now));
+        ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now, zone));
       }
     });
   }
+
+  /** The zone a reader's dates are written in: {@code ?tz=} (an IANA name), else UTC; null when unknown. */
+  private static ZoneId zone(String tz) {
+    if (tz == null) return ZoneOffset.UTC;
+    if (tz.length() > 64) return null;
+    try {
+      return ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
 
   private void qr(RoutingContext ctx) {
     withSession(ctx, s -> ctx.response().putHeader("Content-Type", "image/svg+xml")

@@ -4,6 +4,11 @@ import app.roundtable.domain.Session;
 import app.roundtable.protocol.CloseReason;
 import app.roundtable.protocol.Frames;
 import app.roundtable.protocol.YouView;
+import app.roundtable.store.Deadlines;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one joined socket has been shown of its session: the highest version, and its member's
@@ -11,18 +16,26 @@ import app.roundtable.protocol.YouView;
  * and a sync send, whether an ack goes now or waits for its version, and when the session is over
  * for this socket. Made at the welcome, dropped when the socket leaves or closes. Runs on the
  * socket's event loop only.
+ *
+ * <p>A command's reply from the store can come before the store delivers that version here (the
+ * in-process stores answer at once and deliver on the loop's next turn; Redis replies and
+ * publishes on different connections). Its ack then waits in this feed so the client sees the
+ * state before the ack that names it, and goes out in the same flush as that state. A store that
+ * may skip a version (Redis pub/sub, {@code SessionStore#deliversEveryVersion}) gets a fallback: an
+ * ack whose version has not come within {@link #MAX_ACK_WAIT_MS} goes out anyway (the client syncs
+ * on the gap).
  */
-final class SessionFeed implements ParkedAcks.Receiver {
+final class SessionFeed {
+  /** How long an ack may wait for its version before it goes out anyway, when versions may be skipped. */
+  static final long MAX_ACK_WAIT_MS = 2000;
+
   private final SocketWriter out;
-  private final ParkedAcks acks;
-  /** Null for a display. */
-  private final String memberId;
-  /** Highest version this socket has been sent (welcome, state or sync). */
-  private long sentVersion;
-  /** Hash of the private view last sent ({@link YouView#hash}). */
-  private long lastYou;
-  /** Fingerprint of the private view at the last delivery; the view is written only when it moves. */
-  private long lastYouFingerprint = Long.MIN_VALUE;
+  /** Times out acks whose version may never come; null when every version comes. */
+  private final Deadlines lateAcks;
+  /** This socket's context: late acks go out there. */
+  private final Context ctx = Vertx.currentContext();
+  /** Acks (and requests' answers) waiting for their version, oldest first; empty nearly always. */
+  private final List<Owed> owed = new ArrayList<>(0);
   private final Ending ending;
 
   /**
@@ -33,12 +46,26 @@ final class SessionFeed implements ParkedAcks.Receiver {
   interface Ending {
     void over(CloseReason reason);
   }
+  /** Null for a display. */
+  private final String memberId;
+  /** Highest version this socket has been sent (welcome, state or sync). */
+  private long sentVersion;
+  /** Hash of the private view last sent ({@link YouView#hash}). */
+  private long lastYou;
+  /** Fingerprint of the private view at the last delivery; the view is written only when it moves. */
+  private long lastYouFingerprint = Long.MIN_VALUE;
 
-  /** Sends the welcome of {@code s}, the version that includes the join. */
-  SessionFeed(SocketWriter out, ParkedAcks acks, Session s, String memberId, String resume, long now, Ending ending) {
+  /** {@code frame}: the ack or answer, written when it began to wait. */
+  private record Owed(String frame, long version) {}
+
+  /**
+   * Sends the welcome of {@code s}, the version that includes the join. {@code lateAcks} is null
+   * when the store delivers every version.
+   */
+  SessionFeed(SocketWriter out, Deadlines lateAcks, Session s, String memberId, String resume, long now, Ending ending) {
     this.ending = ending;
     this.out = out;
-    this.acks = acks;
+    this.lateAcks = lateAcks;
     this.memberId = memberId;
     this.sentVersion = s.version;
     String you = memberId == null ? null : YouView.json(s, memberId);
@@ -67,7 +94,7 @@ final class SessionFeed implements ParkedAcks.Receiver {
           }
         }
       }
-      acks.release(this);
+      ackSent();
       return !closeIfOver(d.session);
     });
   }
@@ -82,7 +109,7 @@ final class SessionFeed implements ParkedAcks.Receiver {
       out.send(Frames.you(s.version, you));
     }
     if (id != null) out.send(Frames.ack(id, s.version));
-    acks.release(this);
+    ackSent();
     return !closeIfOver(s);
   }
 
@@ -93,8 +120,33 @@ final class SessionFeed implements ParkedAcks.Receiver {
 
   /** Sends an answer that names {@code version} (an ack, a request's answer) once that version was sent here. */
   void sendWhenSent(String frame, long version) {
-    if (version <= sentVersion) out.send(frame);
-    else acks.park(this, frame, version);
+    if (version <= sentVersion) {
+      out.send(frame);
+      return;
+    }
+    Owed o = new Owed(frame, version);
+    owed.add(o);
+    if (lateAcks != null) lateAcks.after(MAX_ACK_WAIT_MS, () -> ctx.runOnContext(v -> sendLate(o)));
+  }
+
+  /** Sends the waiting answers whose version this socket has now been sent. */
+  private void ackSent() {
+    if (owed.isEmpty()) return;
+    owed.removeIf(o -> {
+      boolean due = o.version <= sentVersion;
+      if (due) out.send(o.frame);
+      return due;
+    });
+  }
+
+  /** {@code late}'s version never came: it goes out now, with any answer that has waited longer. */
+  private void sendLate(Owed late) {
+    int i = 0;
+    while (i < owed.size() && owed.get(i) != late) i++;
+    if (i == owed.size()) return; // its version came meanwhile
+    List<Owed> due = owed.subList(0, i + 1);
+    for (Owed o : due) out.send(o.frame);
+    due.clear();
   }
 
   /** Sends {@code closed} and closes (now or, see {@link Ending}, once the command in flight was answered) when the session ended or this member was removed. */
@@ -105,15 +157,5 @@ final class SessionFeed implements ParkedAcks.Receiver {
     if (reason == null) return false;
     ending.over(reason);
     return true;
-  }
-
-  @Override
-  public long sentVersion() {
-    return sentVersion;
-  }
-
-  @Override
-  public void send(String frame) {
-    out.send(frame);
   }
 }

@@ -14,32 +14,28 @@ final class SessionHub {
   private final Map<String, LocalSession> sessions = new HashMap<>();
   private final Map<String, Future<LocalSession>> opening = new HashMap<>();
   private final Services services;
-  /** Acks of this loop's connections that wait for their version (normally none, briefly). */
-  final ParkedAcks acks;
 
   SessionHub(Services services) {
     this.services = services;
-    this.acks = new ParkedAcks(services.clock);
   }
 
   /** The loop's view of {@code code}, subscribed; counts as pending until {@link #settle} is called. */
   Future<LocalSession> open(String code) {
     LocalSession existing = sessions.get(code);
     if (existing != null) {
-      existing.pending++;
+      existing.joinStarted();
       return Future.succeededFuture(existing);
     }
     Future<LocalSession> inFlight = opening.get(code);
     if (inFlight != null) {
       return inFlight.map(ls -> {
-        ls.pending++;
+        ls.joinStarted();
         return ls;
       });
     }
     LocalSession ls = new LocalSession(code, services.metrics, services.known, services.config.sessions().room());
-    ls.pending++;
-    Future<LocalSession> f = services.store.subscribe(code, ls::deliver).map(sub -> {
-      ls.subscription = sub;
+    ls.joinStarted();
+    Future<LocalSession> f = ls.subscribe(services.store).map(v -> {
       sessions.put(code, ls);
       services.metrics.activeSessions.incrementAndGet();
       services.known.serving(code);
@@ -51,16 +47,22 @@ final class SessionHub {
 
   /** A join that {@link #open} counted has finished, well or not. */
   void settle(LocalSession ls) {
-    ls.pending--;
+    ls.joinSettled();
     release(ls);
   }
 
-  void release(LocalSession ls) {
+  /** {@code c} is no longer joined to {@code ls}: the loop lets go of the session once nothing uses it. */
+  void remove(LocalSession ls, Connection c) {
+    ls.remove(c);
+    release(ls);
+  }
+
+  private void release(LocalSession ls) {
     if (!ls.unused() || sessions.get(ls.code) != ls) return;
     sessions.remove(ls.code);
     services.metrics.activeSessions.decrementAndGet();
     services.known.notServing(ls.code);
-    if (ls.subscription != null) ls.subscription.cancel();
+    ls.unsubscribe();
   }
 
   Collection<LocalSession> all() {

@@ -108,6 +108,12 @@ public final class InMemorySessionStore implements SessionStore {
     return Future.succeededFuture(added[0]);
   }
 
+  /** Versions go to listeners under the session's lock, every one of them ({@link Listeners}). */
+  @Override
+  public boolean deliversEveryVersion() {
+    return true;
+  }
+
   @Override
   public Future<Void> ping() {
     return Future.succeededFuture();

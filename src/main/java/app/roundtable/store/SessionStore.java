@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Where sessions live. One contract, two implementations: {@link InMemorySessionStore} (one node)
- * and the Redis store (any number of nodes). {@code SessionStoreContract} in the tests holds both to
- * these promises:
+ * Where sessions live. One contract, three implementations: {@link InMemorySessionStore} and the
+ * SQLite store (one node; sessions in this process, the SQLite one also on disk) and the Redis store
+ * (any number of nodes, Redis standalone or Cluster). {@code SessionStoreContract} in the tests holds
+ * each of them to these promises:
  *
  * <p>Sessions handed out (by {@link #load}, {@link #update} and to listeners) may be shared between
  * callers and must not be mutated; changes work on {@link Session#copy()}.
@@ -52,12 +53,21 @@ public interface SessionStore {
   /**
    * Calls {@code listener} with versions written from now on (once the returned future succeeded),
    * in increasing order, on the calling context; never a version at or below one it already got.
-   * In-memory delivers every version. Across nodes a version may be skipped when pub/sub dropped
+   * The in-process stores deliver every version ({@link #deliversEveryVersion}). Across nodes a version may be skipped when pub/sub dropped
    * messages (e.g. a reconnect); the store then delivers the latest version it re-reads, and
    * clients that see the gap sync. Subscribing twice for one code gives two independent
    * subscriptions; a code need not exist yet.
    */
   Future<Subscription> subscribe(String code, Consumer<Session> listener);
+
+  /**
+   * True when {@link #subscribe} delivers every version (the stores that hold sessions in this
+   * process); false when one may be skipped (pub/sub across nodes), so nothing may wait for a
+   * particular version without a time limit.
+   */
+  default boolean deliversEveryVersion() {
+    return false;
+  }
 
   /** Succeeds when the backing store answers now; readiness probes use it. */
   Future<Void> ping();

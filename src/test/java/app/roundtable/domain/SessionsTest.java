@@ -75,6 +75,41 @@ class SessionsTest {
   }
 
   @Test
+  void aSessionIsWrittenInItsLanguageAndItsFollowUpsKeepIt() {
+    for (Language language : Language.values()) {
+      for (Template t : List.of(Template.FIRST, Template.FOLLOW_UP)) {
+        Session s = Sessions.create("c", "t", t, language, "kh", 0, new Random(1));
+        Session en = Sessions.create("c", "t", t, "kh", 0, new Random(1));
+        assertEquals(language, s.language);
+        // The same plan in every language: kinds and minutes, a prompt within the limits for each item.
+        assertEquals(en.agenda.items.stream().map(i -> i.kind + "/" + i.minutes).toList(),
+            s.agenda.items.stream().map(i -> i.kind + "/" + i.minutes).toList());
+        for (AgendaItem i : s.agenda.items) {
+          assertFalse(i.prompt.isBlank(), language + " " + t + ": " + i.title);
+          assertTrue(i.prompt.length() <= Limits.DEFAULTS.maxTextLength() && i.title.length() <= Limits.DEFAULTS.maxTextLength());
+        }
+        assertEquals(Sessions.defaultGroundRules(language), s.groundRules);
+      }
+    }
+    Session de = Sessions.create("c", "Führung", Template.FIRST, Language.DE, "kh", 0, new Random(1));
+    assertEquals("Begrüßung und Gesprächsregeln", de.agenda.items.get(0).title);
+    assertEquals("Ankommensrunde", de.agenda.items.get(1).title);
+    assertEquals("Wie kommst du heute an?", de.agenda.items.get(1).prompt);
+    assertEquals("Was hier gesagt wird, bleibt hier", de.groundRules.get(0));
+    Session es = Sessions.create("c", "t", Template.FIRST, Language.ES, "kh", 0, new Random(1));
+    assertEquals("¿Qué enfoques podríamos probar?", es.agenda.items.get(4).prompt);
+    assertEquals("Lo que se dice aquí, se queda aquí", es.groundRules.get(0));
+
+    Session next = Sessions.followUp(de, "c2", null, "kh2", 1, new Random(2));
+    assertEquals(Language.DE, next.language);
+    assertEquals("Führung — Folgesitzung", next.title);
+    assertEquals("Rückblick: was beim Üben passiert ist", next.agenda.items.get(2).title);
+    // A session stored before sessions had a language was English, and so are its follow-ups.
+    de.language = null;
+    assertEquals(Language.EN, Sessions.followUp(de, "c3", null, "kh3", 1, new Random(2)).language);
+  }
+
+  @Test
   void aFollowUpCarriesTheCommitmentsOfMembersStillThere() {
     Given g = Given.session("a", "b");
     g.ok("a", new AddCommitment("walk"));

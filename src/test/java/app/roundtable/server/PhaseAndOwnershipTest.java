@@ -234,12 +234,14 @@ class PhaseAndOwnershipTest extends InMemoryNodeTest {
     extra.add(back);
     back.resume(code, token);
     assertAlive(back);
-    // The key holder on a new device always gets in, and takes the role with them (v1.1).
+    // The key holder on a new device always gets in, and takes the role with them (v1.1); since v1.2
+    // they continue the member who joined with the key, so the session still has twelve.
     WsClient laptop = WsClient.connect(clients, node.port());
     extra.add(laptop);
     JsonObject w = laptop.joinWithKey(code, "Fay", key);
     assertEquals(true, w.getJsonObject("you").getBoolean("facilitator"));
-    assertEquals(13, w.getJsonObject("state").getJsonArray("members").size());
+    assertEquals(12, w.getJsonObject("state").getJsonArray("members").size());
+    assertEquals(fac.memberId, w.getString("memberId"));
     assertServes(clients, node.port(), http.createSession("Another", "blank").getString("code"));
   }
 

@@ -79,8 +79,11 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
-  /** Prefix of this client's command ids; two sockets of one member must not reuse ids. */
-  public String idPrefix = "c";
+  /**
+   * Prefix of this client's command ids: random per client, as PROTOCOL v1.2 asks of every client,
+   * because two sockets of one member (a resume, the key on a second device) must not reuse ids.
+   */
+  public String idPrefix = "c" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "-";
 
   public String nextId() {
     return idPrefix + ids.incrementAndGet();

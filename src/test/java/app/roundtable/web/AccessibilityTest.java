@@ -50,7 +50,8 @@ class AccessibilityTest extends BrowserTest {
     scan(facilitator, "member page, facilitator, board open for writing", problems);
     scan(stranger, "member page, member, board open for writing (phone)", problems);
 
-    button(facilitator, "Voting").click();
+    button(facilitator, "Reveal ideas").click();
+    button(facilitator, "Start voting").click();
     assertThat(facilitator.locator("#board-section")).containsText("votes left");
     scan(facilitator, "member page, facilitator, voting", problems);
 

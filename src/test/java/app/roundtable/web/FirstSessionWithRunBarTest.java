@@ -5,7 +5,9 @@ import static app.roundtable.web.StagePages.fitsTheScreen;
 import static app.roundtable.web.StagePages.layoutShifts;
 import static app.roundtable.web.StagePages.noA11yProblems;
 import static app.roundtable.web.StagePages.onStage;
+import static app.roundtable.web.StagePages.closeMore;
 import static app.roundtable.web.StagePages.run;
+import static app.roundtable.web.StagePages.runMore;
 import static app.roundtable.web.StagePages.shoot;
 import static app.roundtable.web.StagePages.theOneShowing;
 import static app.roundtable.web.StagePages.visibleWithoutScrolling;
@@ -87,7 +89,7 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     assertThat(chloe.locator("#now-section")).containsText("You are next.");
     assertThat(big.locator("#queue-section")).containsText("Speaking: Ben");
     everyStage("01-welcome", sizes, a11y, onStage(ben, "Done speaking"));
-    run(ana, "Next speaker").click();
+    run(ana, "End turn: Ben").click();
     assertThat(chloe.locator("#now-section")).containsText("You have the floor.");
     onStage(chloe, "Done speaking").click();
     assertThat(big.locator("#queue-section")).containsText("Nobody is speaking.");
@@ -110,7 +112,7 @@ class FirstSessionWithRunBarTest extends BrowserTest {
         assertThat(big.locator("#queue-section .waiting-list li").first()).containsText(names.get(next));
       }
       if (turn == 1) everyStage("02-check-in-round", sizes, a11y, ben.locator("#now-section .my-place"));
-      if (speaker == ana) run(ana, "Next speaker").click();
+      if (speaker == ana) run(ana, "End turn: Ana").click();
       else onStage(speaker, "Done speaking").click();
       assertThat(speaker.locator("#now-section .my-place")).not().containsText("You have the floor.");
     }
@@ -147,11 +149,11 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     assertThat(big.locator("#board-section")).not().containsText(pair);
     everyStage("04-board-writing", sizes, a11y, onStage(ben, "Post idea"));
 
-    run(ana, "Reveal").click();
+    run(ana, "Reveal ideas").click();
     for (Page p : everyone) assertThat(p.locator("#board-section")).containsText(shadow);
     everyStage("05-board-revealed", sizes, a11y, null);
 
-    run(ana, "Voting").click();
+    run(ana, "Start voting").click();
     assertThat(ben.locator("#now-section")).containsText("You have 3 votes left of 3.");
     visibleWithoutScrolling(ben, ben.locator("#now-section").getByRole(AriaRole.BUTTON,
         new Locator.GetByRoleOptions().setName(Pattern.compile("^Vote for: "))).first());
@@ -161,7 +163,7 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     vote(dev, pair, "You have 2 votes left of 3.");
     everyStage("06-board-voting", sizes, a11y, null);
 
-    run(ana, "Results").click();
+    run(ana, "Show results").click();
     for (Page p : List.of(ana, ben, big, small)) {
       Locator ranked = p.locator("#board-section .idea-list.results > li");
       assertThat(ranked).hasCount(3);
@@ -171,17 +173,19 @@ class FirstSessionWithRunBarTest extends BrowserTest {
     }
     assertThat(big.locator("#board-section .bar.bar-20")).hasCount(1); // the top idea's bar is full length
     assertThat(big.locator("#board-section .bar.bar-7")).hasCount(1);  // 1 of 3 votes: a third of it
-    assertThat(run(ana, "Voting")).isDisabled(); // results are final
+    assertThat(runMore(ana, "Voting")).isDisabled(); // results are final
+    closeMore(ana);
     everyStage("07-board-results", sizes, a11y, null);
 
     // A new board round (v1.1 clearBoard) from the run bar: the board closes and its results leave every screen.
-    run(ana, "New board round").click();
+    runMore(ana, "New board round").click();
     ana.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("New board round")).click();
     for (Page p : List.of(ana, ben, big)) {
       assertThat(p.locator("#board-section")).containsText("Phase: Closed");
       assertThat(p.locator("#board-section")).not().containsText(feedback);
     }
-    assertThat(run(ana, "New board round")).isDisabled();
+    assertThat(runMore(ana, "New board round")).isDisabled();
+    closeMore(ana);
 
     // Commitments from the stage.
     run(ana, "Next item").click();

@@ -61,14 +61,14 @@ class HybridRoomInBrowsersTest extends BrowserTest {
     // Moderation: the facilitator ends Ben's turn (the queue's order gives Dora the floor),
     // lowers Ben's hand when he raises it again, and ends Dora's turn.
     openPanel(ana, "#queue-home");
-    ana.locator("#queue-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End the turn of Ben")).click();
+    ana.locator("#queue-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End turn: Ben")).click();
     assertThat(queue).containsText("Habla: Dora · en la sala");
     assertThat(ana.locator("#queue-section .speaker")).hasText("Speaking: Dora · in the room");
     button(ben, "Raise hand").click();
     assertThat(ana.locator("#queue-section .waiting-list")).containsText("Ben");
-    ana.locator("#queue-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lower the hand of Ben")).click();
+    ana.locator("#queue-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lower hand: Ben")).click();
     assertThat(ben.locator("#queue-section .my-place")).hasText("Your hand is down.");
-    ana.locator("#queue-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End the turn of Dora")).click();
+    ana.locator("#queue-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End turn: Dora")).click();
     assertThat(queue).containsText("Nadie tiene la palabra.");
 
     // The speaking record, live: beside the projector's queue in a discussion, on the member pages.

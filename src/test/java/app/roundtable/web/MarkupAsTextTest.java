@@ -56,10 +56,10 @@ class MarkupAsTextTest extends BrowserTest {
     assertThat(ana.locator("#board-section")).containsText("Phase: Writing");
     postIdea(mallory, PAYLOAD);
     assertThat(mallory.locator("#board-section")).containsText(PAYLOAD); // own idea
-    button(ana, "Reveal").click();
-    button(ana, "Voting").click();
+    button(ana, "Reveal ideas").click();
+    button(ana, "Start voting").click();
     button(mallory, "Vote for: " + PAYLOAD).click();
-    button(ana, "Results").click();
+    button(ana, "Show results").click();
     for (Page p : List.of(ana, mallory, display)) {
       assertThat(p.locator("#now-section")).containsText("Prompt " + PAYLOAD);
       assertThat(p.locator("#board-section").getByRole(AriaRole.LISTITEM).first()).containsText(PAYLOAD);

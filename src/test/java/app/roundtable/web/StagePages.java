@@ -21,6 +21,19 @@ final class StagePages {
     return page.locator("#runbar").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
   }
 
+  /** A button under the run bar's "More" (opened first if it is folded). */
+  static Locator runMore(Page page, String name) {
+    Locator more = page.locator("#runbar details.run-more");
+    if (more.getAttribute("open") == null) more.locator("summary").click();
+    return more.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  /** Folds the run bar's "More" back. */
+  static void closeMore(Page page) {
+    Locator more = page.locator("#runbar details.run-more");
+    if (more.getAttribute("open") != null) more.locator("summary").click();
+  }
+
   /** A button on the stage (the one control that matters now). */
   static Locator onStage(Page page, String name) {
     return page.locator("#now-section").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));

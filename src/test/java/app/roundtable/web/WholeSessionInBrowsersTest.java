@@ -90,7 +90,7 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     assertThat(dev.locator("#queue-section")).containsText("you are 1st in line");
     assertThat(button(ben, "Raise hand")).isVisible();
 
-    button(ana, "Next speaker").click();
+    StagePages.run(ana, "End turn: Chloé").click();
     assertThat(dev.locator("#queue-section")).containsText("You have the floor.");
     assertThat(display.locator("#queue-section")).containsText("Speaking: Dev");
     assertThat(chloe.locator("#queue-section")).containsText("Your hand is down.");
@@ -125,7 +125,7 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     Browsers.viewportShot(display, "display-1920x1080-writing");
     Browsers.viewportShot(ana, "facilitator-laptop");
 
-    button(ana, "Reveal").click();
+    button(ana, "Reveal ideas").click();
     for (Page p : List.of(ana, ben, chloe, dev, display)) {
       Locator board = p.locator("#board-section");
       assertThat(board).containsText(pair);
@@ -133,7 +133,7 @@ class WholeSessionInBrowsersTest extends BrowserTest {
       assertThat(board).containsText(shadow);
     }
 
-    button(ana, "Voting").click();
+    button(ana, "Start voting").click();
     assertThat(chloe.locator("#board-section")).containsText("You have 3 votes left of 3.");
     vote(ben, feedback, "You have 2 votes left of 3.");
     vote(ben, feedback, "You have 1 vote left of 3.");
@@ -142,7 +142,7 @@ class WholeSessionInBrowsersTest extends BrowserTest {
     assertThat(ben.locator("#board-section")).not().containsText("3 votes"); // totals only in results
     Browsers.screenshot(chloe.locator("#board-section"), "member-phone-board-voting");
 
-    button(ana, "Results").click();
+    button(ana, "Show results").click();
     for (Page p : List.of(ana, ben, chloe, dev, display)) {
       Locator ranked = p.locator("#board-section").getByRole(AriaRole.LISTITEM);
       assertThat(ranked).hasCount(3);

@@ -208,6 +208,12 @@ public final class SqliteSessionStore implements SessionStore {
   }
 
   /** Succeeds when the writer takes work and the database answers (behind any writes waiting). */
+  /** Every saved version goes to the listeners, in order ({@link Listeners}). */
+  @Override
+  public boolean deliversEveryVersion() {
+    return true;
+  }
+
   @Override
   public Future<Void> ping() {
     return completeOnCaller(writer.run(c -> {
