@@ -77,7 +77,7 @@ export const DISPLAY_ROLE = 'display';
 
 /** Limits from the contract's defaults; the client uses them for maxlength hints only. */
 export const Limits = Object.freeze({
-  NAME: 40, TEXT: 280, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
+  NAME: 40, TEXT: 280, GROUP: 40, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
   VOTES_MIN: 1, VOTES_MAX: 10,
   PRACTICE_NOTE: 1000, PRACTICE_NOTES_PER_COMMITMENT: 50,
 });
