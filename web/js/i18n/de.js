@@ -271,6 +271,7 @@ export default Object.freeze({
   'status.tryNow': 'Jetzt versuchen',
   'status.ended': 'Diese Sitzung ist beendet. Danke fürs Mitmachen.',
   'status.removed': 'Die Moderation hat dich aus dieser Sitzung entfernt.',
+  'status.deleted': 'Die Moderation hat diese Sitzung gelöscht. Nichts davon wird aufbewahrt.',
 
   // agenda and the prepare view
   'agenda.status.pending': 'Kommt noch',

@@ -296,6 +296,7 @@ export default Object.freeze({
   'status.tryNow': 'Try now',
   'status.ended': 'This session has ended. Thank you for taking part.',
   'status.removed': 'The facilitator removed you from this session.',
+  'status.deleted': 'The facilitator deleted this session. Nothing of it is kept.',
 
   // ground rules
   'rules.form': 'Edit ground rules',

@@ -271,6 +271,7 @@ export default Object.freeze({
   'status.tryNow': 'Intentar ahora',
   'status.ended': 'Esta sesión ha terminado. Gracias por participar.',
   'status.removed': 'Quien modera te ha quitado de esta sesión.',
+  'status.deleted': 'Quien modera ha borrado esta sesión. No se guarda nada de ella.',
 
   // agenda and the prepare view
   'agenda.status.pending': 'Pendiente',
