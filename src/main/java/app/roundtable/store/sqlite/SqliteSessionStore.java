@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions in one SQLite file under {@code DATA_DIR}: one node, durable, nothing to install.
@@ -111,7 +112,8 @@ public final class SqliteSessionStore implements SessionStore {
       }
       return n;
     }));
-    System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "loaded {0} session(s)", loaded);
+    LoggerFactory.getLogger(SqliteSessionStore.class).atInfo().addKeyValue("event", "sessions_loaded").addKeyValue("sessions", loaded)
+        .log("loaded {} session(s)", loaded);
   }
 
   /** Fails with {@link StoreFullException} when {@code maxSessions} are held already (expired ones count until swept). */
