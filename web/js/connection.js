@@ -24,6 +24,8 @@ export const Status = Object.freeze({
   ENDED: 'ended',
   /** the facilitator removed this member; no more reconnects */
   REMOVED: 'removed',
+  /** the facilitator deleted the session (closed deleted); nothing is left to reconnect to */
+  DELETED: 'deleted',
   /** the join was refused for good (`code` says why: unknown_session, session_full, …) */
   FAILED: 'failed',
 });
@@ -242,8 +244,10 @@ export class Connection {
         this.addClockSample(msg.t, msg.serverTime, this.now());
         return;
       case Message.CLOSED:
-        if (msg.reason === CloseReason.REMOVED) this.memory.setResumeToken(this.code, null);
-        this.finish(msg.reason === CloseReason.REMOVED ? Status.REMOVED : Status.ENDED);
+        if (msg.reason === CloseReason.REMOVED || msg.reason === CloseReason.DELETED) this.memory.setResumeToken(this.code, null);
+        // Any other reason (an older or newer server's) ends the session for this page.
+        this.finish(msg.reason === CloseReason.REMOVED ? Status.REMOVED
+          : msg.reason === CloseReason.DELETED ? Status.DELETED : Status.ENDED);
         return;
       case Message.ERROR:
         if (!this.joined) { this.joinRefused(msg); return; }

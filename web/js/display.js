@@ -97,7 +97,7 @@ if (!code) {
   connection.on('status', (st, detail) => {
     status.update(st, detail);
     // Nobody can join an ended session: stop inviting the room to.
-    $('join-section').hidden = st === Status.ENDED;
+    $('join-section').hidden = st === Status.ENDED || st === Status.DELETED;
     refreshPages();
     if (st === Status.ENDED) watchForFollowUp();
   });

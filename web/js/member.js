@@ -150,7 +150,7 @@ function start() {
     $('join').hidden = st !== Status.NEEDS_NAME;
     // The name field just vanished: start keyboard navigation from the top of the session.
     if (st === Status.LIVE && joinWasShown) $('main').focus();
-    const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.FAILED;
+    const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.DELETED || st === Status.FAILED;
     $('session').hidden = !store.state || gone || st === Status.NEEDS_NAME;
     if (st === Status.NEEDS_NAME) showJoinForm();
     if (gone) { errors.clear(); $('next').hidden = true; }

@@ -21,7 +21,7 @@ export const Command = Object.freeze({
   SET_BOARD_PHASE: 'setBoardPhase', CLEAR_BOARD: 'clearBoard', SET_BOARD_PROMPT: 'setBoardPrompt',
   SET_VOTES_PER_MEMBER: 'setVotesPerMember', GROUP_IDEA: 'groupIdea',
   SET_GROUND_RULES: 'setGroundRules', HAND_OFF: 'handOff',
-  REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession',
+  REMOVE_MEMBER: 'removeMember', END_SESSION: 'endSession', DELETE_SESSION: 'deleteSession',
   // v1.1: hybrid rooms, moderation, fairness
   ADD_ROOM_MEMBER: 'addRoomMember', END_TURN: 'endTurn', SET_FAIRNESS_VISIBLE: 'setFairnessVisible',
   // v1.2: the role carries its powers (answered to the asker alone), and the schedule
@@ -58,7 +58,8 @@ export const ClientErrorCode = Object.freeze({
   NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost', NO_ANSWER: 'no_answer',
 });
 
-export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed' });
+/** `deleted` is the v1.2 extension: the facilitator deleted the session (clients treat unknown reasons as ended). */
+export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed', DELETED: 'deleted' });
 export const SessionStatus = Object.freeze({ OPEN: 'open', ENDED: 'ended' });
 export const BoardPhase = Object.freeze({
   CLOSED: 'closed', WRITING: 'writing', REVEALED: 'revealed', VOTING: 'voting', RESULTS: 'results',
@@ -77,7 +78,7 @@ export const DISPLAY_ROLE = 'display';
 
 /** Limits from the contract's defaults; the client uses them for maxlength hints only. */
 export const Limits = Object.freeze({
-  NAME: 40, TEXT: 280, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
+  NAME: 40, TEXT: 280, GROUP: 40, MEMBERS: 12, AGENDA_ITEMS: 30, COMMITMENTS_PER_MEMBER: 5,
   VOTES_MIN: 1, VOTES_MAX: 10,
   PRACTICE_NOTE: 1000, PRACTICE_NOTES_PER_COMMITMENT: 50,
 });
@@ -197,6 +198,8 @@ export const cmd = Object.freeze({
   handOff: (memberId) => ({ type: Command.HAND_OFF, memberId }),
   removeMember: (memberId) => ({ type: Command.REMOVE_MEMBER, memberId }),
   endSession: () => ({ type: Command.END_SESSION }),
+  /** Deletes the session and everything of it now; every socket then gets `closed deleted`. */
+  deleteSession: () => ({ type: Command.DELETE_SESSION }),
   addRoomMember: (name) => ({ type: Command.ADD_ROOM_MEMBER, name }),
   endTurn: (speakerId) => (speakerId ? { type: Command.END_TURN, speakerId } : { type: Command.END_TURN }),
   setFairnessVisible: (visible) => ({ type: Command.SET_FAIRNESS_VISIBLE, visible: !!visible }),

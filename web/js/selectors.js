@@ -71,3 +71,44 @@ export function othersCommitments(state, memberId) {
 export function myVotesOn(you, ideaId) {
   return (you && you.myVotes && you.myVotes[ideaId]) || 0;
 }
+
+/**
+ * The results as the room ranks them (v1.2): every group of `board.groups` (its summed votes, its
+ * ideas most voted first) and every idea in no group, in one ranking by votes. Ties keep groups
+ * first, then the server's order. Entries are {label, votes, ideas}; label null for a lone idea.
+ */
+export function resultsRanking(board) {
+  const ideas = (board && board.ideas) || [];
+  const byId = new Map(ideas.map((i) => [i.id, i]));
+  const groups = ((board && board.groups) || []).map((g) => ({
+    label: g.label, votes: g.votes || 0, ideas: (g.ideaIds || []).map((id) => byId.get(id)).filter(Boolean),
+  }));
+  const grouped = new Set(groups.flatMap((g) => g.ideas.map((i) => i.id)));
+  const lone = ideasByVotes(ideas.filter((i) => !grouped.has(i.id))).map((i) => ({ label: null, votes: i.votes || 0, ideas: [i] }));
+  return [...groups, ...lone].map((e, k) => ({ e, k })).sort((a, b) => b.e.votes - a.e.votes || a.k - b.k).map((x) => x.e);
+}
+
+/** The group labels on the board, each once (labels compare trimmed, case-insensitive), in order of first use. */
+export function groupLabels(ideas) {
+  const seen = new Map();
+  for (const idea of ideas || []) {
+    if (!idea.group) continue;
+    const key = idea.group.trim().toLowerCase();
+    if (!seen.has(key)) seen.set(key, idea.group);
+  }
+  return [...seen.values()];
+}
+
+/** "5 of 7 voted": who could vote is every member present in the list (room members too). */
+export function votedCount(state) {
+  const voted = (state && state.board && state.board.voted) || 0;
+  const members = ((state && state.members) || []).length;
+  return { voted, of: Math.max(voted, members) };
+}
+
+/** Room members (v1.2) with the facilitator's private view of their board, when there is one. */
+export function roomBoards(state, you) {
+  const views = new Map(((you && you.roomMembers) || []).map((r) => [r.memberId, r]));
+  return ((state && state.members) || []).filter((m) => m.inRoom)
+    .map((m) => ({ id: m.id, name: m.name, view: views.get(m.id) || { votesLeft: 0, myVotes: {}, myIdeas: [] } }));
+}

@@ -240,6 +240,23 @@ test('commands go out only when joined, with ids; request settles on ack or erro
   await assert.rejects(p2, { code: 'forbidden' });
 });
 
+test('a request (v1.2) settles on its own answer: summary, followUp', async () => {
+  const { conn } = setup();
+  conn.start();
+  const ws = FakeSocket.latest();
+  ws.open();
+  ws.receive(welcome());
+  const asked = conn.request({ type: 'getSummary', format: 'markdown' });
+  const answer = { type: 'summary', id: ws.last().id, format: 'markdown', body: '# Peers' };
+  ws.receive(answer);
+  assert.deepEqual(await asked, answer);
+  const created = conn.request({ type: 'createFollowUp' });
+  const made = { type: 'followUp', id: ws.last().id, code: 'n', joinUrl: 'https://x/s/n', displayUrl: 'https://x/d/n', facilitatorKey: 'K' };
+  ws.receive(made);
+  assert.deepEqual(await created, made);
+  assert.equal(conn.outbox.size, 0);
+});
+
 test('a page that never joined refuses a tap at once', async () => {
   const { conn } = setup();
   conn.start();

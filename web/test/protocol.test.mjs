@@ -85,3 +85,18 @@ test('text stays text through encode and decode', () => {
   const evil = '<img src=x onerror=alert(1)>';
   assert.equal(JSON.parse(encode(cmd.postIdea(evil))).text, evil);
 });
+
+test('v1.2 requests and the schedule: only the fields given, answers decoded', () => {
+  assert.equal(encode(cmd.getSummary()), '{"type":"getSummary"}');
+  assert.equal(encode(cmd.getSummary('markdown')), '{"type":"getSummary","format":"markdown"}');
+  assert.equal(encode(cmd.createFollowUp()), '{"type":"createFollowUp"}');
+  assert.equal(encode(cmd.createFollowUp({ title: 'Round two', at: 1767283200000, minutes: 90 })),
+    '{"type":"createFollowUp","title":"Round two","at":1767283200000,"minutes":90}');
+  assert.equal(encode(cmd.setSchedule(1767283200000, 60)), '{"type":"setSchedule","at":1767283200000,"minutes":60}');
+  const summary = decode('{"type":"summary","id":"k-1","format":"json","body":{"code":"c"}}');
+  assert.deepEqual(summary.body, { code: 'c' });
+  const made = decode('{"type":"followUp","id":"k-2","code":"n","joinUrl":"https://x/s/n","displayUrl":"https://x/d/n","facilitatorKey":"K"}');
+  assert.equal(made.facilitatorKey, 'K');
+  assert.equal(decode('{"type":"followUp","id":"k-3"}'), null);
+  assert.equal(decode('{"type":"summary","id":"k-4","format":"json"}'), null);
+});

@@ -1,9 +1,13 @@
 // Idea board by phase: write privately (own ideas only), see the revealed
 // ideas, vote with dots, see results. Authors are never shown: the state has none.
+// v1.2: the facilitator puts duplicates in a group (an existing one from a list, or a
+// new one); results rank groups by their summed votes with their ideas inside; "5 of 7
+// voted" while voting and after.
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { BoardPhase, cmd, Limits } from '../protocol.js';
-import { ideasByGroup, ideasByVotes, myVotesOn } from '../selectors.js';
+import { groupLabels, ideasByGroup, myVotesOn, resultsRanking, roomBoards, votedCount } from '../selectors.js';
+import { roomBoardView } from './roomboard.js';
 import { barSteps } from '../stage.js';
 import { t } from '../i18n.js';
 
@@ -41,14 +45,22 @@ export function boardView(root, ctx) {
   const writingCount = el('p', { class: 'idea-count' });
   const writingMine = el('div', { class: 'my-ideas' });
   const writingArea = el('div', { class: 'writing' }, writingCount, ctx.display ? null : postForm, writingMine);
-  root.append(prompt, phaseLine, body);
-  if (!ctx.display) root.append(controls);
+  const votedLine = el('p', { class: 'voted-count', attrs: { 'aria-live': 'polite' } });
+  const roomArea = el('div', { class: 'room-board', hidden: true });
+  const room = ctx.display ? null : roomBoardView(roomArea, ctx);
+  root.append(prompt, phaseLine, votedLine, body);
+  if (!ctx.display) root.append(roomArea, controls);
 
   /** id of the own idea being edited */
   let editing = null;
+  /** id of the idea whose group the facilitator is naming anew */
+  let naming = null;
   let last = null;
 
-  const render = memo(([board, you, facilitator]) => {
+  const render = memo(([board, you, facilitator, voted]) => {
+    const counting = board.phase === BoardPhase.VOTING || board.phase === BoardPhase.RESULTS;
+    votedLine.hidden = !counting;
+    votedLine.textContent = counting ? t('board.voted', { count: voted.voted, of: voted.of }) : '';
     prompt.textContent = board.prompt || (ctx.display ? '' : t('board.noPrompt'));
     prompt.hidden = !board.prompt && ctx.display;
     phaseLine.textContent = t('board.phaseLine', { phase: t(`board.phase.${board.phase}`) });
@@ -76,18 +88,24 @@ export function boardView(root, ctx) {
     switch (board.phase) {
       case BoardPhase.CLOSED:
         return [el('p', { class: 'meta', text: t('board.closed') })];
-      case BoardPhase.REVEALED:
-        return [count, grouped(board.ideas, (idea) => ideaItem(idea, null, facilitator))];
+      case BoardPhase.REVEALED: {
+        const labels = groupLabels(board.ideas);
+        return [count, grouped(board.ideas, (idea) => ideaItem(idea, null, facilitator, labels))];
+      }
       case BoardPhase.VOTING: {
         if (ctx.display) return [count, grouped(board.ideas, (idea) => ideaItem(idea, null, false))];
         const left = you ? you.votesLeft : 0;
+        const labels = groupLabels(board.ideas);
         return [el('p', { class: 'votes-left', text: t('board.votesLeft', { count: left, of: board.votesPerMember }) }),
-          grouped(board.ideas, (idea) => ideaItem(idea, voteControls(idea, you, left), facilitator))];
+          grouped(board.ideas, (idea) => ideaItem(idea, voteControls(idea, you, left), facilitator, labels))];
       }
       case BoardPhase.RESULTS: {
-        const ranked = ideasByVotes(board.ideas);
-        const most = ranked.length ? ranked[0].votes || 0 : 0;
-        return [el('ol', { class: 'idea-list results' }, ranked.map((idea) => ideaItem(idea, resultBar(idea, most), false)))];
+        const ranked = resultsRanking(board);
+        const most = ranked.length ? ranked[0].votes : 0;
+        const labels = groupLabels(board.ideas);
+        return [el('ol', { class: 'idea-list results' }, ranked.map((entry) => (entry.label === null
+          ? ideaItem(entry.ideas[0], resultBar(entry.votes, most), facilitator, labels)
+          : groupResult(entry, most, facilitator, labels))))];
       }
       default:
         return [];
@@ -103,23 +121,56 @@ export function boardView(root, ctx) {
       el('ul', { class: 'idea-list' }, g.ideas.map(render)))));
   }
 
-  function ideaItem(idea, extra, facilitator) {
+  function ideaItem(idea, extra, facilitator, labels, inGroup = false) {
     const li = el('li', { class: 'idea' }, el('span', { class: 'idea-text', text: idea.text }));
-    if (idea.group && !ctx.display) li.append(el('span', { class: 'tag', text: t('board.group.tag', { group: idea.group }) }));
+    if (idea.group && !ctx.display && !facilitator && !inGroup) li.append(el('span', { class: 'tag', text: t('board.group.tag', { group: idea.group }) }));
     if (extra) li.append(extra);
-    if (facilitator && !ctx.display) {
-      const input = el('input', { type: 'text', value: idea.group || '', maxLength: Limits.TEXT, key: `group-${idea.id}` });
-      const form = el('form', { class: 'inline-form small' }, field(t('board.group.label'), input).wrap,
-        el('button', { type: 'submit', text: t('board.group.set'), key: `groupbtn-${idea.id}` }));
-      form.addEventListener('submit', (e) => { e.preventDefault(); ctx.act(cmd.groupIdea(idea.id, input.value.trim())); });
-      li.append(form);
-    }
+    if (facilitator && !ctx.display) li.append(groupControl(idea, labels || []));
     return li;
   }
 
-  /** The count in words, and a bar (hidden from screen readers: the words say it) as long as its share of the top idea's votes. */
-  function resultBar(idea, most) {
-    const votes = idea.votes || 0;
+  /**
+   * The facilitator's choice of group for one idea: no group, a group the board has, or a new one
+   * named in the box that opens. A list rather than free text, so "1:1s" and "1-1s" don't split a
+   * group by a typo; a form with a button, so arrowing through the list sends nothing.
+   */
+  function groupControl(idea, labels) {
+    const NEW = '\u0000new';
+    const anew = naming === idea.id;
+    const select = el('select', { key: `group-${idea.id}` },
+      el('option', { value: '', text: t('board.group.none'), selected: !anew && !idea.group }),
+      labels.map((l) => el('option', { value: l, text: l, selected: !anew && idea.group === l })),
+      el('option', { value: NEW, text: t('board.group.new'), selected: anew }));
+    const name = el('input', { type: 'text', maxLength: Limits.GROUP, autocomplete: 'off', key: `groupname-${idea.id}` });
+    const nameField = field(t('board.group.newName'), name).wrap;
+    nameField.hidden = !anew;
+    select.addEventListener('change', () => {
+      naming = select.value === NEW ? idea.id : (naming === idea.id ? null : naming);
+      nameField.hidden = select.value !== NEW;
+      if (!nameField.hidden) name.focus();
+    });
+    const form = el('form', { class: 'inline-form small group-form', attrs: { 'aria-label': t('board.group.form', { text: idea.text }) } },
+      field(t('board.group.label'), select).wrap, nameField,
+      el('button', { type: 'submit', text: t('board.group.set'), key: `groupbtn-${idea.id}` }));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const group = select.value === NEW ? name.value.trim() : select.value;
+      if (select.value === NEW && !group) { name.focus(); return; }
+      if (await ctx.act(cmd.groupIdea(idea.id, group))) { naming = null; rerender(); focusKey(`group-${idea.id}`); }
+    });
+    return form;
+  }
+
+  /** A group in the results: its label and summed votes, its ideas inside with their own. */
+  function groupResult(entry, most, facilitator, labels) {
+    return el('li', { class: 'idea-group result-group' },
+      el('h3', { class: 'group-heading' }, el('span', { class: 'group-label', text: entry.label }), resultBar(entry.votes, most)),
+      el('ul', { class: 'idea-list group-ideas' }, entry.ideas.map((idea) => ideaItem(idea,
+        el('span', { class: 'votes', text: t('display.votes', { count: idea.votes || 0 }) }), facilitator, labels, true))));
+  }
+
+  /** The count in words, and a bar (hidden from screen readers: the words say it) as long as its share of the top entry's votes. */
+  function resultBar(votes, most) {
     return el('span', { class: 'result' },
       el('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, el('span', { class: ['bar', `bar-${barSteps(votes, most)}`] })),
       el('span', { class: 'votes', text: t('display.votes', { count: votes }) }));
@@ -165,12 +216,14 @@ export function boardView(root, ctx) {
     if (n) n.focus();
   }
 
-  function rerender() { if (last) render([...last, editing]); }
+  function rerender() { if (last) render([...last, editing, naming]); }
 
   return {
     update(state, you) {
-      last = [state.board, you ? { votesLeft: you.votesLeft, myVotes: you.myVotes, myIdeas: you.myIdeas } : null, !!(you && you.facilitator)];
-      render([...last, editing]);
+      last = [state.board, you ? { votesLeft: you.votesLeft, myVotes: you.myVotes, myIdeas: you.myIdeas } : null,
+        !!(you && you.facilitator), votedCount(state)];
+      render([...last, editing, naming]);
+      if (room) room.update(state.board, roomBoards(state, you), !!(you && you.facilitator));
     },
   };
 }

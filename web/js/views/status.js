@@ -51,6 +51,9 @@ export function statusView(root, { onRetryNow, endedExtras, announce } = {}) {
         case Status.REMOVED:
           parts.push(el('span', { text: t('status.removed') }));
           break;
+        case Status.DELETED:
+          parts.push(el('span', { text: t('status.deleted') }));
+          break;
         case Status.FAILED:
           parts.push(el('span', { text: errorSentence(detail.code) }));
           break;

@@ -243,6 +243,12 @@ public sealed interface Command {
 
   record EndSession() implements FacilitatorCommand {}
 
+  /**
+   * Deletes the session and everything of it, now. The rules only check who may: the session is
+   * not changed but removed, by the store ({@code SessionStore.delete}), once the rules allowed it.
+   */
+  record DeleteSession() implements FacilitatorCommand {}
+
   // --- facilitator requests and the series (PROTOCOL.md v1.2) ------------------------------------
 
   /** The session's record, as the HTTP summary gives the key holder; {@code format} null means JSON. */

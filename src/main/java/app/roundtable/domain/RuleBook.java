@@ -93,6 +93,7 @@ final class RuleBook {
     member(HandOff.class, (s, me, c, ctx) -> MembershipRules.handOff(s, me, c));
     member(RemoveMember.class, MembershipRules::remove);
     member(EndSession.class, (s, me, c, ctx) -> SessionRules.end(s, ctx));
+    member(DeleteSession.class, (s, me, c, ctx) -> SessionRules.mayDelete());
 
     // Facilitator requests: Rules checked the role, which is all a summary needs; the edge answers.
     member(GetSummary.class, (s, me, c, ctx) -> Verdict.UNCHANGED);

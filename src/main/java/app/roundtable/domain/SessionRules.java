@@ -36,6 +36,14 @@ final class SessionRules {
    * Closes the record: the active item and the current turn are credited up to now, the timer
    * stops where it was, and nobody is left waiting for a floor that won't come.
    */
+  /**
+   * Whoever holds the facilitator role may delete the session ({@link Rules} checked the role): the
+   * verdict changes nothing, and the edge then has the store delete it.
+   */
+  static Verdict mayDelete() {
+    return Verdict.UNCHANGED;
+  }
+
   static Verdict end(Session s, Context ctx) {
     long now = ctx.now();
     AgendaRules.endActive(s, now);

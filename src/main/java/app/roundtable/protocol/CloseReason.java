@@ -9,6 +9,8 @@ public enum CloseReason {
   ENDED(1000, "ended", true),
   /** This member was removed: {@code closed removed}, then a normal close. */
   REMOVED(1000, "removed", true),
+  /** The facilitator deleted the session: {@code closed deleted} (v1.2 extension), then a normal close. */
+  DELETED(1000, "deleted", true),
   /** The node is draining: the client resumes on another node. */
   GOING_AWAY(1001, "server restarting", false),
   /** A socket that left its session would be one unjoined socket too many for its client. */

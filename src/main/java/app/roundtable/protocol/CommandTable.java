@@ -112,6 +112,7 @@ public final class CommandTable {
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
       row("endSession", EndSession.class, f -> new EndSession()),
+      row("deleteSession", DeleteSession.class, f -> new DeleteSession()),
       // v1.2: requests answered to the asker alone (Command.Request), and the schedule.
       row("getSummary", GetSummary.class, f -> new GetSummary(f.optionalEnum("format", SummaryFormat.class))),
       row("createFollowUp", CreateFollowUp.class, f -> new CreateFollowUp(

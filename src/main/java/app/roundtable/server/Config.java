@@ -58,21 +58,47 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
    * @param createToken bearer token required to create sessions; null means anyone may
    * @param limits the contract's limits; MAX_MEMBERS raises or lowers members per session (e.g. for a large class)
    * @param edge creation limits, the session bound and the unjoined-socket bound
+   * @param size how large one session may grow, in the bytes every store writes (MAX_SESSION_KB)
+   * @param maxResidentBytes the most session bytes the memory and SQLite stores hold in memory
+   *     (MAX_RESIDENT_MB; by default an eighth of the heap): past it SQLite evicts idle sessions,
+   *     and creates get 503 when the sessions in use fill it
    */
-  public record Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge) {
+  public record Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge,
+      app.roundtable.store.SessionSize size, long maxResidentBytes) {
+    public Sessions {
+      if (maxResidentBytes < 1) throw new IllegalArgumentException("MAX_RESIDENT_MB must be at least 1");
+    }
+
+    /** The default bounds on bytes. */
+    public Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge) {
+      this(ttlDays, createToken, limits, edge, app.roundtable.store.SessionSize.DEFAULT, defaultResidentBytes());
+    }
+
     static Sessions from(Env env) {
       EdgeLimits d = EdgeLimits.DEFAULTS;
+      int sessionKb = env.integer("MAX_SESSION_KB", app.roundtable.store.SessionSize.DEFAULT_MAX_BYTES / 1024);
+      if (sessionKb < 4) throw new IllegalArgumentException("MAX_SESSION_KB must be at least 4");
+      int residentMb = env.integer("MAX_RESIDENT_MB", (int) (defaultResidentBytes() >> 20));
       return new Sessions(env.integer("SESSION_TTL_DAYS", 30), env.text("CREATE_TOKEN"), limitsOf(env),
           new EdgeLimits(env.integer("CREATES_PER_MINUTE", d.createsPerMinute()),
               env.integer("CREATES_PER_MINUTE_TOTAL", d.createsPerMinuteTotal()),
-              env.integer("MAX_SESSIONS", d.maxSessions()), env.integer("MAX_UNJOINED_SOCKETS", d.unjoinedSockets())));
+              env.integer("MAX_SESSIONS", d.maxSessions()), env.integer("MAX_UNJOINED_SOCKETS", d.unjoinedSockets())),
+          new app.roundtable.store.SessionSize(sessionKb * 1024), (long) residentMb << 20);
+    }
+
+    /**
+     * An eighth of the heap: decoded, a session takes a few times its encoded bytes, and the
+     * heap also holds sockets, frames and the JIT's own; at {@code -Xmx128m} that is 16 MiB.
+     */
+    static long defaultResidentBytes() {
+      return Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** Without the token: it is a secret. */
     @Override
     public String toString() {
       return "Sessions[ttlDays=" + ttlDays + ", createToken=" + (createToken == null ? "none" : "set")
-          + ", limits=" + limits + ", edge=" + edge + "]";
+          + ", limits=" + limits + ", edge=" + edge + ", size=" + size + ", residentMb=" + (maxResidentBytes >> 20) + "]";
     }
 
     private static Limits limitsOf(Env env) {
@@ -120,8 +146,10 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
      * @param cluster {@code REDIS_MODE=cluster}: a Redis Cluster rather than one server
      * @param caFile PEM certificate(s) to trust for {@code rediss://}; null means the JVM's trust store
      * @param password kept apart from the URL (e.g. from a Secret); null means the URL's
+     * @param cacheIdleSeconds how long this node keeps a state it touched to start the next update
+     *     from (a shortcut only: what is put back after Redis lost its data does not depend on it)
      */
-    record Redis(String url, boolean cluster, String caFile, String password) implements Store {
+    record Redis(String url, boolean cluster, String caFile, String password, int cacheIdleSeconds) implements Store {
       @Override
       public <T> T match(Function<Memory, T> memory, Function<Sqlite, T> sqlite, Function<Redis, T> redis) {
         return redis.apply(this);
@@ -152,7 +180,8 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
       }
       return switch (kind) {
         case "memory" -> new Memory();
-        case "redis" -> new Redis(url, cluster, env.text("REDIS_CA_FILE"), env.text("REDIS_PASSWORD"));
+        case "redis" -> new Redis(url, cluster, env.text("REDIS_CA_FILE"), env.text("REDIS_PASSWORD"),
+            env.integer("REDIS_CACHE_IDLE_SECONDS", 600));
         default -> sqlite;
       };
     }

@@ -163,12 +163,27 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
       return Future.succeededFuture();
     }
     Action action = new Action(memberId, d.id(), d.command());
-    return services.store.update(session.code, s -> Rules.apply(s, action, services.context()))
-        .map(u -> {
+    String code = session.code;
+    return services.store.update(code, s -> Rules.apply(s, action, services.context()))
+        .compose(u -> {
+          if (d.command() instanceof Command.DeleteSession && u.outcome() instanceof Outcome.Unchanged) {
+            return deleteSession(code, u, answer);
+          }
           // Past the deadline the client was told unavailable and syncs before it retries.
           if (answer.owed()) answer(d, u, answer);
-          return null;
+          return Future.succeededFuture();
         });
+  }
+
+  /**
+   * The rules allowed it: the store deletes the session, and every socket of it, this one
+   * included, gets {@code closed deleted}; this socket's close waits for the ack ({@link #over}).
+   */
+  private Future<Void> deleteSession(String code, Update u, Answer answer) {
+    return services.store.delete(code).map(deleted -> {
+      answer.ack(u.current().version);
+      return null;
+    });
   }
 
   /** A request ({@link Requests}): its own answer to this socket instead of an ack. */
@@ -179,6 +194,12 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
       else answer.give(() -> m.feed().sendWhenSent(a.frame(), a.version()));
       return null;
     });
+  }
+
+  /** The session was deleted: {@code closed deleted} (after the answer in flight, if any), and the socket closes. */
+  void deleted() {
+    if (closed || membership == null) return;
+    over(CloseReason.DELETED);
   }
 
   private void answer(Inbound.Do d, Update u, Answer answer) {

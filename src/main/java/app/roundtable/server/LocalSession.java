@@ -100,8 +100,13 @@ final class LocalSession {
     return newest == null || newest.version < s.version ? s : newest;
   }
 
-  /** A version from the store: to every connection that has not seen it yet. */
+  /** A version from the store: to every connection that has not seen it yet; null: the session was deleted. */
   private void deliver(Session s) {
+    if (s == null) {
+      for (Connection c : List.copyOf(connections)) c.deleted();
+      connections.clear();
+      return;
+    }
     // Filter on what the store delivered, not on the latest known: a join reply may have shown the
     // node a newer version while older ones are still on their way, and the connections need those.
     if (s.version <= delivered) return;

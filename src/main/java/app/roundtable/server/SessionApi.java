@@ -23,7 +23,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The HTTP half of the contract: create, look up, summary, follow-up, QR code. */
+/** The HTTP half of the contract: create, look up, delete, summary, follow-up, QR code. */
 final class SessionApi {
   private static final int MAX_BODY = 4096;
   private final Services services;
@@ -37,6 +37,7 @@ final class SessionApi {
     router.post("/api/*").handler(SessionApi::jsonOnly);
     router.post("/api/sessions").handler(body).handler(this::create);
     router.get("/api/sessions/:code").handler(this::info);
+    router.delete("/api/sessions/:code").handler(this::delete);
     router.get("/api/sessions/:code/summary").handler(this::summary);
     router.post("/api/sessions/:code/follow-up").handler(body).handler(this::followUp);
     router.get("/api/sessions/:code/qr.svg").handler(this::qr);
@@ -177,6 +178,22 @@ final class SessionApi {
               .put("status", Wire.name(s.status)).put("members", online)
               .put("followUp", followUp).put("scheduled", scheduled).encode());
     });
+  }
+
+  /**
+   * Deletes the session and everything of it now, for whoever has its facilitator key (an ended
+   * session too): every socket gets {@code closed deleted}, and the code answers 404 from then on.
+   */
+  private void delete(RoutingContext ctx) {
+    withFacilitator(ctx, s -> services.store.delete(s.code).onComplete(ar -> {
+      if (ar.failed()) {
+        failure(ctx, ar.cause());
+      } else if (!ar.result()) {
+        error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
+      } else {
+        ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+      }
+    }));
   }
 
   private void summary(RoutingContext ctx) {

@@ -18,16 +18,18 @@ final class StoreFactory {
   /** Blocks while the SQLite store loads its file; fails with a message for the operator. */
   static SessionStore open(Vertx vertx, Config config, Metrics metrics, LongSupplier clock) {
     Duration ttl = Duration.ofDays(config.sessions().ttlDays());
-    int maxSessions = config.sessions().edge().maxSessions();
+    Config.Sessions sessions = config.sessions();
+    int maxSessions = sessions.edge().maxSessions();
     return config.store().<SessionStore>match(
-        memory -> new InMemorySessionStore(vertx, clock, ttl, maxSessions),
+        memory -> new InMemorySessionStore(vertx, clock, ttl, maxSessions, sessions.size(), sessions.maxResidentBytes()),
         sqlite -> {
           SqliteSessionStore s = SqliteSessionStore.open(vertx, new SqliteSessionStore.Options(Path.of(sqlite.dataDir()),
-              ttl.toMillis(), sqlite.syncFull(), sqlite.maxPages(), maxSessions), clock);
+              ttl.toMillis(), sqlite.syncFull(), sqlite.maxPages(), maxSessions, sessions.size(),
+              sessions.maxResidentBytes()), clock);
           s.onCommit(metrics::storeCommit);
           return s;
         },
-        redis -> redis(vertx, redis, ttl));
+        redis -> redis(vertx, redis, ttl, sessions.size()));
   }
 
   /** For the start-up line: which store, and where. */
@@ -37,14 +39,14 @@ final class StoreFactory {
         redis -> redis.cluster() ? "Redis Cluster" : "Redis");
   }
 
-  private static SessionStore redis(Vertx vertx, Config.Store.Redis redis, Duration ttl) {
-    long timeoutMs = RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS;
+  private static SessionStore redis(Vertx vertx, Config.Store.Redis redis, Duration ttl, app.roundtable.store.SessionSize size) {
+    RedisSessionStore.Options options = new RedisSessionStore.Options(ttl.toMillis(),
+        RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS, size, Duration.ofSeconds(Math.max(1, redis.cacheIdleSeconds())));
     if (redis.cluster()) {
       List<RedisEndpoint> seeds = redis.seeds().stream()
           .map(url -> new RedisEndpoint(url, redis.caFile(), redis.password())).toList();
-      return RedisSessionStore.cluster(vertx, seeds, ttl.toMillis(), timeoutMs);
+      return RedisSessionStore.cluster(vertx, seeds, options);
     }
-    return new RedisSessionStore(vertx, new RedisEndpoint(redis.url(), redis.caFile(), redis.password()),
-        ttl.toMillis(), timeoutMs);
+    return new RedisSessionStore(vertx, new RedisEndpoint(redis.url(), redis.caFile(), redis.password()), options);
   }
 }

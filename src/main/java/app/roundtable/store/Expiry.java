@@ -4,12 +4,17 @@ import app.roundtable.domain.Session;
 
 /**
  * When a session is deleted, for every store: {@code ttl} after its last change, and a session
- * that nobody ever joined 24 hours after it was created, whichever comes first. Abandoned creates
+ * that nobody ever joined 2 hours after it was created, whichever comes first. Abandoned creates
  * (a script, a mistyped form) otherwise held their storage for the full TTL (30 days by default).
  * Pure: the times are the session's own ({@code createdAt}, {@code updatedAt}).
+ *
+ * <p>Why 2 hours: one address may create 10 sessions a minute; at 24 hours that was 14 400 live
+ * sessions, past {@code MAX_SESSIONS} (10 000). At 2 hours one address holds at most 1 200 that
+ * nobody joined. Opening the facilitator link once (the start page's "continue") joins the
+ * facilitator, and from then on the session lives the full TTL.
  */
 public final class Expiry {
-  public static final long UNJOINED_MS = 24L * 3600 * 1000;
+  public static final long UNJOINED_MS = 2L * 3600 * 1000;
 
   private Expiry() {}
 

@@ -17,7 +17,9 @@ import java.util.function.LongSupplier;
  * serialised by a lock on its entry, and listeners are handed each version under that lock, onto
  * their own context's queue, so every subscriber sees versions in order. Published sessions are
  * never mutated afterwards ({@code Rules} works on copies), so they are shared, not copied.
- * Bounded: past {@code maxSessions} a create fails with {@link StoreFullException}.
+ * Bounded: past {@code maxSessions} sessions, or {@code maxResidentBytes} of them (their encoded
+ * size, which the heap holds a few times over), a create fails with {@link StoreFullException};
+ * each session is held to its {@link SessionSize}, so updates are bounded too.
  */
 public final class InMemorySessionStore implements SessionStore {
   private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
@@ -25,16 +27,28 @@ public final class InMemorySessionStore implements SessionStore {
   private final LongSupplier clock;
   private final long ttlMs;
   private final int maxSessions;
+  private final SessionSize size;
+  private final long maxResidentBytes;
+  /** The encoded bytes of every session held. */
+  private final java.util.concurrent.atomic.AtomicLong resident = new java.util.concurrent.atomic.AtomicLong();
   private final long sweepTimer;
   /** When a full store last swept for expired sessions: at most once a second, however many creates knock. */
   private volatile long sweptWhenFull = Long.MIN_VALUE / 2;
 
   /** A store that holds up to {@code maxSessions} sessions (codes being watched count too). */
   public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl, int maxSessions) {
+    this(vertx, clock, ttl, maxSessions, SessionSize.DEFAULT, Long.MAX_VALUE);
+  }
+
+  /** As above, each session held to {@code size}, and all of them together to {@code maxResidentBytes}. */
+  public InMemorySessionStore(Vertx vertx, LongSupplier clock, Duration ttl, int maxSessions, SessionSize size,
+      long maxResidentBytes) {
     this.vertx = vertx;
     this.clock = clock;
     this.ttlMs = ttl.toMillis();
     this.maxSessions = maxSessions;
+    this.size = size;
+    this.maxResidentBytes = maxResidentBytes;
     this.sweepTimer = vertx.setPeriodic(60_000, id -> sweep());
   }
 
@@ -48,12 +62,17 @@ public final class InMemorySessionStore implements SessionStore {
     if (full()) {
       return Future.failedFuture(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
     }
+    int bytes = SessionCodec.encode(session).length;
+    if (resident.get() + bytes > maxResidentBytes) {
+      return Future.failedFuture(new StoreFullException("this server holds " + (resident.get() >> 20)
+          + " MiB of sessions, its most"));
+    }
     boolean[] created = {false};
     sessions.compute(session.code, (code, e) -> {
       if (e == null) e = new Entry(null);
       synchronized (e) {
         if (e.current == null || expired(e.current)) {
-          e.current = session;
+          e.hold(session, bytes, resident);
           created[0] = true;
         }
       }
@@ -89,11 +108,37 @@ public final class InMemorySessionStore implements SessionStore {
           return Future.failedFuture(new IllegalStateException(
               "applied version " + next.version + " does not follow " + e.current.version));
         }
-        e.current = next;
+        int bytes = SessionCodec.encode(next).length;
+        int before = e.bytes;
+        if (!size.allows(() -> before, bytes)) return Future.succeededFuture(new Update(size.refusal(), e.current));
+        e.hold(next, bytes, resident);
         e.listeners.deliver(next);
       }
       return Future.succeededFuture(new Update(outcome, e.current));
     }
+  }
+
+  @Override
+  public Future<Boolean> delete(String code) {
+    Entry e = live(code);
+    if (e == null) return Future.succeededFuture(false);
+    boolean[] deleted = {false};
+    sessions.computeIfPresent(code, (c, entry) -> {
+      synchronized (entry) {
+        if (entry.current != null) {
+          entry.hold(null, 0, resident);
+          entry.listeners.deliver(null);
+          deleted[0] = true;
+        }
+        return entry.listeners.isEmpty() ? null : entry;
+      }
+    });
+    return Future.succeededFuture(deleted[0]);
+  }
+
+  /** Encoded bytes of the sessions held, for metrics and tests. */
+  public long residentBytes() {
+    return resident.get();
   }
 
   @Override
@@ -174,7 +219,7 @@ public final class InMemorySessionStore implements SessionStore {
   private void forgetIfIdle(String code) {
     sessions.computeIfPresent(code, (c, e) -> {
       synchronized (e) {
-        if (e.current != null && expired(e.current)) e.current = null;
+        if (e.current != null && expired(e.current)) e.hold(null, 0, resident);
         return e.current == null && e.listeners.isEmpty() ? null : e;
       }
     });
@@ -183,10 +228,19 @@ public final class InMemorySessionStore implements SessionStore {
   private static final class Entry {
     /** Null while only a subscriber knows the code (it may be created later). */
     Session current;
+    /** {@link #current}'s encoded size, counted in the store's resident bytes. */
+    int bytes;
     final Listeners listeners = new Listeners();
 
     Entry(Session current) {
       this.current = current;
+    }
+
+    /** Under the entry's lock: {@code s} (null: none) replaces the current session in the count too. */
+    void hold(Session s, int size, java.util.concurrent.atomic.AtomicLong resident) {
+      resident.addAndGet(size - bytes);
+      current = s;
+      bytes = size;
     }
   }
 }

@@ -23,8 +23,14 @@ import java.util.function.Function;
  *   <li><b>Publish with the write.</b> Every written version is published to the session's
  *       subscribers on every node, in version order, in the same atomic step as the write.
  *   <li><b>Expiry.</b> A session and everything stored for it is deleted {@code ttl} after its last
- *       change, and one that nobody ever joined 24 hours after its creation if that comes first
- *       ({@link Expiry}); {@link #load} of an expired or unknown code gives null.
+ *       change, and one that nobody ever joined {@link Expiry#UNJOINED_MS} after its creation if
+ *       that comes first ({@link Expiry}); {@link #load} of an expired or unknown code gives null.
+ *   <li><b>Size.</b> An applied outcome whose encoded session would pass the store's {@link
+ *       SessionSize} is turned into that refusal ({@code limit_exceeded}) before anything is
+ *       written: {@link Update#outcome()} says so and nothing is published.
+ *   <li><b>Deletion.</b> {@link #delete} removes a session now, everywhere: later loads give null,
+ *       updates fail with {@link UnknownSessionException}, and every subscriber on every node is
+ *       handed {@code null} once, meaning "deleted: no versions follow".
  *   <li><b>Failure.</b> When the backing store cannot answer, futures fail with
  *       {@link StoreUnavailableException} within a few seconds; they never hang.
  * </ul>
@@ -36,6 +42,13 @@ public interface SessionStore {
    * sessions fails with {@link StoreFullException} once it is reached, writing nothing.
    */
   Future<Boolean> create(Session session);
+
+  /**
+   * Deletes the session and everything stored for it now; true when there was one. Every
+   * subscriber, on every node, gets {@code null} (after any version already written). What the
+   * backing store's own files keep of it is the store's to say (docs/deploy.md).
+   */
+  Future<Boolean> delete(String code);
 
   /** The latest version, or null when there is no such session (never created, or expired). */
   Future<Session> load(String code);
@@ -52,7 +65,8 @@ public interface SessionStore {
 
   /**
    * Calls {@code listener} with versions written from now on (once the returned future succeeded),
-   * in increasing order, on the calling context; never a version at or below one it already got.
+   * in increasing order, on the calling context; never a version at or below one it already got;
+   * {@code null} when the session was deleted ({@link #delete}), after which nothing follows.
    * The in-process stores deliver every version ({@link #deliversEveryVersion}). Across nodes a version may be skipped when pub/sub dropped
    * messages (e.g. a reconnect); the store then delivers the latest version it re-reads, and
    * clients that see the gap sync. Subscribing twice for one code gives two independent

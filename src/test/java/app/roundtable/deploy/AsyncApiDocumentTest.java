@@ -85,6 +85,8 @@ class AsyncApiDocumentTest {
     cmd("getSummary", "format?");
     cmd("createFollowUp", "title?", "at?", "minutes?");
     cmd("setSchedule", "at", "minutes");
+    // issue 21's extension: deletion
+    cmd("deleteSession");
   }
 
   private static final Set<String> FACILITATOR =
@@ -94,7 +96,7 @@ class AsyncApiDocumentTest {
           "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase", "clearBoard",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
           "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible",
-          "getSummary", "createFollowUp", "setSchedule");
+          "getSummary", "createFollowUp", "setSchedule", "deleteSession");
 
   /** JSON type of every command field in the contract. */
   private static final Map<String, String> FIELD_TYPES =
@@ -255,7 +257,7 @@ class AsyncApiDocumentTest {
 
     List<String> reasons = new ArrayList<>();
     resolve(sent.get("closed").path("payload")).at("/properties/reason/enum").forEach(r -> reasons.add(r.asText()));
-    assertEquals(List.of("ended", "removed"), reasons);
+    assertEquals(List.of("ended", "removed", "deleted"), reasons, "deleted: the v1.2 extension (issue 21)");
 
     JsonNode state = resolve(resolve(sent.get("state").path("payload")).at("/properties/state"));
     assertEquals(

@@ -22,10 +22,10 @@ class WireTableTest {
   }
 
   @Test
-  void onlyEndedAndRemovedAreAnnouncedWithAClosedMessage() {
+  void onlyEndedRemovedAndDeletedAreAnnouncedWithAClosedMessage() {
     Set<String> announced = Arrays.stream(CloseReason.values()).filter(r -> r.announced).map(r -> r.text)
         .collect(Collectors.toSet());
-    assertEquals(Set.of("ended", "removed"), announced);
+    assertEquals(Set.of("ended", "removed", "deleted"), announced);
     assertEquals("{\"type\":\"closed\",\"reason\":\"removed\"}", Frames.closed(CloseReason.REMOVED));
     assertEquals(1009, CloseReason.TOO_BIG.status, "the contract's status for a frame over the limit");
   }

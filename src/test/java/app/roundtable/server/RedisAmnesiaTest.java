@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Await;
+import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
 import app.roundtable.testsupport.TestConfig;
@@ -46,7 +47,37 @@ class RedisAmnesiaTest {
   }
 
   private Config config(String id) {
-    return TestConfig.redis(redis.url(), Map.of("NODE_ID", id, "VERTICLES", "2", "HEARTBEAT_MS", "200"));
+    // The nodes' cache of recent states forgets within a second here: what is put back must not
+    // depend on it (issue 21: a session quiet for 10.5 minutes answered 404 after the restart).
+    return TestConfig.redis(redis.url(), Map.of("NODE_ID", id, "VERTICLES", "2", "HEARTBEAT_MS", "200",
+        "REDIS_CACHE_IDLE_SECONDS", "1"));
+  }
+
+  @Test
+  void aSessionQuietForLongerThanAnyCacheHoldsItSurvivesRedisRestartedEmpty() throws Exception {
+    WsClient fac = WsClient.facilitator(clients, a.port(), "Quiet room", "blank");
+    fac.command("setBoardPhase", "phase", "writing");
+    WsClient member = WsClient.connect(clients, b.port());
+    member.join(fac.code, "Mia");
+    long seen = member.command("postIdea", "text", "said before the silence");
+    fac.awaitVersion(seen);
+    Thread.sleep(3_000); // nobody does anything: three times what the nodes' caches hold a state
+
+    redis.restartFrom(null);
+    // Nobody touches the session: the nodes notice on their own (pub/sub reconnects and re-reads).
+    Http http = new Http(a.port());
+    Await.until("the session answers again after Redis came back empty", Duration.ofSeconds(15),
+        () -> http.get("/api/sessions/" + fac.code).status() == 200);
+    String id = member.send("sync");
+    JsonObject answer = member.next(m -> id.equals(m.getString("id")) || "error".equals(m.getString("type")));
+    assertEquals("ack", answer.getString("type"), "the member's sync is answered, not unknown_session: " + answer.encode());
+    Await.until("both clients converge above v" + seen, Duration.ofSeconds(15),
+        () -> List.of(fac, member).stream().allMatch(c -> c.latestV > seen
+            && c.latest.getJsonObject("board").getInteger("ideaCount") == 1));
+    long after = fac.command("postIdea", "text", "and after");
+    assertTrue(after > seen + 1);
+    fac.close();
+    member.close();
   }
 
   @Test

@@ -10,18 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class ExpiryTest {
   private static final long T0 = 1_700_000_000_000L;
-  private static final long DAY = 24L * 3600 * 1000;
+  private static final long HOUR = 3600L * 1000;
+  private static final long DAY = 24 * HOUR;
   private static final long TTL = 30 * DAY;
 
   @Test
-  void aSessionNobodyJoinedLivesADayFromItsCreation() {
+  void aSessionNobodyJoinedLivesTwoHoursFromItsCreation() {
     Session s = Sessions.fresh("C", T0);
-    assertEquals(DAY, Expiry.ttlFromLastChange(s, TTL));
-    assertFalse(Expiry.expired(s, TTL, T0 + DAY));
-    assertTrue(Expiry.expired(s, TTL, T0 + DAY + 1));
-    s.updatedAt = T0 + 10 * 3600 * 1000; // a change (e.g. a display) does not extend it
-    assertEquals(14 * 3600 * 1000L, Expiry.ttlFromLastChange(s, TTL));
-    assertTrue(Expiry.expired(s, TTL, T0 + DAY + 1));
+    assertEquals(2 * HOUR, Expiry.ttlFromLastChange(s, TTL));
+    assertFalse(Expiry.expired(s, TTL, T0 + 2 * HOUR));
+    assertTrue(Expiry.expired(s, TTL, T0 + 2 * HOUR + 1));
+    s.updatedAt = T0 + HOUR / 2; // a change (e.g. a display) does not extend it
+    assertEquals(HOUR + HOUR / 2, Expiry.ttlFromLastChange(s, TTL));
+    assertTrue(Expiry.expired(s, TTL, T0 + 2 * HOUR + 1));
   }
 
   @Test

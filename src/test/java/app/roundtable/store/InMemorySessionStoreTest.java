@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class InMemorySessionStoreTest extends InProcessStoreContract {
 
   @Override
-  protected SessionStore openStore(Vertx vertx, long ttlMs) {
-    return new InMemorySessionStore(vertx, clock::get, Duration.ofMillis(ttlMs));
+  protected SessionStore openStore(Vertx vertx, long ttlMs, SessionSize size) {
+    return new InMemorySessionStore(vertx, clock::get, Duration.ofMillis(ttlMs), Integer.MAX_VALUE, size, Long.MAX_VALUE);
   }
 
   @Test

@@ -37,9 +37,10 @@ class RedisClusterSessionStoreTest extends SessionStoreContract {
   }
 
   @Override
-  protected SessionStore openStore(Vertx vertx, long ttlMs) {
+  protected SessionStore openStore(Vertx vertx, long ttlMs, SessionSize size) {
     List<RedisEndpoint> seeds = cluster.seedUrls().stream().map(url -> new RedisEndpoint(url, null)).toList();
-    return RedisSessionStore.cluster(vertx, seeds, ttlMs, RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS);
+    return RedisSessionStore.cluster(vertx, seeds, new RedisSessionStore.Options(ttlMs,
+        RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS, size, java.time.Duration.ofMinutes(10)));
   }
 
   @Override

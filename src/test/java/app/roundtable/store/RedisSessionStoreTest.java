@@ -41,8 +41,9 @@ class RedisSessionStoreTest extends SessionStoreContract {
   }
 
   @Override
-  protected SessionStore openStore(Vertx vertx, long ttlMs) {
-    return new RedisSessionStore(vertx, redis.url(), ttlMs);
+  protected SessionStore openStore(Vertx vertx, long ttlMs, SessionSize size) {
+    return new RedisSessionStore(vertx, new app.roundtable.store.redis.RedisEndpoint(redis.url(), null),
+        new RedisSessionStore.Options(ttlMs, RedisSessionStore.DEFAULT_COMMAND_TIMEOUT_MS, size, java.time.Duration.ofMinutes(10)));
   }
 
   @Override

@@ -52,8 +52,15 @@ public abstract class SessionStoreContract {
   protected Vertx vertx;
   private final List<SessionStore> opened = new ArrayList<>();
 
-  /** A new node's store over the backend under test; sessions expire {@code ttlMs} after their last change. */
-  protected abstract SessionStore openStore(Vertx vertx, long ttlMs);
+  /**
+   * A new node's store over the backend under test; sessions expire {@code ttlMs} after their last
+   * change and are held to {@code size}.
+   */
+  protected abstract SessionStore openStore(Vertx vertx, long ttlMs, SessionSize size);
+
+  protected SessionStore openStore(Vertx vertx, long ttlMs) {
+    return openStore(vertx, ttlMs, SessionSize.DEFAULT);
+  }
 
   /** A second node sharing {@code node}'s data (the same store where there is only one node). */
   protected abstract SessionStore otherNode(SessionStore node, long ttlMs);
@@ -404,24 +411,82 @@ public abstract class SessionStoreContract {
   }
 
   @Test
-  void aSessionNobodyJoinedExpiresADayAfterItsCreation() {
+  void aSessionNobodyJoinedExpiresTwoHoursAfterItsCreation() {
     SessionStore store = open(Duration.ofDays(30).toMillis());
     String code = newCode();
     Await.result(store.create(fresh(code, now())));
     age(store, code, Expiry.UNJOINED_MS - 60_000);
-    assertNotNull(Await.result(store.load(code)), "alive within its day");
+    assertEquals(Duration.ofHours(2).toMillis(), Expiry.UNJOINED_MS);
+    assertNotNull(Await.result(store.load(code)), "alive within its two hours");
     age(store, code, 60_001);
-    assertNull(Await.result(store.load(code)), "gone after a day, though the TTL is 30 days");
+    assertNull(Await.result(store.load(code)), "gone after two hours, though the TTL is 30 days");
   }
 
   @Test
-  void aJoinedSessionOutlivesTheDay() {
+  void aJoinedSessionOutlivesTheTwoHours() {
     SessionStore store = open(Duration.ofDays(30).toMillis());
     String code = newCode();
     Await.result(store.create(fresh(code, now())));
     Await.result(store.update(code, app.roundtable.testsupport.Sessions.addMember("m1", now())));
     age(store, code, Expiry.UNJOINED_MS + 60_000);
     assertNotNull(Await.result(store.load(code)));
+  }
+
+  @Test
+  void aChangeThatWouldPassTheSizeCapIsRefusedAndWritesNothing() {
+    SessionStore store = track(openStore(vertx, LONG_TTL_MS, new SessionSize(8 * 1024)));
+    String code = newCode();
+    Await.result(store.create(fresh(code, now())));
+    Recorder recorder = new Recorder();
+    Await.result(store.subscribe(code, recorder));
+    String text = "x".repeat(1000);
+    Update u = null;
+    int posted = 0;
+    for (; posted < 20; posted++) {
+      u = Await.result(store.update(code, addIdea(text, now())));
+      if (u.outcome() instanceof Outcome.Refused) break;
+    }
+    Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, u.outcome(), "refused before 20 ideas of 1000 bytes");
+    assertEquals(app.roundtable.domain.Refusal.Reason.LIMIT_EXCEEDED, refused.refusal().reason());
+    long kept = u.current().version;
+    assertTrue(bytes(u.current()).length <= 8 * 1024, "what stands is within the cap");
+    Session wouldBe = ((Outcome.Applied) addIdea(text, now()).apply(u.current())).session();
+    assertTrue(bytes(wouldBe).length > 8 * 1024, "and the next idea would have passed it");
+    assertEquals(kept, Await.result(store.load(code)).version, "nothing was written");
+    // A small change still goes: a full session keeps working (the reserve above the cap).
+    Update small = Await.result(store.update(code, addIdea("ok", now())));
+    assertInstanceOf(Outcome.Applied.class, small.outcome());
+    recorder.awaitVersion(kept + 1, WAIT);
+    assertEquals(LongStream.rangeClosed(2, kept + 1).boxed().toList(), recorder.versions(), "refusals published nothing");
+  }
+
+  @Test
+  void deleteRemovesTheSessionAndTellsEverySubscriberOnEveryNode() {
+    SessionStore store = open(LONG_TTL_MS);
+    SessionStore other = track(otherNode(store, LONG_TTL_MS));
+    String code = newCode();
+    Await.result(store.create(fresh(code, now())));
+    Await.result(store.update(code, addIdea("secret plan", now())));
+    Recorder here = new Recorder();
+    Recorder there = new Recorder();
+    Await.result(store.subscribe(code, here));
+    Await.result(other.subscribe(code, there));
+
+    assertTrue(Await.result(other.delete(code)));
+
+    here.awaitDeleted(WAIT);
+    there.awaitDeleted(WAIT);
+    assertNull(Await.result(store.load(code)));
+    assertNull(Await.result(other.load(code)));
+    assertInstanceOf(UnknownSessionException.class, Await.failure(store.update(code, addIdea("late", now()))));
+    assertFalse(Await.result(store.delete(code)), "nothing left to delete");
+    assertEquals(1, here.deletions(), "told once");
+    assertEquals(List.of(), here.versions(), "no version after (or instead of) the delete");
+  }
+
+  @Test
+  void deleteOfAnUnknownCodeIsFalse() {
+    assertFalse(Await.result(open(LONG_TTL_MS).delete(newCode())));
   }
 
   @Test

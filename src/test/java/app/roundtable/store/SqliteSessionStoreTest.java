@@ -35,8 +35,9 @@ class SqliteSessionStoreTest extends InProcessStoreContract {
   @TempDir Path root;
 
   @Override
-  protected SessionStore openStore(Vertx vertx, long ttlMs) {
-    return openIn(root.resolve("d" + dirs.incrementAndGet()), ttlMs, 0);
+  protected SessionStore openStore(Vertx vertx, long ttlMs, SessionSize size) {
+    return SqliteSessionStore.open(vertx, new SqliteSessionStore.Options(root.resolve("d" + dirs.incrementAndGet()),
+        ttlMs, false, 0, 1_000, size, Long.MAX_VALUE), clock::get);
   }
 
   private SqliteSessionStore openIn(Path dir, long ttlMs, long maxPages) {

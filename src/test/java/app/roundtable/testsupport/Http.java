@@ -42,6 +42,13 @@ public final class Http {
     return send(b.build());
   }
 
+  public Response delete(String path, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).DELETE()
+        .timeout(Duration.ofSeconds(10));
+    headers.forEach(b::setHeader);
+    return send(b.build());
+  }
+
   /** Creates a session and returns the 201 body (code, joinUrl, displayUrl, facilitatorKey). */
   public JsonObject createSession(String title, String template) {
     Response r = post("/api/sessions", new JsonObject().put("title", title).put("template", template).encode(), Map.of());

@@ -14,9 +14,16 @@ import java.util.function.Consumer;
 public final class Recorder implements Consumer<Session> {
   private final List<Session> sessions = new ArrayList<>();
   private final List<Context> contexts = new ArrayList<>();
+  /** How often the store said the session was deleted (a null). */
+  private int deletions;
 
   @Override
   public synchronized void accept(Session session) {
+    if (session == null) {
+      deletions++;
+      notifyAll();
+      return;
+    }
     sessions.add(session);
     contexts.add(Vertx.currentContext());
     notifyAll();
@@ -34,6 +41,25 @@ public final class Recorder implements Consumer<Session> {
 
   public synchronized Session last() {
     return sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
+  }
+
+  public synchronized int deletions() {
+    return deletions;
+  }
+
+  /** Waits until the store said the session was deleted. */
+  public synchronized void awaitDeleted(Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (deletions == 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) fail("no deletion delivered within " + within + "; got versions " + versions());
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** Waits until a session at {@code version} or later arrived. */

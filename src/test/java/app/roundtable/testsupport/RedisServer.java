@@ -45,6 +45,8 @@ public final class RedisServer implements AutoCloseable {
   private final Path dir;
   /** The TLS port when the server speaks TLS (plain {@link #port} stays open for {@link #command}); 0 otherwise. */
   private int tlsPort;
+  /** Extra server options, e.g. an append-only file ({@link #startWithAppendOnlyFile}). */
+  private final List<String> options = new ArrayList<>();
   private Process process;
 
   private RedisServer(String host, int port, String password, int db, boolean external, Path dir) {
@@ -79,6 +81,29 @@ public final class RedisServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A private server that persists as a deployment does ({@code appendonly yes}), with its files
+   * written uncompressed and the AOF without an RDB preamble, so that a test reading their raw
+   * bytes sees every string they hold ({@link #dir()}).
+   */
+  public static RedisServer startWithAppendOnlyFile() {
+    if (!new File(BINARY).canExecute()) throw new IllegalStateException("no " + BINARY + ": install the redis-server package");
+    try {
+      RedisServer server = new RedisServer("127.0.0.1", freePort(), null, 0, false, Files.createTempDirectory("redis-aof"));
+      server.options.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec", "--aof-use-rdb-preamble", "no",
+          "--rdbcompression", "no"));
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Where a private server keeps its files (RDB, AOF). */
+  public Path dir() {
+    return dir;
   }
 
   /** The PEM certificate a TLS client must trust, or null for a plain server. */
@@ -153,6 +178,7 @@ public final class RedisServer implements AutoCloseable {
     if (process != null && process.isAlive()) return;
     List<String> args = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+    args.addAll(options); // later options win: an append-only file replaces "--appendonly no"
     if (password == null) {
       args.addAll(List.of("--protected-mode", "no"));
     } else {

@@ -25,10 +25,18 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a server with {@code env} (on a free port) and waits until it is ready. */
   public static ServerProcess start(String name, Map<String, String> env) throws IOException {
+    return start(name, env, java.util.List.of(), Duration.ofSeconds(30));
+  }
+
+  /** As {@link #start(String, Map)}, with options for the JVM (e.g. {@code -Xmx128m}) and a time to become ready. */
+  public static ServerProcess start(String name, Map<String, String> env, java.util.List<String> jvmOptions,
+      Duration ready) throws IOException {
     int port = freePort();
-    ProcessBuilder pb = new ProcessBuilder(
-        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-        "-cp", System.getProperty("java.class.path"), "app.roundtable.server.Main")
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.addAll(jvmOptions);
+    command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "app.roundtable.server.Main"));
+    ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
     pb.environment().remove("REDIS_URL");
@@ -36,7 +44,7 @@ public final class ServerProcess implements AutoCloseable {
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     ServerProcess s = new ServerProcess(port, pb.start());
-    s.awaitReady(Duration.ofSeconds(30));
+    s.awaitReady(ready);
     return s;
   }
 
@@ -59,6 +67,10 @@ public final class ServerProcess implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError("no exit after SIGTERM");
     return process.exitValue();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** SIGKILL: nothing runs after it, no shutdown hook, no flush. */

@@ -111,6 +111,45 @@ class LanguagesInBrowsersTest extends BrowserTest {
     noA11yProblems(problems);
   }
 
+  /**
+   * PROTOCOL v1.2, language at creation: a session started from the German start page is written
+   * in German (agenda titles, the stage's prompt, ground rules), and its record downloads with
+   * German headings, its date, and the speaking chart as a file of its own.
+   */
+  @Test
+  void aGermanSessionHasGermanAgendaPromptsAndSummary() throws Exception {
+    Page start = open(browsers.context(1366, 900), "/?lang=de");
+    assertEquals("de", start.locator("#session-language").inputValue(), "the page's language by default");
+    start.getByLabel(t(start, "start.title"), new Page.GetByLabelOptions().setExact(true)).fill("Führung im Wandel");
+    buttonIn(start, "start.create").click();
+    start.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(t(start, "start.continue"))).click();
+    joinIn(start, "Ana");
+    Page fac = start;
+    HybridRoomInBrowsersTest.openPanel(fac, "#prepare-home");
+    Locator agenda = fac.locator("#agenda");
+    assertThat(agenda).containsText("Begrüßung und Gesprächsregeln");
+    assertThat(agenda).containsText("Ankommensrunde");
+    assertThat(agenda).containsText("Ideenwand: Ansätze zum Ausprobieren");
+    StagePages.run(fac, t(fac, "run.startAgenda")).click();
+    assertThat(fac.locator(".stage-prompt")).hasText("Welche unserer Gesprächsregeln ist dir heute besonders wichtig?");
+    assertThat(fac.locator("body")).containsText("Was hier gesagt wird, bleibt hier");
+
+    HybridRoomInBrowsersTest.openPanel(fac, "#session-home");
+    com.microsoft.playwright.Download md = fac.waitForDownload(() -> buttonIn(fac, "session.summary").click());
+    String summary = java.nio.file.Files.readString(md.path());
+    for (String heading : List.of("# Führung im Wandel", "Datum: ", "## Agenda", "| Punkt | Geplant | Tatsächlich | Status |",
+        "| Begrüßung und Gesprächsregeln | 5 Min. |", "## Redebilanz", "## Ideenwand", "## Vorhaben")) {
+      assertEquals(true, summary.contains(heading), heading + " in\n" + summary);
+    }
+    assertFalse(summary.contains("data:image"), "the chart is its own download");
+    com.microsoft.playwright.Download chart = fac.waitForDownload(() -> buttonIn(fac, "session.chart").click());
+    assertEquals(true, chart.suggestedFilename().endsWith("-speaking.svg"), chart.suggestedFilename());
+    assertEquals(true, java.nio.file.Files.readString(chart.path()).contains("Redebilanz"));
+    List<String> problems = new ArrayList<>();
+    scan(fac, "facilitator of a German session", problems);
+    noA11yProblems(problems);
+  }
+
   /** The walk is not vacuous: on an English page it finds the English wording. */
   @Test
   void theWalkFindsEnglishOnAnEnglishPage() {

@@ -37,15 +37,15 @@ final class Amnesia {
   private final RecentStates recent;
   private final RedisKeys keys;
   private final long ttlMs;
-  /** Sessions this node serves (has listeners for): only those are put back. */
-  private final java.util.function.Predicate<String> serves;
+  /** Sessions this node serves (has listeners for), with their newest states: only those are put back. */
+  private final ServedStates served;
 
-  Amnesia(RedisCommands commands, RecentStates recent, RedisKeys keys, long ttlMs, java.util.function.Predicate<String> serves) {
+  Amnesia(RedisCommands commands, RecentStates recent, RedisKeys keys, long ttlMs, ServedStates served) {
     this.commands = commands;
     this.recent = recent;
     this.keys = keys;
     this.ttlMs = ttlMs;
-    this.serves = serves;
+    this.served = served;
   }
 
   /**
@@ -53,21 +53,28 @@ final class Amnesia {
    * the session that should not have expired yet, that state re-seeded above it.
    */
   Future<Session> check(String code, Session stored) {
-    Session known = recent.get(code);
-    if (known == null || (stored != null && stored.version >= known.version)) return Future.succeededFuture(stored);
     // Only a session this node serves: one it merely touched may have been deleted on purpose or
-    // expired, and a served one is written (presence) long before its TTL runs out.
-    if (!serves.test(code) || (stored == null && known.updatedAt + ttlMs < System.currentTimeMillis())) {
-      return Future.succeededFuture(stored);
-    }
+    // expired, and a served one is written (presence) long before its TTL runs out. Its newest
+    // state is what the node's sockets hold ({@link ServedStates}), however long it sat idle;
+    // the recent cache may know a newer one this node just wrote.
+    if (!served.serves(code)) return Future.succeededFuture(stored);
+    Session known = newer(served.newest(code), recent.get(code));
+    if (known == null || (stored != null && stored.version >= known.version)) return Future.succeededFuture(stored);
+    if (stored == null && known.updatedAt + ttlMs < System.currentTimeMillis()) return Future.succeededFuture(stored);
     Session next = known.copy();
     next.version = known.version + JUMP;
     String held = stored == null ? "nothing" : "v" + stored.version;
     byte[] encoded = SessionCodec.encode(next);
-    Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(keys.state(code))
+    Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(2).arg(keys.state(code)).arg(keys.deleted(code))
         .arg(known.version).arg(encoded).arg(ttlMs).arg(keys.channel(code)).arg(keys.publish);
     recent.writing(next, encoded);
     return commands.send(eval).andThen(ar -> recent.written(next)).map(r -> {
+      if (r.type() != ResponseType.BULK && r.toInteger() == 0) {
+        // Deleted on purpose while this node still held it: gone, as the delete said.
+        served.deleted(code);
+        recent.forget(code);
+        return null;
+      }
       if (r.type() == ResponseType.BULK) {
         // Not lost: the read raced a newer write (the publish, on its own connection, came first).
         LOG.debug("{} read at {} behind v{}; Redis holds it, nothing re-seeded", LogTag.session(code), held, known.version);
@@ -77,8 +84,15 @@ final class Amnesia {
           .log("redis lost {} (held {}, this node saw v{}): re-seeded it as v{}", LogTag.session(code), held, known.version,
               next.version);
       recent.offer(next, encoded.length);
+      served.offer(next);
       return next;
     });
+  }
+
+  private static Session newer(Session a, Session b) {
+    if (a == null) return b;
+    if (b == null) return a;
+    return a.version >= b.version ? a : b;
   }
 
   private static String read() {

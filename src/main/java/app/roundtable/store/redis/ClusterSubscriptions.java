@@ -82,8 +82,13 @@ final class ClusterSubscriptions implements Subscriptions {
       this.consumer = consumer;
     }
 
+    /** A newer version, or null once: the session was deleted, and nothing follows. */
     void accept(Session s) {
-      if (!cancelled && s.version > last) {
+      if (cancelled || last == Long.MAX_VALUE) return;
+      if (s == null) {
+        last = Long.MAX_VALUE;
+        consumer.accept(null);
+      } else if (s.version > last) {
         last = s.version;
         consumer.accept(s);
       }

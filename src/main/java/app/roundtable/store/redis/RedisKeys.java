@@ -22,6 +22,12 @@ final class RedisKeys {
 
   private static final String STATE = "rt:s:";
   private static final String CHANNEL = "rt:c:";
+  private static final String DELETED = "rt:d:";
+  /**
+   * Published on a session's channel when it was deleted, instead of a state: it does not start as
+   * an encoded session does ({@code {"version":}), so no reader can take it for one.
+   */
+  static final String TOMBSTONE = "{\"deleted\":true}";
 
   private final String open;
   private final String close;
@@ -65,6 +71,21 @@ final class RedisKeys {
     int start = CHANNEL.length() + open.length();
     int end = channel.length() - close.length();
     return start <= end && channel.startsWith(open, CHANNEL.length()) ? channel.substring(start, end) : null;
+  }
+
+  /**
+   * Set for a while when the session was deleted, holding nothing but "1": a node that still held
+   * the session must not take its absence for Redis's amnesia and put it back (redis/reseed.lua).
+   * Same slot as the state key in a cluster.
+   */
+  String deleted(String code) {
+    return DELETED + open + code + close;
+  }
+
+  /** Whether a message on a session's channel is {@link #TOMBSTONE}. */
+  static boolean isTombstone(byte[] message) {
+    return message.length == TOMBSTONE.length()
+        && new String(message, java.nio.charset.StandardCharsets.US_ASCII).equals(TOMBSTONE);
   }
 
   /** A node's heartbeat: present while the node is alive. */

@@ -6,6 +6,7 @@ import app.roundtable.store.Deadlines;
 import app.roundtable.store.Expiry;
 import app.roundtable.store.LogTag;
 import app.roundtable.store.SessionCodec;
+import app.roundtable.store.SessionSize;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
@@ -56,8 +57,12 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisDeployment deployment;
   private final RedisKeys keys;
   private final UpdateLanes lanes = new UpdateLanes(MAX_QUEUED_PER_SESSION);
-  private final RecentStates recent = new RecentStates();
+  private final RecentStates recent;
+  /** The newest state of each session this node serves, however long it sat idle: what {@link Amnesia} puts back. */
+  private final ServedStates served = new ServedStates();
   private final Amnesia amnesia;
+  private final SessionSize size;
+  private final DeleteScript deletes;
   private final long ttlMs;
   private final long updateTimeoutMs;
   private final Vertx vertx;
@@ -78,7 +83,27 @@ public final class RedisSessionStore implements SessionStore {
    * commandTimeoutMs} like any other outage ({@link StoreUnavailableException}): nothing waits on it.
    */
   public RedisSessionStore(Vertx vertx, RedisEndpoint endpoint, long ttlMs, long commandTimeoutMs) {
-    this(vertx, new StandaloneRedis(vertx, endpoint, commandTimeoutMs), ttlMs, commandTimeoutMs);
+    this(vertx, endpoint, new Options(ttlMs, commandTimeoutMs, SessionSize.DEFAULT, RecentStates.IDLE));
+  }
+
+  public RedisSessionStore(Vertx vertx, RedisEndpoint endpoint, Options options) {
+    this(vertx, new StandaloneRedis(vertx, endpoint, options.commandTimeoutMs()), options);
+  }
+
+  /**
+   * How the store runs: sessions expire {@code ttlMs} after their last change; every command has
+   * {@code commandTimeoutMs}; each session is held to {@code size}; {@code cacheIdle} is how long
+   * a state this node touched stays in its cache of recent states (a shortcut for updates only: what
+   * is put back after Redis's amnesia does not depend on it).
+   */
+  public record Options(long ttlMs, long commandTimeoutMs, SessionSize size, java.time.Duration cacheIdle) {
+    public Options {
+      if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
+    }
+
+    public Options(long ttlMs, long commandTimeoutMs) {
+      this(ttlMs, commandTimeoutMs, SessionSize.DEFAULT, RecentStates.IDLE);
+    }
   }
 
   /**
@@ -86,13 +111,20 @@ public final class RedisSessionStore implements SessionStore {
    * are learnt from the cluster, and reached with the seeds' scheme, credentials and trust).
    */
   public static RedisSessionStore cluster(Vertx vertx, List<RedisEndpoint> seeds, long ttlMs, long commandTimeoutMs) {
-    return new RedisSessionStore(vertx, new ClusterRedis(vertx, seeds, commandTimeoutMs), ttlMs, commandTimeoutMs);
+    return cluster(vertx, seeds, new Options(ttlMs, commandTimeoutMs));
   }
 
-  private RedisSessionStore(Vertx vertx, RedisDeployment deployment, long ttlMs, long commandTimeoutMs) {
-    if (ttlMs <= 0 || commandTimeoutMs <= 0) throw new IllegalArgumentException("ttl and timeout must be positive");
+  public static RedisSessionStore cluster(Vertx vertx, List<RedisEndpoint> seeds, Options options) {
+    return new RedisSessionStore(vertx, new ClusterRedis(vertx, seeds, options.commandTimeoutMs()), options);
+  }
+
+  private RedisSessionStore(Vertx vertx, RedisDeployment deployment, Options options) {
+    long ttlMs = options.ttlMs();
+    long commandTimeoutMs = options.commandTimeoutMs();
     this.vertx = vertx;
     this.ttlMs = ttlMs;
+    this.size = options.size();
+    this.recent = new RecentStates(RecentStates.MAX_BYTES, options.cacheIdle(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     this.updateTimeoutMs = 2 * commandTimeoutMs;
     this.deployment = deployment;
     this.keys = deployment.keys();
@@ -104,7 +136,8 @@ public final class RedisSessionStore implements SessionStore {
     // the session, it is the only read that would notice Redis lost it.
     this.subscriptions = deployment.subscriptions(commands, recent::decode, this::read,
         (code, stored) -> amnesia().check(code, stored).onFailure(e -> { /* the next read tries again */ }));
-    this.amnesia = new Amnesia(commands, recent, keys, ttlMs, subscriptions::serves);
+    this.amnesia = new Amnesia(commands, recent, keys, ttlMs, served);
+    this.deletes = new DeleteScript(commands, keys);
   }
 
   @Override
@@ -164,11 +197,21 @@ public final class RedisSessionStore implements SessionStore {
             "applied version " + next.version + " does not follow " + current.version));
       }
       byte[] encoded = SessionCodec.encode(next);
+      if (!size.allows(() -> SessionCodec.encode(current).length, encoded.length)) {
+        // Like any outcome that writes nothing: trusted only when computed on a fresh read.
+        if (guess != null) {
+          lane.known = null;
+          return attempt(code, change, lane, attempt + 1, deadline, null);
+        }
+        lane.known = current;
+        return Future.succeededFuture(new Update(size.refusal(), current));
+      }
       recent.writing(next, encoded);
       return script.apply(code, current.version, encoded, Expiry.ttlFromLastChange(next, ttlMs)).andThen(ar -> recent.written(next)).compose(result -> {
         if (result instanceof ApplyScript.Result.Written) {
           lane.known = next;
           recent.offer(next, encoded.length);
+          served.offer(next);
           return Future.succeededFuture(new Update(outcome, next));
         }
         if (result instanceof ApplyScript.Result.Conflict conflict) {
@@ -205,12 +248,48 @@ public final class RedisSessionStore implements SessionStore {
   private Future<Session> read(String code) {
     return commands.send(Request.cmd(Command.GET).arg(keys.state(code)))
         .map(r -> r == null ? null : recent.decode(code, r.toBytes()))
-        .compose(stored -> amnesia.check(code, stored));
+        .compose(stored -> amnesia.check(code, stored))
+        .andThen(ar -> {
+          if (ar.succeeded() && ar.result() != null) served.offer(ar.result());
+        });
   }
 
+  /**
+   * Gone from Redis at once ({@code redis/delete.lua}), with a mark that stops any node from putting
+   * it back, and a tombstone on its channel that hands every node's subscribers null.
+   */
+  @Override
+  public Future<Boolean> delete(String code) {
+    return deletes.delete(code).andThen(ar -> {
+      if (ar.succeeded()) {
+        recent.forget(code);
+        served.deleted(code);
+      }
+    });
+  }
+
+  /** Every version this node's subscriptions see is also the newest state it serves ({@link ServedStates}). */
   @Override
   public Future<Subscription> subscribe(String code, Consumer<Session> listener) {
-    return subscriptions.subscribe(code, listener);
+    served.serve(code);
+    return subscriptions.subscribe(code, s -> {
+      if (s == null) {
+        recent.forget(code);
+        served.deleted(code);
+      } else {
+        served.offer(s);
+      }
+      listener.accept(s);
+    }).<Subscription>map(sub -> {
+      boolean[] cancelled = {false};
+      return () -> {
+        synchronized (cancelled) {
+          if (!cancelled[0]) served.unserve(code);
+          cancelled[0] = true;
+        }
+        return sub.cancel();
+      };
+    }).onFailure(e -> served.unserve(code));
   }
 
   @Override

@@ -257,9 +257,14 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
   private void message(String code, Response r) {
     SubscribedChannel ch = channels.get(code);
     if (ch == null) return;
+    byte[] message = r.get(2).toBytes();
+    if (RedisKeys.isTombstone(message)) {
+      ch.deleted();
+      return;
+    }
     Session s;
     try {
-      s = decoder.apply(code, r.get(2).toBytes());
+      s = decoder.apply(code, message);
     } catch (IllegalArgumentException e) {
       // Not the exception's message: it quotes the start of the state, which holds names.
       LOG.atWarn().addKeyValue("event", "undecodable_state").log("undecodable state of {}", LogTag.session(code));

@@ -38,6 +38,13 @@ final class SubscribedChannel {
     }
   }
 
+  /** The session was deleted: every listener gets null, once, and nothing after it. */
+  void deleted() {
+    for (Listener l : listeners) {
+      if (l.last != Long.MAX_VALUE) l.deliver(null);
+    }
+  }
+
   static final class Listener {
     final String code;
     final Context context;
@@ -57,9 +64,9 @@ final class SubscribedChannel {
       this.pending = pending;
     }
 
-    /** On the listener's own context, unless it was cancelled by then. */
+    /** On the listener's own context, unless it was cancelled by then; null (deleted) is the last. */
     void deliver(Session s) {
-      last = s.version;
+      last = s == null ? Long.MAX_VALUE : s.version;
       context.runOnContext(v -> {
         if (!cancelled) consumer.accept(s);
       });

@@ -62,12 +62,19 @@ final class SessionWrite implements SqliteWriter.Write {
     return true;
   }
 
-  /** Saved: the version becomes visible, to subscribers first and then to the caller (as in memory). */
+  /**
+   * Saved: the version becomes visible, to subscribers first and then to the caller (as in memory);
+   * unless the session was deleted meanwhile (a newer epoch), when the delete that follows in the
+   * queue takes the row away again.
+   */
   @Override
   public void committed() {
     synchronized (entry) {
-      entry.committed = next;
-      if (publish) entry.listeners.deliver(next);
+      if (entry.epoch == epoch) {
+        entry.committed = next;
+        entry.committedBytes = state.length;
+        if (publish) entry.listeners.deliver(next);
+      }
     }
     saved.complete(null);
   }
@@ -80,6 +87,7 @@ final class SessionWrite implements SqliteWriter.Write {
       if (entry.epoch == epoch) {
         entry.epoch++;
         entry.latest = entry.committed;
+        entry.size(entry.committedBytes);
         entry.tail = null;
       }
     }

@@ -21,6 +21,8 @@ final class SqliteCheckpointer {
 
   private final Thread thread;
   private volatile boolean stopped;
+  /** A delete asked for the WAL to be emptied, and it has not been yet. */
+  private volatile boolean truncate;
 
   SqliteCheckpointer(Path file) {
     this.thread = new Thread(() -> run(file), "sqlite-checkpoint");
@@ -35,7 +37,12 @@ final class SqliteCheckpointer {
       while (!stopped) {
         Thread.sleep(EVERY_MS);
         try {
-          st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+          if (truncate) {
+            truncate = false;
+            if (!truncated(st)) truncate = true; // a writer was busy: again next time
+          } else {
+            st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+          }
         } catch (SQLException e) {
           LOG.warn("checkpoint failed (the WAL grows until one succeeds): {}", e.getMessage());
         }
@@ -44,6 +51,22 @@ final class SqliteCheckpointer {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {
       LOG.atError().addKeyValue("event", "checkpoints_stopped").log("checkpoints stopped: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Empties the WAL at the next turn (and the turns after, until it succeeds): after a delete the
+   * WAL still holds the pages as they were before it, the deleted texts included, until it is
+   * truncated (docs/deploy.md "Deleted means gone").
+   */
+  void truncateSoon() {
+    truncate = true;
+  }
+
+  /** A TRUNCATE checkpoint on {@code st}'s connection: false when it could not finish (busy). */
+  static boolean truncated(Statement st) throws SQLException {
+    try (java.sql.ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      return !rs.next() || rs.getInt(1) == 0;
     }
   }
 

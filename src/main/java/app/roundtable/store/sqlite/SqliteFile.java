@@ -12,11 +12,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens {@code DATA_DIR/roundtable.db} for the one writer: checks the directory, takes the lock,
  * sets WAL, refuses a damaged or newer file, and migrates an older schema forward. Every refusal
  * is a {@link StartupException} whose message says what to do.
+ *
+ * <p>Deleted means gone from the disk too: the directory is 0700 and its files 0600 (SQLite gives
+ * the WAL and shared-memory files the database file's mode); {@code secure_delete} zeroes what a
+ * delete or an update frees; {@code auto_vacuum = INCREMENTAL} lets {@link #scrub} hand the freed
+ * pages back (a file made without it is rebuilt once with {@code VACUUM}); the WAL, which still
+ * holds the pages as they were, is truncated after every delete and bounded by {@code
+ * journal_size_limit} otherwise.
  */
 final class SqliteFile {
   static final String FILE_NAME = "roundtable.db";
@@ -30,7 +39,55 @@ final class SqliteFile {
               + " updated_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)",
           "CREATE INDEX sessions_by_expiry ON sessions (expires_at)"));
 
+  /** The WAL is cut back to this after a checkpoint resets it (it grows past it only between checkpoints). */
+  static final long JOURNAL_SIZE_LIMIT = 4L << 20;
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIR =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FILE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteFile.class);
+
   private SqliteFile() {}
+
+  /**
+   * After rows were deleted, on the writer's connection: the freed pages (already zeroed by {@code
+   * secure_delete}) go back to the file system and the WAL is emptied, so neither the file nor its
+   * log holds the deleted texts; when a checkpoint elsewhere keeps the WAL busy, {@code
+   * checkpointer} empties it at its next turn.
+   */
+  static void scrub(Connection c, SqliteCheckpointer checkpointer) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      // With no count, every free page goes back (the pragma runs its whole loop in one step).
+      st.execute("PRAGMA incremental_vacuum");
+      if (!SqliteCheckpointer.truncated(st)) checkpointer.truncateSoon();
+    }
+  }
+
+  /** The directory 0700, created so if missing; a directory someone else owns is left as it is, with a warning. */
+  private static void ownerOnlyDirectory(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      Files.createDirectories(dir);
+    }
+    try {
+      Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own access rules apply
+    } catch (IOException e) {
+      LOG.warn("could not make {} private to this user (0700): {}", dir, e.toString());
+    }
+  }
+
+  /** {@code file} 0600, created empty if missing (SQLite takes an empty file as a new database). */
+  private static void ownerOnlyFile(Path file, boolean create) throws IOException {
+    try {
+      if (create && !Files.exists(file)) {
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+      }
+      if (Files.exists(file)) Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+    } catch (UnsupportedOperationException e) {
+      if (create && !Files.exists(file)) Files.createFile(file);
+    }
+  }
 
   /** The connection and the lock that keeps a second process off the same file. */
   record Opened(Connection connection, FileChannel lockFile, FileLock lock, SqliteCheckpointer checkpointer) {
@@ -55,7 +112,8 @@ final class SqliteFile {
     FileChannel lockFile = null;
     FileLock lock;
     try {
-      Files.createDirectories(dir);
+      ownerOnlyDirectory(dir);
+      ownerOnlyFile(dir.resolve("roundtable.lock"), true);
       lockFile = FileChannel.open(dir.resolve("roundtable.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       lock = lockFile.tryLock();
     } catch (java.nio.channels.OverlappingFileLockException e) {
@@ -70,6 +128,15 @@ final class SqliteFile {
       closeQuietly(lockFile);
       throw new StartupException("Another Roundtable process is using " + dir.toAbsolutePath()
           + ". Stop it first, or give this one its own DATA_DIR (several nodes share sessions through REDIS_URL).");
+    }
+    try {
+      ownerOnlyFile(file, true);
+      ownerOnlyFile(dir.resolve(FILE_NAME + "-wal"), false);
+      ownerOnlyFile(dir.resolve(FILE_NAME + "-shm"), false);
+    } catch (IOException e) {
+      closeQuietly(lockFile);
+      throw new StartupException("Cannot create " + file.toAbsolutePath() + " (" + e + "). Make DATA_DIR writable by"
+          + " this process (in a container: mount a volume), or set STORE=memory.", e);
     }
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -97,6 +164,15 @@ final class SqliteFile {
         throw new StartupException(file.toAbsolutePath() + " is damaged (quick_check: " + ok + "). Restore it from a"
             + " backup (docs/deploy.md), or move it aside to start with no sessions.");
       }
+      // Before any table exists (a new file), or rebuilt once by VACUUM (a file from before).
+      if (!"2".equals(single(st, "PRAGMA auto_vacuum"))) {
+        st.execute("PRAGMA auto_vacuum = INCREMENTAL");
+        if (single(st, "SELECT name FROM sqlite_master LIMIT 1") != null) {
+          LOG.info("rebuilding {} once so that deleted sessions can be removed from it", file);
+          st.execute("VACUUM");
+        }
+      }
+      st.execute("PRAGMA secure_delete = ON");
       String mode = single(st, "PRAGMA journal_mode = WAL");
       if (!"wal".equalsIgnoreCase(mode)) throw new SQLException("journal_mode stayed " + mode);
       // NORMAL (with WAL): every commit is written to the WAL before it is acknowledged, so a crash
@@ -106,6 +182,7 @@ final class SqliteFile {
       st.execute("PRAGMA synchronous = " + (syncEveryCommit ? "FULL" : "NORMAL"));
       // Checkpoints run beside the writer (SqliteCheckpointer); this only bounds the WAL if they stop.
       st.execute("PRAGMA wal_autocheckpoint = 50000");
+      st.execute("PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT);
       if (maxPageCount > 0) st.execute("PRAGMA max_page_count = " + maxPageCount);
       migrate(c, st, file);
     }

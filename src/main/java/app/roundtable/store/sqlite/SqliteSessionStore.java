@@ -5,6 +5,7 @@ import app.roundtable.domain.Session;
 import app.roundtable.store.Expiry;
 import app.roundtable.store.OnContext;
 import app.roundtable.store.SessionCodec;
+import app.roundtable.store.SessionSize;
 import app.roundtable.store.SessionStore;
 import app.roundtable.store.StoreFullException;
 import app.roundtable.store.StoreUnavailableException;
@@ -16,10 +17,16 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -28,32 +35,55 @@ import org.slf4j.LoggerFactory;
 /**
  * Sessions in one SQLite file under {@code DATA_DIR}: one node, durable, nothing to install.
  *
- * <p>Memory is the read path: every live session is loaded at start and {@link #load} never touches
- * the disk. A change is applied in memory under its session's lock (so the next change builds on it
- * at once), queued for the {@link SqliteWriter}, and becomes visible only after its commit: its
+ * <p>Memory is a cache over the file, bounded by bytes: a session is read from its row the first
+ * time it is needed (a join, a look-up) and stays while anyone uses it; sessions that no socket
+ * of this node follows (no subscriber) and nothing is writing are evicted, least recently used
+ * first, once the resident sessions pass {@code maxResidentBytes}. Start-up reads no session, so
+ * neither start-up memory nor start-up time grows with the file. Reads go through the writer's
+ * queue, so a read always sees every write queued before it.
+ *
+ * <p>A change is applied in memory under its session's lock (so the next change builds on it at
+ * once), queued for the {@link SqliteWriter}, and becomes visible only after its commit: its
  * future completes, its subscribers get it and {@link #load} returns it then, so nothing a client
  * saw can be lost by a crash. When a commit fails, the changes built on it are dropped too and the
  * session falls back to its last saved version; their callers get {@link StoreUnavailableException}.
+ *
+ * <p>Deleted and expired rows leave no trace in the file: see {@link SqliteFile} (secure delete,
+ * incremental vacuum) and {@link SqliteCheckpointer#truncateSoon} (the WAL emptied after a delete).
  */
 public final class SqliteSessionStore implements SessionStore {
   /** Writes that may wait for the disk before new ones are refused as unavailable. */
   static final int QUEUE_CAPACITY = 20_000;
+  /** Evicting stops this far under the bound, so that one more session does not start it again. */
+  private static final double EVICT_TO = 0.9;
 
   private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
   private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
+  /** Encoded bytes of the sessions held in memory. */
+  private final AtomicLong resident = new AtomicLong();
+  /** Rows in the file, expired ones included until swept: what {@code maxSessions} bounds. */
+  private final AtomicInteger rows = new AtomicInteger();
+  private final AtomicBoolean evicting = new AtomicBoolean();
   private final Vertx vertx;
   private final LongSupplier clock;
   private final long ttlMs;
   private final SqliteWriter writer;
+  private final SqliteCheckpointer checkpointer;
   private final long sweepTimer;
   private final int maxSessions;
+  private final SessionSize size;
+  private final long maxResidentBytes;
 
-  private SqliteSessionStore(Vertx vertx, LongSupplier clock, long ttlMs, int maxSessions, SqliteWriter writer) {
+  private SqliteSessionStore(Vertx vertx, LongSupplier clock, Options options, SqliteWriter writer,
+      SqliteCheckpointer checkpointer) {
     this.vertx = vertx;
-    this.maxSessions = maxSessions;
+    this.maxSessions = options.maxSessions();
+    this.size = options.size();
+    this.maxResidentBytes = options.maxResidentBytes();
     this.clock = clock;
-    this.ttlMs = ttlMs;
+    this.ttlMs = options.ttlMs();
     this.writer = writer;
+    this.checkpointer = checkpointer;
     this.sweepTimer = vertx.setPeriodic(60_000, id -> sweep());
   }
 
@@ -61,13 +91,22 @@ public final class SqliteSessionStore implements SessionStore {
    * Where and how: {@code dir} holds {@code roundtable.db}; sessions expire {@code ttlMs} after their
    * last change; {@code syncEveryCommit} fsyncs each commit (survives power loss, not only a crash);
    * {@code maxPageCount} caps the file's size in pages (0: none; tests play a full disk with it);
-   * past {@code maxSessions} live sessions a create fails with {@link StoreFullException} (every live
-   * session is held in memory, so the in-memory store's bound applies here too).
+   * past {@code maxSessions} sessions in the file a create fails with {@link StoreFullException};
+   * each session is held to {@code size}; {@code maxResidentBytes} bounds the sessions held in
+   * memory (encoded bytes): past it idle ones are evicted, and when the sessions in use alone
+   * pass it, creates fail with {@link StoreFullException}.
    */
-  public record Options(Path dir, long ttlMs, boolean syncEveryCommit, long maxPageCount, int maxSessions) {
+  public record Options(Path dir, long ttlMs, boolean syncEveryCommit, long maxPageCount, int maxSessions,
+      SessionSize size, long maxResidentBytes) {
     public Options {
       if (ttlMs <= 0) throw new IllegalArgumentException("ttl must be positive");
       if (maxSessions <= 0) throw new IllegalArgumentException("maxSessions must be positive");
+      if (maxResidentBytes <= 0) throw new IllegalArgumentException("maxResidentBytes must be positive");
+    }
+
+    /** The default session size, and memory bounded by sessions' count alone. */
+    public Options(Path dir, long ttlMs, boolean syncEveryCommit, long maxPageCount, int maxSessions) {
+      this(dir, ttlMs, syncEveryCommit, maxPageCount, maxSessions, SessionSize.DEFAULT, Long.MAX_VALUE);
     }
   }
 
@@ -77,15 +116,15 @@ public final class SqliteSessionStore implements SessionStore {
   }
 
   /**
-   * Opens (or creates) {@code dir/roundtable.db} and loads every live session. Blocks; call it
-   * before serving. Fails with {@link StartupException} saying what to do.
+   * Opens (or creates) {@code dir/roundtable.db}, deletes expired rows and counts the others (it
+   * reads no session). Blocks; call it before serving. Fails with {@link StartupException} saying
+   * what to do.
    */
   public static SqliteSessionStore open(Vertx vertx, Options options, LongSupplier clock) {
-    long ttlMs = options.ttlMs();
     SqliteFile.Opened file = SqliteFile.open(options.dir(), options.syncEveryCommit(), options.maxPageCount());
-    SqliteSessionStore store = new SqliteSessionStore(vertx, clock, ttlMs, options.maxSessions(),
-        new SqliteWriter(file, QUEUE_CAPACITY));
-    store.loadAll();
+    SqliteSessionStore store = new SqliteSessionStore(vertx, clock, options, new SqliteWriter(file, QUEUE_CAPACITY),
+        file.checkpointer());
+    store.start();
     return store;
   }
 
@@ -94,101 +133,244 @@ public final class SqliteSessionStore implements SessionStore {
     writer.listener(listener);
   }
 
-  private void loadAll() {
+  private void start() {
     long now = clock.getAsLong();
-    Object loaded = join(writer.run(c -> {
+    Object counted = join(writer.run(c -> {
+      int deleted;
       try (PreparedStatement del = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
         del.setLong(1, now);
-        del.executeUpdate();
+        deleted = del.executeUpdate();
       }
-      int n = 0;
-      try (PreparedStatement ps = c.prepareStatement("SELECT state FROM sessions");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Session s = SessionCodec.decode(rs.getBytes(1));
-          sessions.put(s.code, new SessionEntry(s));
-          n++;
-        }
+      if (deleted > 0) SqliteFile.scrub(c, checkpointer);
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sessions"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        rows.set(rs.getInt(1));
       }
-      return n;
+      return rows.get();
     }));
-    LoggerFactory.getLogger(SqliteSessionStore.class).atInfo().addKeyValue("event", "sessions_loaded").addKeyValue("sessions", loaded)
-        .log("loaded {} session(s)", loaded);
+    LoggerFactory.getLogger(SqliteSessionStore.class).atInfo().addKeyValue("event", "sessions_on_disk")
+        .addKeyValue("sessions", counted).log("{} session(s) on disk, read when first needed", counted);
   }
 
-  /** Fails with {@link StoreFullException} when {@code maxSessions} are held already (expired ones count until swept). */
+  // --- the cache ---------------------------------------------------------------------------
+
+  /**
+   * The entry of {@code code}, its row read if it is not in memory yet; null when there is no row
+   * and nobody subscribed. Completes on the writer thread when the row had to be read.
+   */
+  private CompletableFuture<SessionEntry> entry(String code) {
+    SessionEntry e = sessions.get(code);
+    if (e != null && e.loaded) {
+      e.lastUsed = clock.getAsLong();
+      return CompletableFuture.completedFuture(e);
+    }
+    return writer.run(c -> {
+      byte[] state = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT state FROM sessions WHERE code = ?")) {
+        ps.setString(1, code);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) state = rs.getBytes(1);
+        }
+      }
+      // Installed here, on the writer thread: no write for the code can come between the read and
+      // this (only a loaded entry queues writes), so the row read is the row as it stands.
+      Session saved = state == null ? null : SessionCodec.decode(state);
+      int bytes = state == null ? 0 : state.length;
+      SessionEntry installed = sessions.compute(code, (k, cur) -> {
+        if (cur == null && saved == null) return null;
+        SessionEntry entry = cur == null ? new SessionEntry(resident) : cur;
+        synchronized (entry) {
+          if (!entry.loaded) entry.install(saved, bytes);
+          entry.lastUsed = clock.getAsLong();
+        }
+        return entry;
+      });
+      if (saved != null) evictIfOver();
+      return installed;
+    }).thenApply(SessionEntry.class::cast);
+  }
+
+  /** Drops idle sessions, least recently used first, while memory holds more than its bound. */
+  private void evictIfOver() {
+    makeRoomFor(0);
+  }
+
+  /**
+   * Evicts idle sessions, least recently used first, until {@code needed} more bytes fit (with
+   * some room to spare, so that the next one does not start it again); those in use stay.
+   */
+  private void makeRoomFor(long needed) {
+    if (resident.get() + needed <= maxResidentBytes || !evicting.compareAndSet(false, true)) return;
+    try {
+      List<Map.Entry<String, SessionEntry>> byAge = new ArrayList<>(sessions.entrySet());
+      byAge.sort(Comparator.comparingLong(en -> en.getValue().lastUsed));
+      long target = (long) (maxResidentBytes * EVICT_TO) - needed;
+      for (Map.Entry<String, SessionEntry> en : byAge) {
+        if (resident.get() <= target) break;
+        evict(en.getKey());
+      }
+    } finally {
+      evicting.set(false);
+    }
+  }
+
+  private void evict(String code) {
+    sessions.computeIfPresent(code, (c, e) -> {
+      synchronized (e) {
+        if (!e.evictable()) return e;
+        e.evicted = true;
+        e.size(0);
+        return null;
+      }
+    });
+  }
+
+  /** Runs {@code then} with the session's entry under its lock, fetching a fresh one if it was evicted meanwhile. */
+  private <T> CompletableFuture<T> locked(String code, Function<SessionEntry, T> then) {
+    return entry(code).thenCompose(e -> {
+      if (e == null) return CompletableFuture.completedFuture(then.apply(null));
+      synchronized (e) {
+        if (!e.evicted) return CompletableFuture.completedFuture(then.apply(e));
+      }
+      return locked(code, then);
+    });
+  }
+
+  // --- the contract ------------------------------------------------------------------------
+
+  /**
+   * Fails with {@link StoreFullException} when {@code maxSessions} rows are in the file already
+   * (expired ones count until swept), or when the sessions in use fill memory.
+   */
   @Override
   public Future<Boolean> create(Session session) {
-    if (sessions.size() >= maxSessions && !sessions.containsKey(session.code)) {
-      return Future.failedFuture(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
-    }
     Context caller = vertx.getOrCreateContext();
+    byte[] state = SessionCodec.encode(session);
+    makeRoomFor(state.length);
+    if (resident.get() + state.length > maxResidentBytes) {
+      return Future.failedFuture(new StoreFullException("the sessions in use fill this server's memory ("
+          + (resident.get() >> 20) + " MiB)"));
+    }
     Promise<Boolean> done = Promise.promise();
-    boolean[] queued = {false};
-    sessions.compute(session.code, (code, e) -> {
-      SessionEntry entry = e == null ? new SessionEntry(null) : e;
-      synchronized (entry) {
-        if (entry.latest != null && !expired(entry.latest)) return entry;
-        queued[0] = enqueue(entry, entry.latest, session, false, ok -> done.complete(true), done::fail);
-        if (!queued[0]) done.fail(busy());
+    locked(session.code, e -> {
+      SessionEntry entry = e;
+      if (entry == null) {
+        // No row (the read just said so, and only a loaded entry adds one): an entry that a
+        // subscriber made meanwhile holds nothing either.
+        entry = sessions.computeIfAbsent(session.code, k -> new SessionEntry(resident));
+        synchronized (entry) {
+          if (!entry.loaded && !entry.evicted) entry.install(null, 0);
+          return createIn(entry, session, state, done);
+        }
       }
-      return entry;
+      return createIn(entry, session, state, done);
+    }).whenComplete((queued, failed) -> {
+      if (failed != null) done.tryFail(failed.getCause() != null ? failed.getCause() : failed);
     });
-    if (!queued[0]) done.tryComplete(false);
     return OnContext.of(caller, done.future());
+  }
+
+  /** Under {@code entry}'s lock. */
+  private boolean createIn(SessionEntry entry, Session session, byte[] state, Promise<Boolean> done) {
+    if (entry.evicted || !entry.loaded) {
+      done.fail(new StoreUnavailableException("session " + session.code + " changed while it was being created"));
+      return false;
+    }
+    boolean replaces = entry.latest != null;
+    if (replaces && !expired(entry.latest)) {
+      done.complete(false);
+      return false;
+    }
+    if (!replaces && rows.get() >= maxSessions) {
+      done.fail(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
+      return false;
+    }
+    if (!enqueue(entry, entry.latest, session, state, false, ok -> done.complete(true), done::fail)) {
+      done.fail(busy());
+      return false;
+    }
+    if (!replaces) rows.incrementAndGet();
+    return true;
   }
 
   @Override
   public Future<Session> load(String code) {
-    SessionEntry e = sessions.get(code);
-    if (e == null) return Future.succeededFuture(null);
-    Session s = e.committed;
-    return Future.succeededFuture(s == null || expired(s) ? null : s);
+    SessionEntry cached = sessions.get(code);
+    if (cached != null && cached.loaded) {
+      cached.lastUsed = clock.getAsLong();
+      Session s = cached.committed;
+      return Future.succeededFuture(s == null || expired(s) ? null : s);
+    }
+    return completeOnCaller(entry(code).thenApply(e -> {
+      Session s = e == null ? null : e.committed;
+      return s == null || expired(s) ? null : s;
+    }));
   }
 
   @Override
   public Future<Update> update(String code, Function<Session, Outcome> change) {
-    SessionEntry e = sessions.get(code);
-    if (e == null) return Future.failedFuture(new UnknownSessionException(code));
     Context caller = vertx.getOrCreateContext();
+    SessionEntry cached = sessions.get(code);
+    if (cached != null && cached.loaded) {
+      cached.lastUsed = clock.getAsLong();
+      synchronized (cached) {
+        if (!cached.evicted) return updateIn(cached, code, change, caller);
+      }
+    }
     Promise<Update> done = Promise.promise();
-    synchronized (e) {
-      Session current = e.latest;
-      if (current == null || expired(current)) return Future.failedFuture(new UnknownSessionException(code));
-      Outcome outcome;
-      try {
-        outcome = change.apply(current);
-      } catch (RuntimeException ex) {
-        return Future.failedFuture(ex);
-      }
-      if (!(outcome instanceof Outcome.Applied applied)) {
-        // What the change saw may not be saved yet: answer once it is (or that it was not).
-        if (e.committed == current || e.tail == null) return Future.succeededFuture(new Update(outcome, current));
-        e.tail.whenComplete((ok, failed) -> {
-          if (failed == null) done.complete(new Update(outcome, current));
-          else done.fail(failed);
+    locked(code, e -> e == null ? Future.<Update>failedFuture(new UnknownSessionException(code)) : updateIn(e, code, change, caller))
+        .whenComplete((f, failed) -> {
+          if (failed != null) done.fail(failed.getCause() != null ? failed.getCause() : failed);
+          else f.onComplete(done);
         });
-        return OnContext.of(caller, done.future());
-      }
-      Session next = applied.session();
-      if (next.version != current.version + 1) {
-        return Future.failedFuture(new IllegalStateException(
-            "applied version " + next.version + " does not follow " + current.version));
-      }
-      if (!enqueue(e, current, next, true, ok -> done.complete(new Update(outcome, next)), done::fail)) {
-        return Future.failedFuture(busy());
-      }
+    return OnContext.of(caller, done.future());
+  }
+
+  /** Under {@code e}'s lock. */
+  private Future<Update> updateIn(SessionEntry e, String code, Function<Session, Outcome> change, Context caller) {
+    Promise<Update> done = Promise.promise();
+    Session current = e.latest;
+    if (current == null || expired(current)) return Future.failedFuture(new UnknownSessionException(code));
+    Outcome outcome;
+    try {
+      outcome = change.apply(current);
+    } catch (RuntimeException ex) {
+      return Future.failedFuture(ex);
+    }
+    if (!(outcome instanceof Outcome.Applied applied)) return answerWhenSaved(e, current, outcome, caller);
+    Session next = applied.session();
+    if (next.version != current.version + 1) {
+      return Future.failedFuture(new IllegalStateException(
+          "applied version " + next.version + " does not follow " + current.version));
+    }
+    byte[] state = SessionCodec.encode(next);
+    int before = e.bytes;
+    if (!size.allows(() -> before, state.length)) return answerWhenSaved(e, current, size.refusal(), caller);
+    if (!enqueue(e, current, next, state, true, ok -> done.complete(new Update(outcome, next)), done::fail)) {
+      return Future.failedFuture(busy());
     }
     return OnContext.of(caller, done.future());
   }
 
+  /** What the change saw may not be saved yet: answer once it is (or that it was not). Under the lock. */
+  private Future<Update> answerWhenSaved(SessionEntry e, Session current, Outcome outcome, Context caller) {
+    if (e.committed == current || e.tail == null) return Future.succeededFuture(new Update(outcome, current));
+    Promise<Update> done = Promise.promise();
+    e.tail.whenComplete((ok, failed) -> {
+      if (failed == null) done.complete(new Update(outcome, current));
+      else done.fail(failed);
+    });
+    return OnContext.of(caller, done.future());
+  }
+
   /** Under {@code e}'s lock: makes {@code next} the version changes build on, and queues its write. */
-  private boolean enqueue(SessionEntry e, Session base, Session next, boolean publish, Consumer<Void> ok,
-      Consumer<Throwable> failed) {
+  private boolean enqueue(SessionEntry e, Session base, Session next, byte[] state, boolean publish,
+      Consumer<Void> ok, Consumer<Throwable> failed) {
     CompletableFuture<Void> saved = new CompletableFuture<>();
-    SessionWrite w = new SessionWrite(e, base, next, SessionCodec.encode(next), Expiry.expiresAt(next, ttlMs), publish, saved);
+    SessionWrite w = new SessionWrite(e, base, next, state, Expiry.expiresAt(next, ttlMs), publish, saved);
     if (!writer.offer(w)) return false;
     e.latest = next;
+    e.size(state.length);
     e.tail = saved;
     saved.whenComplete((v, ex) -> {
       if (ex == null) ok.accept(null);
@@ -197,13 +379,61 @@ public final class SqliteSessionStore implements SessionStore {
     return true;
   }
 
+  /**
+   * Gone from memory at once (later changes are refused), then from the file: the row deleted,
+   * the freed pages zeroed and given back, the WAL emptied ({@link SqliteFile#scrub}); subscribers
+   * are told once the row is gone. When the delete fails the entry is read again from the file.
+   */
+  @Override
+  public Future<Boolean> delete(String code) {
+    Context caller = vertx.getOrCreateContext();
+    Promise<Boolean> done = Promise.promise();
+    locked(code, e -> {
+      if (e == null || e.latest == null || expired(e.latest)) return false;
+      e.forget();
+      writer.run(c -> {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM sessions WHERE code = ?")) {
+          del.setString(1, code);
+          del.executeUpdate();
+        }
+        synchronized (e) {
+          e.writerHead = null;
+        }
+        rows.decrementAndGet();
+        SqliteFile.scrub(c, checkpointer);
+        return null;
+      }).whenComplete((v, failed) -> {
+        if (failed != null) {
+          synchronized (e) {
+            e.loaded = false; // what the file holds is what it is: read it again
+          }
+          done.fail(failed);
+          return;
+        }
+        // The caller first (its ack goes out before the sockets' close), then every subscriber.
+        done.complete(true);
+        synchronized (e) {
+          e.listeners.deliver(null);
+        }
+        sessions.computeIfPresent(code, (k, cur) -> cur == e && cur.listeners.isEmpty() && cur.latest == null ? null : cur);
+      });
+      return true;
+    }).whenComplete((started, failed) -> {
+      if (failed != null) done.tryFail(failed.getCause() != null ? failed.getCause() : failed);
+      else if (!started) done.tryComplete(false);
+    });
+    return OnContext.of(caller, done.future());
+  }
+
   @Override
   public Future<Subscription> subscribe(String code, Consumer<Session> consumer) {
     Subscription[] added = new Subscription[1];
-    // Added inside compute so that a concurrent sweep cannot drop the entry in between.
+    // Added inside compute so that a concurrent sweep or eviction cannot drop the entry in between.
     sessions.compute(code, (c, existing) -> {
-      SessionEntry entry = existing == null ? new SessionEntry(null) : existing;
-      added[0] = entry.listeners.add(vertx.getOrCreateContext(), consumer);
+      SessionEntry entry = existing == null ? new SessionEntry(resident) : existing;
+      synchronized (entry) {
+        added[0] = entry.listeners.add(vertx.getOrCreateContext(), consumer);
+      }
       return entry;
     });
     return Future.succeededFuture(added[0]);
@@ -254,7 +484,20 @@ public final class SqliteSessionStore implements SessionStore {
     return Future.fromCompletionStage(writer.close()).mapEmpty();
   }
 
-  /** Deletes expired sessions' rows and forgets them here; the number of rows deleted. */
+  /** Encoded bytes of the sessions held in memory, for metrics and tests. */
+  public long residentBytes() {
+    return resident.get();
+  }
+
+  /** Sessions held in memory (those in use and those not evicted yet), for metrics and tests. */
+  public int resident() {
+    return sessions.size();
+  }
+
+  /**
+   * Deletes expired sessions' rows (scrubbed from the file as a delete is), forgets them here, and
+   * evicts what memory holds past its bound; the number of rows deleted.
+   */
   public Future<Integer> sweep() {
     long now = clock.getAsLong();
     return completeOnCaller(writer.run(c -> {
@@ -263,7 +506,10 @@ public final class SqliteSessionStore implements SessionStore {
         del.setLong(1, now);
         deleted = del.executeUpdate();
       }
+      rows.addAndGet(-deleted);
+      if (deleted > 0) SqliteFile.scrub(c, checkpointer);
       for (String code : sessions.keySet()) forgetIfExpired(code, now);
+      evictIfOver();
       return deleted;
     })).map(n -> (Integer) n);
   }
@@ -273,12 +519,10 @@ public final class SqliteSessionStore implements SessionStore {
     sessions.computeIfPresent(code, (c, e) -> {
       synchronized (e) {
         if (e.latest != null && e.latest == e.committed && now > Expiry.expiresAt(e.latest, ttlMs)) {
-          e.latest = null;
-          e.committed = null;
+          e.forget();
           e.writerHead = null;
-          e.tail = null;
         }
-        return e.latest == null && e.listeners.isEmpty() ? null : e;
+        return e.loaded && e.latest == null && e.listeners.isEmpty() ? null : e;
       }
     });
   }
@@ -292,7 +536,7 @@ public final class SqliteSessionStore implements SessionStore {
     Promise<T> p = Promise.promise();
     f.whenComplete((v, e) -> {
       if (e == null) p.complete(v);
-      else p.fail(e);
+      else p.fail(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
     });
     return OnContext.of(caller, p.future());
   }
