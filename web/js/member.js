@@ -2,7 +2,7 @@
 
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
-import { BrowserMemory, codeFromPath, keyFromFragment } from './storage.js';
+import { BrowserMemory, codeFromPath, fragmentParams } from './storage.js';
 import { errorSentence } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
 import { confirmDialog, createAnnouncer, el, memo, replaceKeepingFocus, saveFile } from './dom.js';
@@ -14,6 +14,7 @@ import { statusView } from './views/status.js';
 import { stageView } from './views/stage.js';
 import { runBarView } from './views/runbar.js';
 import { previousView } from './views/previous.js';
+import { deviceLinkView } from './views/devicelink.js';
 import { queueView } from './views/queue.js';
 import { boardView } from './views/board.js';
 import { commitmentsView } from './views/commitments.js';
@@ -39,10 +40,14 @@ const memory = new BrowserMemory(localStorageOrNull());
 const errors = errorArea($('errors'));
 const announce = createAnnouncer($('announcer'));
 
-// A facilitator link carries the key in the fragment: keep it in this browser, out of the address bar.
-const fragmentKey = keyFromFragment(location.hash);
-if (code && fragmentKey) {
-  memory.setFacilitatorKey(code, fragmentKey);
+// A facilitator link carries the key in the fragment, a "use on another device" link the member's
+// resume token and series identity: keep them in this browser, out of the address bar (and so out
+// of bookmarks, screenshots and the history).
+const fragment = fragmentParams(location.hash);
+if (code && (fragment.key || fragment.resume || fragment.identity)) {
+  if (fragment.key) memory.setFacilitatorKey(code, fragment.key);
+  if (fragment.resume) memory.setResumeToken(code, fragment.resume);
+  if (fragment.identity) memory.setSeriesIdentity(fragment.identity);
   history.replaceState(null, '', location.pathname + location.search);
 }
 
@@ -109,6 +114,7 @@ function start() {
     membersView($('members'), ctx),
     groundRulesView($('rules'), ctx),
     sessionView($('session-actions'), ctx),
+    deviceLinkView($('device'), ctx),
     runBarView($('runbar'), ctx),
     rotaView($('rota'), $('rota-body'), ctx),
     fairnessView($('fairness'), $('fairness-chart')),

@@ -29,8 +29,21 @@ export function stageOf(state) {
   const kind = kindOf(state, item, phase);
   const boardPrompt = kind === StageKind.BOARD && state.board && state.board.prompt;
   const prompt = boardPrompt || (item && item.prompt) || '';
-  return { kind, item, next, phase, prompt, panels: PANELS[kind] };
+  return { kind, item, next, phase, prompt, panels: between(state, kind) ? BETWEEN : PANELS[kind] };
 }
+
+/**
+ * A follow-up before it starts is the group's space between the meetings: the practice log on
+ * last time's commitments is what a member opening it came for.
+ */
+export function between(state, kind) {
+  const previous = state && state.previous;
+  const items = (state && state.agenda && state.agenda.items) || [];
+  return kind === StageKind.IDLE && !!previous && (previous.commitments || []).length > 0
+    && items.every((i) => i.status === ItemStatus.PENDING);
+}
+
+const BETWEEN = Object.freeze([Panel.PREVIOUS, Panel.QUEUE]);
 
 const PANELS = Object.freeze({
   [StageKind.IDLE]: [Panel.QUEUE],
@@ -120,7 +133,8 @@ export function previousByOwner(state) {
 }
 
 /** The stage's heading and question when no agenda item is running: keys into the catalogue. */
-export function unscheduledWords(kind) {
+export function unscheduledWords(kind, isBetween = false) {
+  if (isBetween) return { title: 'stage.between.title', prompt: 'stage.between.prompt' };
   if (kind === StageKind.DONE) return { title: 'stage.done.title', prompt: 'stage.done.prompt' };
   if (kind === StageKind.BOARD) return { title: 'stage.kind.board', prompt: null };
   return { title: 'stage.idle.title', prompt: 'stage.idle.prompt' };

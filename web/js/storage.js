@@ -7,7 +7,8 @@
 //   roundtable.kept.{code}    what this member takes home from that session (keepsake.js takeaway, JSON),
 //                             so the ended page still has it after a reload
 //   roundtable.identity       this browser's series identity: a secret sent with joins by name so
-//                             that a follow-up session knows who made last time's commitments
+//                             that a follow-up session knows who made last time's commitments (a
+//                             "use on another device" link brings the other device's along)
 //
 // Codes are case-insensitive to type, so they are stored lower-cased.
 
@@ -56,6 +57,14 @@ export class BrowserMemory {
     return this.get('identity');
   }
 
+  /**
+   * Adopts the series identity another device of this person sent along (the "use on another
+   * device" link): from now on this browser is that person in every series, as the other one is.
+   */
+  setSeriesIdentity(identity) {
+    if (identity) this.set('identity', identity);
+  }
+
   /** The takeaway kept for a session, or null (none, or unreadable). */
   takeaway(code) {
     try { return JSON.parse(this.get(`kept.${normaliseCode(code)}`)) || null; } catch { return null; }
@@ -78,6 +87,24 @@ export function keyFromFragment(hash) {
   const params = new URLSearchParams(h);
   const key = params.get('key');
   return key ? key : null;
+}
+
+/**
+ * What a link's fragment carries (it never reaches the server): the facilitator key (`#key=`),
+ * or a member's resume token and series identity (`#resume=…&identity=…`, the "use on another
+ * device" link). Absent parts are null.
+ */
+export function fragmentParams(hash) {
+  const params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+  const get = (k) => params.get(k) || null;
+  return { key: get('key'), resume: get('resume'), identity: get('identity') };
+}
+
+/** Absolute "use on another device" link: this member, on the member page, in the fragment. */
+export function deviceLink(origin, code, resume, identity) {
+  const parts = [`resume=${encodeURIComponent(resume)}`];
+  if (identity) parts.push(`identity=${encodeURIComponent(identity)}`);
+  return `${origin}/s/${encodeURIComponent(code)}#${parts.join('&')}`;
 }
 
 /** Absolute facilitator link: the member page with the key in the fragment. */

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { barSteps, isReflection, Panel, previousByOwner, roundOrder, speakingRecord, stageKey, stageOf, StageKind } from '../js/stage.js';
+import { barSteps, between, isReflection, Panel, previousByOwner, roundOrder, speakingRecord, stageKey, stageOf, StageKind } from '../js/stage.js';
 
 function session({ items = [], currentId = null, phase = 'closed', previous = null, members = [], queue } = {}) {
   return {
@@ -20,6 +20,18 @@ test('before the agenda starts the stage is idle and shows the queue', () => {
   assert.deepEqual(s.panels, [Panel.QUEUE]);
   assert.equal(s.next.id, 'a');
   assert.equal(s.item, null);
+});
+
+test('a follow-up before it starts puts last time’s commitments (the practice log) on stage first', () => {
+  const previous = { title: 'First', commitments: [{ id: 'c1', name: 'Ben', text: 'x', status: 'planned', note: '', notes: [] }] };
+  const pending = followUp.map((i) => ({ ...i, status: 'pending' }));
+  const s = stageOf(session({ items: pending, previous }));
+  assert.equal(s.kind, StageKind.IDLE);
+  assert.deepEqual(s.panels, [Panel.PREVIOUS, Panel.QUEUE]);
+  assert.equal(between(session({ items: pending, previous }), StageKind.IDLE), true);
+  assert.deepEqual(stageOf(session({ items: pending, previous: { title: 'First', commitments: [] } })).panels, [Panel.QUEUE]);
+  const started = [{ ...pending[0], status: 'done' }, ...pending.slice(1)];
+  assert.deepEqual(stageOf(session({ items: started, previous })).panels, [Panel.QUEUE], 'once it has begun, the agenda leads');
 });
 
 test('each kind of item puts its own control on stage', () => {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { BrowserMemory, keyFromFragment, facilitatorLink, codeFromPath, normaliseCode } from '../js/storage.js';
+import { BrowserMemory, keyFromFragment, facilitatorLink, codeFromPath, normaliseCode, fragmentParams, deviceLink } from '../js/storage.js';
 import { MapStorage } from './fakes.mjs';
 
 test('keys and tokens are kept per session code, case-insensitively', () => {
@@ -56,3 +56,30 @@ test('code from path', () => {
   assert.equal(codeFromPath('/s/a/b', 's'), null);
   assert.equal(normaliseCode(' AbC '), 'abc');
 });
+
+test('the other-device link carries resume token and identity in the fragment, and reads back', () => {
+  const link = deviceLink('https://rt.example', 'abc', 'tok/+=', 'id-1');
+  const url = new URL(link);
+  assert.equal(url.pathname, '/s/abc');
+  assert.equal(url.search, '', 'nothing in the query: only the fragment stays on the device');
+  assert.deepEqual(fragmentParams(url.hash), { key: null, resume: 'tok/+=', identity: 'id-1' });
+  assert.deepEqual(fragmentParams('#key=k'), { key: 'k', resume: null, identity: null });
+  assert.deepEqual(fragmentParams(''), { key: null, resume: null, identity: null });
+});
+
+test('a browser adopts the identity another device of the same person brings', () => {
+  const m = new BrowserMemory(new Map2Storage(), () => new Uint8Array(16));
+  const own = m.seriesIdentity();
+  m.setSeriesIdentity('from-the-laptop');
+  assert.notEqual(own, 'from-the-laptop');
+  assert.equal(m.seriesIdentity(), 'from-the-laptop');
+  m.setSeriesIdentity(null);
+  assert.equal(m.seriesIdentity(), 'from-the-laptop');
+});
+
+class Map2Storage {
+  constructor() { this.m = new Map(); }
+  getItem(k) { return this.m.has(k) ? this.m.get(k) : null; }
+  setItem(k, v) { this.m.set(k, String(v)); }
+  removeItem(k) { this.m.delete(k); }
+}

@@ -5,7 +5,7 @@
 
 import { el, memo, moveKeepingFocus, typingIn } from '../dom.js';
 import { t } from '../i18n.js';
-import { StageKind, stageKey, stageOf, unscheduledWords } from '../stage.js';
+import { between, StageKind, stageKey, stageOf, unscheduledWords } from '../stage.js';
 import { timerView } from './timer.js';
 
 /**
@@ -46,7 +46,7 @@ export function stageView(root, ctx, panels) {
     root.dataset.phase = phase;
     const kindText = t(`stage.kind.${kind}`);
     kindLine.textContent = kind === StageKind.BOARD ? `${kindText} · ${t(`stage.phase.${phase}`)}` : kindText;
-    const words = unscheduledWords(kind);
+    const words = unscheduledWords(kind, stage.between);
     title.textContent = item ? item.title : t(words.title);
     prompt.textContent = item || stage.prompt || !words.prompt ? stage.prompt : t(words.prompt);
     note.textContent = kind === StageKind.BREAK ? t('stage.break.note') : '';
@@ -57,7 +57,7 @@ export function stageView(root, ctx, panels) {
     update(state, you, me) {
       const stage = stageOf(state);
       render([{ kind: stage.kind, item: stage.item && { id: stage.item.id, title: stage.item.title },
-        prompt: stage.prompt, phase: stage.phase, panels: stage.panels }]);
+        prompt: stage.prompt, phase: stage.phase, panels: stage.panels, between: between(state, stage.kind) }]);
       timer.update(state, you, me);
       const key = stageKey(stage);
       if (lastKey !== undefined && key !== lastKey) ctx.announce(stageSentence(stage), { first: true });

@@ -92,7 +92,7 @@ class PracticeViewsTest {
     String json = SummaryView.json(s, now);
     Golden.assertMatches("summary-practice.json", json);
     String md = SummaryView.markdown(s, now);
-    assertTrue(md.contains("  - 2023-11-20: Tried it in two one\\-to\\-ones; people talked more\n"), md);
+    assertTrue(md.contains("  - 2023-11-20: Tried it in two one-to-ones; people talked more\n"), md);
     assertFalse(json.contains("jumped in") || md.contains("jumped in"));
   }
 
