@@ -107,6 +107,11 @@ final class JoinFlow {
         String seriesHash = j.identity() == null ? null : Secrets.hash(s.series() + ":" + j.identity());
         command = new Command.Join(id, j.name(), keyHash, Secrets.hash(token), nodeId, seriesHash);
       }
+      // One resume token opened 100 joined sockets: a member, and an address, hold a bounded number.
+      if (!services.joinedSockets.room(asker.address, ls.code, command instanceof Command.Join ? null : id)) {
+        answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many connections open from here; close some first."));
+        return Future.succeededFuture();
+      }
       Action action = new Action(command instanceof Command.Join ? null : id, null, command);
       String resume = token;
       String minted = id;

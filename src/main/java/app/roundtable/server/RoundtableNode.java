@@ -113,7 +113,7 @@ public final class RoundtableNode {
     return port;
   }
 
-  /** The port /metrics is served on: METRICS_PORT's (the actual one when it was 0), else the public port. */
+  /** The port /metrics is served on: METRICS_PORT's (the actual one when it was 0), or the public port with METRICS_PUBLIC. */
   public int metricsPort() {
     return metricsServer == null ? port : metricsServer.actualPort();
   }
