@@ -129,9 +129,10 @@ free_port() {
 start_server() {
   local name=$1 port=$2 redis=${3:-}; shift 3 || shift $#
   # The load comes from loopback only: the edge's per-client limits (creation, unjoined sockets) and
-  # the in-memory session bound are lifted so they measure the server, not the guards.
-  env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 ${redis:+REDIS_URL=$redis} \
-    CREATES_PER_MINUTE=10000000 CREATES_PER_MINUTE_TOTAL=10000000 MAX_SESSIONS=10000000 MAX_UNJOINED_SOCKETS=10000000 "$@" \
+  # the in-memory session bound are lifted so they measure the server, not the guards. Several
+  # servers run side by side, so /metrics is on each one's own port (METRICS_PUBLIC), not on 9090.
+  env PORT="$port" HOST=127.0.0.1 NODE_ID="$name" VERTICLES="$VERTICLES" DRAIN_SECONDS=0 METRICS_PUBLIC=true ${redis:+REDIS_URL=$redis} \
+    CREATES_PER_MINUTE=10000000 CREATES_PER_MINUTE_TOTAL=10000000 MAX_SESSIONS=10000000 MAX_UNJOINED_SOCKETS=10000000 MAX_JOINED_SOCKETS_PER_ADDRESS=10000000 "$@" \
     "${server_cpu[@]}" java $SERVER_JVM_OPTS -jar "$jar" >"$out/$cur-$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")

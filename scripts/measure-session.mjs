@@ -1,7 +1,9 @@
 // Measures one realistic session against a running server: join→welcome for 12 clients
 // (facilitator, 10 members, display) and command→every-client latency for 200 changes.
-// Usage: node --experimental-websocket scripts/measure-session.mjs [http://127.0.0.1:8080]
+// Usage: node --experimental-websocket scripts/measure-session.mjs [http://127.0.0.1:8080] [metrics base]
+// /metrics is on METRICS_PORT (9090, loopback) unless the server runs with METRICS_PUBLIC=true.
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
+const metricsBase = process.argv[3] ?? 'http://127.0.0.1:9090';
 const wsUrl = base.replace(/^http/, 'ws') + '/ws';
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]; };
 const fmt = (xs) => `p50 ${pct(xs, 50).toFixed(2)} ms · p99 ${pct(xs, 99).toFixed(2)} ms · max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`;
@@ -46,7 +48,7 @@ for (let k = 0; k < 200; k++) {
 }
 console.log(`join → welcome, 12 clients:            ${fmt(joins)}`);
 console.log(`command → all 12 clients have it:        ${fmt(latencies)}`);
-const metrics = await (await fetch(base + '/metrics')).text();
+const metrics = await (await fetch(metricsBase + '/metrics')).text();
 const sum = metrics.match(/^roundtable_fanout_seconds_sum (\S+)/m), count = metrics.match(/^roundtable_fanout_seconds_count (\S+)/m);
 if (sum && count) console.log(`server fan-out per version (mean of ${count[1]}): ${(1e6 * sum[1] / count[1]).toFixed(1)} µs`);
 for (const c of clients) c.ws.close();

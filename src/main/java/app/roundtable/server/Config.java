@@ -26,15 +26,34 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
   /**
    * @param publicUrl absolute base for join links and QR codes; null means "from the request's Host"
    * @param allowedOrigins WebSocket Origins accepted; empty means "the server's own host"
-   * @param metricsPort where {@code /metrics} is served instead of the public port; -1 means the public port
+   * @param metricsPort where {@code /metrics} is served, never on the public port (METRICS_PORT, 9090;
+   *     0 for a free one); -1 means on the public port after all ({@code METRICS_PUBLIC=true})
+   * @param metricsHost the address the metrics port listens on: loopback unless METRICS_HOST says
+   *     otherwise (a pod sets {@code 0.0.0.0} for its scraper, behind its NetworkPolicy)
    * @param clientAddress who a request comes from, trusting forwarding headers only from TRUSTED_PROXIES
    */
   public record Http(int port, String host, String publicUrl, List<String> allowedOrigins, String webRoot,
-      int metricsPort, ClientAddress clientAddress) {
+      int metricsPort, String metricsHost, ClientAddress clientAddress) {
     static Http from(Env env) {
       return new Http(env.integer("PORT", 8080), env.text("HOST", "0.0.0.0"), env.url("PUBLIC_URL"),
-          env.list("ALLOWED_ORIGINS"), env.text("WEB_ROOT", "web"), env.integer("METRICS_PORT", -1),
+          env.list("ALLOWED_ORIGINS"), env.text("WEB_ROOT", "web"), metricsPortOf(env),
+          env.text("METRICS_HOST", "127.0.0.1"),
           ClientAddress.of(env.text("TRUSTED_PROXIES"), env.text("CLIENT_ADDRESS_HEADER")));
+    }
+
+    /**
+     * The load, sessions and error rates of a node are nobody's business on the internet, and the
+     * counters of a small session say when its members act: so /metrics is off the public port
+     * unless asked for.
+     */
+    private static int metricsPortOf(Env env) {
+      boolean pub = env.choice("METRICS_PUBLIC", "false", List.of("true", "false")).equals("true");
+      if (pub && env.text("METRICS_PORT") != null) {
+        throw new IllegalArgumentException("METRICS_PUBLIC=true serves /metrics on PORT: unset METRICS_PORT");
+      }
+      int port = env.integer("METRICS_PORT", 9090);
+      if (!pub && (port < 0 || port > 65535)) throw new IllegalArgumentException("METRICS_PORT must be 0 to 65535");
+      return pub ? -1 : port;
     }
   }
 
@@ -62,16 +81,18 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
    * @param maxResidentBytes the most session bytes the memory and SQLite stores hold in memory
    *     (MAX_RESIDENT_MB; by default an eighth of the heap): past it SQLite evicts idle sessions,
    *     and creates get 503 when the sessions in use fill it
+   * @param room the byte budgets of members and sessions, and the joined-socket bounds
    */
   public record Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge,
-      app.roundtable.store.SessionSize size, long maxResidentBytes) {
+      app.roundtable.store.SessionSize size, long maxResidentBytes, RoomBudgets room) {
     public Sessions {
       if (maxResidentBytes < 1) throw new IllegalArgumentException("MAX_RESIDENT_MB must be at least 1");
     }
 
     /** The default bounds on bytes. */
     public Sessions(int ttlDays, String createToken, Limits limits, EdgeLimits edge) {
-      this(ttlDays, createToken, limits, edge, app.roundtable.store.SessionSize.DEFAULT, defaultResidentBytes());
+      this(ttlDays, createToken, limits, edge, app.roundtable.store.SessionSize.DEFAULT, defaultResidentBytes(),
+          RoomBudgets.DEFAULTS);
     }
 
     static Sessions from(Env env) {
@@ -83,7 +104,7 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
           new EdgeLimits(env.integer("CREATES_PER_MINUTE", d.createsPerMinute()),
               env.integer("CREATES_PER_MINUTE_TOTAL", d.createsPerMinuteTotal()),
               env.integer("MAX_SESSIONS", d.maxSessions()), env.integer("MAX_UNJOINED_SOCKETS", d.unjoinedSockets())),
-          new app.roundtable.store.SessionSize(sessionKb * 1024), (long) residentMb << 20);
+          new app.roundtable.store.SessionSize(sessionKb * 1024), (long) residentMb << 20, RoomBudgets.from(env));
     }
 
     /**
@@ -98,7 +119,7 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
     @Override
     public String toString() {
       return "Sessions[ttlDays=" + ttlDays + ", createToken=" + (createToken == null ? "none" : "set")
-          + ", limits=" + limits + ", edge=" + edge + ", size=" + size + ", residentMb=" + (maxResidentBytes >> 20) + "]";
+          + ", limits=" + limits + ", edge=" + edge + ", size=" + size + ", residentMb=" + (maxResidentBytes >> 20) + ", room=" + room + "]";
     }
 
     private static Limits limitsOf(Env env) {

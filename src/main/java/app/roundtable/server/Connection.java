@@ -150,6 +150,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     Session newest = ls.observe(joined); // may be newer than the join: a welcome's v need only include it
     (id == null ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.add(this);
+    services.joinedSockets.joined(client, ls.code, id);
     SessionFeed feed = new SessionFeed(out, services.store.deliversEveryVersion() ? null : services.deadlines,
         newest, id, resume, services.clock.getAsLong(), this::over);
     return new Membership(ls, id, feed);
@@ -158,7 +159,8 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   private Future<Void> apply(Inbound.Do d, Answer answer) {
     LocalSession session = membership.session();
     String memberId = membership.memberId();
-    if (!session.mayChange(memberId, services.clock.getAsLong())) {
+    boolean facilitator = session.facilitator(memberId);
+    if (!session.mayChange(memberId, facilitator, services.clock.getAsLong())) {
       answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many changes in this session; wait a moment."));
       return Future.succeededFuture();
     }
@@ -168,6 +170,10 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
         .compose(u -> {
           if (d.command() instanceof Command.DeleteSession && u.outcome() instanceof Outcome.Unchanged) {
             return deleteSession(code, u, answer);
+          }
+          // Every socket of the session carries the state this change made: the change pays for it.
+          if (u.outcome() instanceof Outcome.Applied) {
+            session.changed(memberId, facilitator, session.stateBytes(u.current()), services.clock.getAsLong());
           }
           // Past the deadline the client was told unavailable and syncs before it retries.
           if (answer.owed()) answer(d, u, answer);
@@ -228,6 +234,12 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
 
   private Future<Void> sync(Answer answer) {
     Membership m = membership;
+    // A sync fetches the whole state for this socket alone: paid from the member's byte budget
+    // (a display's syncs are bounded by its command rate: it makes no changes).
+    if (m.memberId() != null && !m.session().maySync(m.memberId(), m.session().stateBytes(), services.clock.getAsLong())) {
+      answer.refuse(Refusal.of(Reason.RATE_LIMITED, "Too many syncs; wait a moment."));
+      return Future.succeededFuture();
+    }
     return services.store.load(m.session().code).map(read -> {
       if (read == null) {
         answer.refuse(Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists."));
@@ -278,6 +290,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     Membership m = membership;
     if (m == null) return null;
     membership = null;
+    services.joinedSockets.gone(client, m.session().code, m.memberId());
     (m.display() ? services.metrics.displayConnections : services.metrics.memberConnections).decrementAndGet();
     hub.remove(m.session(), this);
     return m;

@@ -57,7 +57,7 @@ final class HttpVerticle extends VerticleBase {
     });
     router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
     router.get("/health/ready").handler(this::ready);
-    // With METRICS_PORT set, the metrics live only there (see MetricsServer): here they are a 404.
+    // The metrics live on METRICS_PORT (see MetricsServer), here only with METRICS_PUBLIC=true.
     if (services.config.http().metricsPort() < 0) router.get("/metrics").handler(ctx -> MetricsServer.scrape(ctx.request(), services.metrics));
     new SessionApi(services).mount(router);
     new Pages(services.config.http().webRoot()).mount(router);

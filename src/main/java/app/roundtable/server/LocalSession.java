@@ -31,12 +31,13 @@ final class LocalSession {
   private long delivered = -1;
   private final Metrics metrics;
   /** Changes this loop's members may still make (see {@link CommandBudget}). */
-  private final CommandBudget budget = new CommandBudget();
+  private final CommandBudget budget;
 
   /** The node's newest known versions and their frames, shared by every loop. */
   private final KnownSessions known;
 
-  LocalSession(String code, Metrics metrics, KnownSessions known) {
+  LocalSession(String code, Metrics metrics, KnownSessions known, RoomBudgets budgets) {
+    this.budget = new CommandBudget(budgets);
     this.code = code;
     this.metrics = metrics;
     this.known = known;
@@ -76,8 +77,36 @@ final class LocalSession {
   }
 
   /** Whether {@code memberId} may make a change now (see {@link CommandBudget}); takes one if so. */
-  boolean mayChange(String memberId, long now) {
-    return budget.tryTake(memberId, now);
+  boolean mayChange(String memberId, boolean facilitator, long now) {
+    return budget.tryTake(memberId, facilitator, now);
+  }
+
+  /** The change let in by {@link #mayChange} made a state frame of {@code size} bytes. */
+  void changed(String memberId, boolean facilitator, int size, long now) {
+    budget.paid(memberId, facilitator, size, now);
+  }
+
+  /** Whether {@code memberId} may sync a state of {@code size} bytes now; pays for it if so. */
+  boolean maySync(String memberId, int size, long now) {
+    return budget.trySync(memberId, size, now);
+  }
+
+  /** Whether {@code memberId} holds the facilitator role in the newest version this node knows. */
+  boolean facilitator(String memberId) {
+    Session s = known.latest(code);
+    app.roundtable.domain.Member m = s == null || memberId == null ? null : s.member(memberId);
+    return m != null && m.facilitator;
+  }
+
+  /** The size of the newest known version's state frame; 0 when none is known. */
+  int stateBytes() {
+    Session s = known.latest(code);
+    return s == null ? 0 : known.frame(s).length;
+  }
+
+  /** The size of {@code s}'s state frame (written once per node, then shared). */
+  int stateBytes(Session s) {
+    return known.frame(s).length;
   }
 
   /** The keep-alive ping to every connection. */

@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * {@code /metrics} on a port of its own (METRICS_PORT), for a scraper inside the cluster: the
- * public port then answers 404 for it, so the internet does not learn the node's load, sessions or
- * error rates.
+ * {@code /metrics} on a port of its own (METRICS_PORT, on loopback unless METRICS_HOST says
+ * otherwise), for a scraper on the host or inside the cluster: the public port answers 404 for
+ * it, so the internet does not learn the node's load, sessions or error rates.
  */
 final class MetricsServer {
   private MetricsServer() {}
@@ -20,7 +20,7 @@ final class MetricsServer {
       services.headers.apply(req.response());
       if ("/metrics".equals(req.path()) && req.method() == HttpMethod.GET) scrape(req, services.metrics);
       else SessionApi.error(req.response(), HttpError.NOT_FOUND, "Only /metrics is served on this port.");
-    }).listen(services.config.http().metricsPort(), services.config.http().host());
+    }).listen(services.config.http().metricsPort(), services.config.http().metricsHost());
   }
 
   static void scrape(HttpServerRequest req, Metrics metrics) {

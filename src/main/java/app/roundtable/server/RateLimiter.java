@@ -20,6 +20,15 @@ final class RateLimiter {
     return true;
   }
 
+  /**
+   * Takes {@code amount} tokens even past zero: the next {@link #hasToken} waits until the debt is
+   * refilled. For costs only known afterwards (the bytes a change produced).
+   */
+  void spend(double amount, long now) {
+    hasToken(now);
+    tokens -= amount;
+  }
+
   /** Whether a token is there now, without taking it. */
   boolean hasToken(long now) {
     tokens = Math.min(burst, tokens + Math.max(0, now - last) * perMs);

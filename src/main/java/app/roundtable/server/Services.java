@@ -17,6 +17,8 @@ final class Services {
   final JoinGuard joinGuard = new JoinGuard();
   final CreationGuard creationGuard;
   final UnjoinedSockets unjoinedSockets;
+  /** Joined sockets per member and per address on this node. */
+  final JoinedSockets joinedSockets;
   final SecurityHeaders headers;
   final LongSupplier clock;
   /** Shuffles and idea ids: unpredictable, so neither says anything about who posted when. */
@@ -43,6 +45,7 @@ final class Services {
     this.presence = new PresenceKeeper(this, known);
     this.creationGuard = new CreationGuard(config.sessions().edge(), clock.getAsLong());
     this.unjoinedSockets = new UnjoinedSockets(config.sessions().edge().unjoinedSockets());
+    this.joinedSockets = new JoinedSockets(config.sessions().room());
     this.headers = new SecurityHeaders(config.http().publicUrl());
   }
 

@@ -33,7 +33,7 @@ final class SessionHub {
         return ls;
       });
     }
-    LocalSession ls = new LocalSession(code, services.metrics, services.known);
+    LocalSession ls = new LocalSession(code, services.metrics, services.known, services.config.sessions().room());
     ls.joinStarted();
     Future<LocalSession> f = ls.subscribe(services.store).map(v -> {
       sessions.put(code, ls);

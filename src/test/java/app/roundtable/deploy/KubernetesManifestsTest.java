@@ -474,6 +474,8 @@ class KubernetesManifestsTest {
     int metrics = Integer.parseInt(env.get("METRICS_PORT"));
     assertEquals(metrics, containerPort(c, "metrics"), "a container port named metrics = METRICS_PORT");
     assertTrue(metrics != 8080, "not the public port");
+    assertEquals("0.0.0.0", env.get("METRICS_HOST"), "reachable by the scraper (the default is loopback only)");
+    assertFalse("true".equals(env.get("METRICS_PUBLIC")), "never on the public port");
     assertEquals(String.valueOf(metrics), d.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
         "Prometheus scrapes the metrics port");
     // The Gateway reaches pods only through the Service, and the Service never maps to METRICS_PORT.

@@ -108,7 +108,8 @@ class FrameDecoderTest {
             new Command.AddPracticeNote("c1", "Tried it\nTuesday", true)),
         Map.entry("{\"type\":\"editPracticeNote\",\"noteId\":\"n1\",\"text\":\"t\"}", new Command.EditPracticeNote("n1", "t", null)),
         Map.entry("{\"type\":\"editPracticeNote\",\"noteId\":\"n1\",\"shared\":false}", new Command.EditPracticeNote("n1", null, false)),
-        Map.entry("{\"type\":\"removePracticeNote\",\"noteId\":\"n1\"}", new Command.RemovePracticeNote("n1")));
+        Map.entry("{\"type\":\"removePracticeNote\",\"noteId\":\"n1\"}", new Command.RemovePracticeNote("n1")),
+        Map.entry("{\"type\":\"deleteSession\"}", new Command.DeleteSession()));
     Set<String> seen = new TreeSet<>();
     golden.forEach((json, expected) -> {
       assertEquals(expected, command(json), json);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonArray;
@@ -115,7 +116,7 @@ class AnonymityTest extends InMemoryNodeTest {
     scan(display, authorOf);
 
     // Server logs and metrics: no idea text, no vote target.
-    String metrics = http.get("/metrics").body();
+    String metrics = new Http(node.metricsPort()).get("/metrics").body();
     synchronized (logLines) {
       assertFalse(logLines.isEmpty(), "the log capture works");
       for (String line : logLines) {

@@ -53,4 +53,38 @@ class CommandBudgetTest {
     for (int i = 0; i < 1000; i++) assertFalse(b.tryTake("m", T0));
     assertTrue(b.tryTake("m", T0 + 100), "one token back after 100 ms, refusals did not dig a hole");
   }
+
+  @Test
+  void largeStatesSpendTheByteBudgetsAndTheFacilitatorIsNotHeldByTheSessions() {
+    CommandBudget b = new CommandBudget(new RoomBudgets(128 * 1024, 384 * 1024, 5, 100));
+    int state = 130_000;
+    int given = 0;
+    long t = T0;
+    // Ten members each changing a 130 KB state 10 times a second, for ten seconds.
+    for (int tick = 0; tick < 1000; tick++) {
+      t += 10;
+      String m = "m" + (tick % 10);
+      if (b.tryTake(m, false, t)) {
+        b.paid(m, false, state, t);
+        given++;
+      }
+    }
+    double bytesPerSecond = (double) given * state / 10;
+    assertTrue(bytesPerSecond <= 384 * 1024 + 2 * 384 * 1024 / 10.0 + state, "the session's bytes: " + bytesPerSecond);
+    assertTrue(given >= 25, "but not nothing: " + given);
+    // Meanwhile the facilitator still gets through: only their own budget holds them.
+    assertTrue(b.tryTake("fac", true, t));
+    b.paid("fac", true, state, t);
+    assertTrue(b.tryTake("fac", true, t), "a quarter of 130 KB is far inside their burst");
+  }
+
+  @Test
+  void syncsArePaidFromTheMembersBytes() {
+    CommandBudget b = new CommandBudget(new RoomBudgets(128 * 1024, 384 * 1024, 5, 100));
+    int syncs = 0;
+    while (b.trySync("m", 225_000, T0)) syncs++;
+    assertTrue(syncs <= 3, "a 512 KiB burst holds three syncs of 225 KB: " + syncs);
+    assertFalse(b.trySync("m", 225_000, T0 + 1_000), "128 KiB a second does not pay the debt back in a second");
+    assertTrue(b.trySync("other", 225_000, T0), "another member has their own");
+  }
 }

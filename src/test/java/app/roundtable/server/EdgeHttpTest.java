@@ -212,7 +212,7 @@ class EdgeHttpTest extends InMemoryNodeTest {
       c.command("setBoardPhase", "phase", "writing");
       c.command("postIdea", "text", "A secret idea about metrics");
       c.refused("launchRocket");
-      String metrics = http.get("/metrics").body();
+      String metrics = new Http(node.metricsPort()).get("/metrics").body();
       assertTrue(metrics.matches("(?s).*\\nroundtable_commands_total\\{[^}]*type=\"postIdea\"[^}]*\\} [1-9].*"),
           "roundtable_commands_total by type");
       assertTrue(metrics.contains("type=\"unknown\""), "unknown types are one label, not what the client sent");
@@ -230,7 +230,7 @@ class EdgeHttpTest extends InMemoryNodeTest {
     String code = created.getString("code");
     assertEquals(404, http.get("/api/sessions/ZZZZZZ").status());
     http.get("/api/sessions/" + code);
-    String metrics = http.get("/metrics").body();
+    String metrics = new Http(node.metricsPort()).get("/metrics").body();
     assertTrue(metrics.matches("(?s).*\\nroundtable_http_responses_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"2xx\"[^}]*\\} [1-9].*"),
         "the create counted as POST 2xx");
     assertTrue(metrics.matches("(?s).*\\nroundtable_http_responses_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"4xx\"[^}]*\\} [1-9].*"),

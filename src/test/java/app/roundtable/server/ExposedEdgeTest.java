@@ -3,6 +3,7 @@ package app.roundtable.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Http;
@@ -131,8 +132,8 @@ class ExposedEdgeTest {
   // --- metrics port ---------------------------------------------------------------------------
 
   @Test
-  void withAMetricsPortThePublicPortHasNoMetrics() {
-    RoundtableNode n = node(Map.of("METRICS_PORT", "0"));
+  void metricsAreOffThePublicPortUnlessAskedFor() {
+    RoundtableNode n = node(Map.of()); // TestConfig's METRICS_PORT=0 stands for the default 9090
     assertTrue(n.metricsPort() != n.port());
     Http.Response pub = new Http(n.port()).get("/metrics");
     assertEquals(404, pub.status());
@@ -141,7 +142,30 @@ class ExposedEdgeTest {
     assertEquals(200, internal.status());
     assertTrue(internal.body().contains("roundtable_sockets_open"));
     assertEquals(404, new Http(n.metricsPort()).get("/").status(), "the metrics port serves nothing else");
-    assertEquals(200, new Http(node(Map.of()).port()).get("/metrics").status(), "without one, metrics stay public");
+    RoundtableNode asked = node(Map.of("METRICS_PUBLIC", "true"));
+    assertEquals(200, new Http(asked.port()).get("/metrics").status(), "METRICS_PUBLIC=true: on the public port");
+    assertEquals(asked.port(), asked.metricsPort());
+  }
+
+  @Test
+  void theMetricsPortListensOnLoopbackByDefaultAt9090() throws Exception {
+    Config.Http http = Config.fromEnv(Map.of("STORE", "memory")).http();
+    assertEquals(9090, http.metricsPort());
+    assertEquals("127.0.0.1", http.metricsHost());
+    RoundtableNode n = node(Map.of());
+    java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+    if (other != null) {
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress(other, n.metricsPort()), 1000);
+        throw new AssertionError("the metrics port answered on " + other);
+      } catch (java.io.IOException refused) {
+        // not listening there: only on loopback
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> Config.fromEnv(Map.of("STORE", "memory", "METRICS_PUBLIC", "true", "METRICS_PORT", "9090")));
   }
 
   // --- headers --------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.RawWebSocket;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -28,6 +30,14 @@ import org.junit.jupiter.api.Test;
  * socket instead of buffering for it, and everyone else keeps getting every version promptly.
  */
 class SlowConsumerTest extends InMemoryNodeTest {
+  /**
+   * The byte budgets lifted: this test is about a reader that stops, with everyone else as fast as
+   * they like (FloodedRoomTest is the one about budgets).
+   */
+  static Config nodeConfig() {
+    return TestConfig.of(Map.of("VERTICLES", "2", "MEMBER_BYTES_PER_SECOND", "1000000000",
+        "SESSION_BYTES_PER_SECOND", "1000000000"));
+  }
 
   @Test
   void aClientThatStopsReadingIsDroppedShownOfflineWithinSecondsAndTheOthersNeverWait() throws Exception {
@@ -148,7 +158,7 @@ class SlowConsumerTest extends InMemoryNodeTest {
 
   /** A sample's value from GET /metrics; {@code series} is a regex for the name and labels. */
   private static long gauge(String series) {
-    String metrics = http.get("/metrics").body();
+    String metrics = new Http(node.metricsPort()).get("/metrics").body();
     Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+]+)$").matcher(metrics);
     assertTrue(m.find(), series + " is exported");
     return (long) Double.parseDouble(m.group(1));

@@ -41,6 +41,7 @@ public final class ServerProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
     pb.environment().remove("REDIS_URL");
     pb.environment().remove("STORE");
+    pb.environment().put("METRICS_PORT", "0"); // not the default 9090: other servers run beside it
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     ServerProcess s = new ServerProcess(port, pb.start());

@@ -12,12 +12,14 @@ public final class TestConfig {
   private TestConfig() {}
 
   /**
-   * {@code vars} over a free port and, unless they name a store (STORE or REDIS_URL), the in-memory
+   * {@code vars} over a free port (and a free metrics port) and, unless they name a store (STORE or REDIS_URL), the in-memory
    * one, e.g. {@code TestConfig.of(Map.of("VERTICLES", "1", "CREATE_TOKEN", "t"))}.
    */
   public static Config of(Map<String, String> vars) {
     Map<String, String> all = new HashMap<>();
     all.put("PORT", "0");
+    // Tests run side by side: metrics on a free loopback port, not the default 9090.
+    if (!vars.containsKey("METRICS_PUBLIC")) all.put("METRICS_PORT", "0");
     if (!vars.containsKey("STORE") && !vars.containsKey("REDIS_URL")) all.put("STORE", "memory");
     all.putAll(vars);
     return Config.fromEnv(all);

@@ -79,6 +79,7 @@ class BoardGroupsInBrowsersTest extends BrowserTest {
       assertThat(room).containsText("Dora has 1 vote left.");
       assertThat(display.locator("#board-section .voted-count")).hasText("3 of 3 voted");
       assertThat(ben.locator("#board-section .voted-count")).hasText("3 of 3 voted");
+      Browsers.screenshot(ana.locator("#board-section"), "board-groups-voting-facilitator-with-room-member");
 
       phases.command("setBoardPhase", "phase", "results");
       Locator ranked = display.locator("#board-section ol.results > li");
