@@ -4,6 +4,8 @@ import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Refusal.Reason;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.UnknownSessionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a client is told when the server failed its command or request, on a socket or over HTTP:
@@ -12,7 +14,7 @@ import app.roundtable.store.UnknownSessionException;
  * is also logged: it is a bug.
  */
 final class Failures {
-  private static final System.Logger LOG = System.getLogger(Failures.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
   private Failures() {}
 
@@ -21,7 +23,7 @@ final class Failures {
     if (e instanceof UnknownSessionException) {
       return Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists.");
     }
-    LOG.log(System.Logger.Level.ERROR, "request failed", e);
+    LOG.atError().addKeyValue("event", "internal_error").setCause(e).log("request failed");
     return Refusal.of(Reason.INTERNAL, "Something went wrong on the server.");
   }
 

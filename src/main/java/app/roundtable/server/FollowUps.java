@@ -13,6 +13,8 @@ import app.roundtable.domain.Template;
 import app.roundtable.store.StoreFullException;
 import app.roundtable.store.UnknownSessionException;
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a session's follow-up, for the key holder over HTTP and the role holder over the socket
@@ -23,7 +25,7 @@ import io.vertx.core.Future;
  * Thread-safe: it holds nothing but the node's services.
  */
 final class FollowUps {
-  private static final System.Logger LOG = System.getLogger(FollowUps.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
 
   /** What a creation gave: the follow-up, with the key its creator alone receives, or a refusal. */
   sealed interface Result {}
@@ -78,7 +80,7 @@ final class FollowUps {
     services.store.update(moved.earlierCode, s -> Rules.apply(s, news, services.context()))
         .onFailure(e -> {
           if (!(e instanceof UnknownSessionException)) {
-            LOG.log(System.Logger.Level.WARNING, "the earlier session did not learn the new date: {0}", e.toString());
+            LOG.warn("the earlier session did not learn the new date: {}", e.toString());
           }
         });
   }

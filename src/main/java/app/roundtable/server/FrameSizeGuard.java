@@ -5,6 +5,8 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The contract's limit on a client's messages: over it, the socket is closed with 1009. Vert.x's
@@ -14,7 +16,7 @@ import io.vertx.core.http.WebSocketFrameType;
  * socket's event loop.
  */
 final class FrameSizeGuard {
-  private static final System.Logger LOG = System.getLogger(FrameSizeGuard.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(FrameSizeGuard.class);
 
   private final SocketWriter out;
   private final int limit;
@@ -44,7 +46,7 @@ final class FrameSizeGuard {
     if (e instanceof CorruptedWebSocketFrameException c && c.closeStatus().code() == CloseReason.TOO_BIG.status) {
       tooBig();
     } else {
-      LOG.log(System.Logger.Level.DEBUG, "socket error: {0}", e.toString());
+      LOG.debug("socket error: {}", e.toString());
     }
   }
 

@@ -10,6 +10,8 @@ import app.roundtable.domain.Rules;
 import app.roundtable.domain.Session;
 import app.roundtable.protocol.Inbound;
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns the way into a session and back out: a {@code join} as a new member (minting the member id
@@ -18,7 +20,7 @@ import io.vertx.core.Future;
  * stays with the {@link Seat}. Runs on the socket's event loop.
  */
 final class JoinFlow {
-  private static final System.Logger LOG = System.getLogger(JoinFlow.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(JoinFlow.class);
 
   /** The socket that asked to join, seated with its welcome as the join's answer. */
   interface Seat {
@@ -167,6 +169,6 @@ final class JoinFlow {
         : new Command.Disconnect(services.config.node().id());
     Action action = new Action(display ? null : memberId, null, c);
     services.store.update(code, s -> Rules.apply(s, action, services.context()))
-        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "presence update failed: {0}", e.toString()));
+        .onFailure(e -> LOG.debug("presence update failed: {}", e.getClass().getSimpleName())); // its message may name the session
   }
 }

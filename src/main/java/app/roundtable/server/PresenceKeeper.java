@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code online} true to life across nodes. This node beats a heartbeat in the store; for
@@ -17,7 +19,7 @@ import java.util.Set;
  * node's members do not show online forever. Their turns and places are untouched.
  */
 final class PresenceKeeper {
-  private static final System.Logger LOG = System.getLogger(PresenceKeeper.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceKeeper.class);
 
   private final Services services;
   /** The sessions served here, at the newest version the node knows: the sweep needs no reads. */
@@ -44,7 +46,7 @@ final class PresenceKeeper {
 
   private void beat() {
     services.store.heartbeat(services.config.node().id(), 3 * services.config.node().heartbeatMs())
-        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: {0}", e.toString()));
+        .onFailure(e -> LOG.debug("heartbeat failed: {}", e.toString()));
   }
 
   /**
@@ -72,7 +74,7 @@ final class PresenceKeeper {
   private void forget(String code, String node) {
     Action action = Action.of(null, new Command.NodeGone(node));
     services.store.update(code, s -> Rules.apply(s, action, services.context()))
-        .onFailure(e -> LOG.log(System.Logger.Level.DEBUG, "dropping a dead node''s presence failed: {0}", e.toString()));
+        .onFailure(e -> LOG.debug("dropping a dead node's presence failed: {}", e.getClass().getSimpleName())); // the message may name the session
   }
 
   static Set<String> holders(Session s) {

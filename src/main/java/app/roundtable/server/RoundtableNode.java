@@ -14,13 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Roundtable server: a Vert.x instance, its store, and one {@link HttpVerticle} per event loop.
  * Tests start several in one JVM (each its own Vert.x) to play a cluster behind a load balancer.
  */
 public final class RoundtableNode {
-  private static final System.Logger LOG = System.getLogger(RoundtableNode.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RoundtableNode.class);
   private final Vertx vertx;
   private final Services services;
   private final List<String> deployments = new ArrayList<>();
@@ -99,9 +101,10 @@ public final class RoundtableNode {
           return null;
         })).map(v -> {
       services.presence.start(vertx);
-      LOG.log(System.Logger.Level.INFO, "Roundtable node {0} listening on port {1} ({2} store, {3} transport)",
-          services.config.node().id(), Integer.toString(port), StoreFactory.describe(services.config.store()),
-          vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
+      String store = StoreFactory.describe(services.config.store());
+      String transport = vertx.isNativeTransportEnabled() ? "epoll" : "NIO";
+      LOG.atInfo().addKeyValue("event", "listening").addKeyValue("node", services.config.node().id())
+          .addKeyValue("port", port).log("Roundtable node listening on port {} ({} store, {} transport)", port, store, transport);
       return this;
     });
   }
@@ -129,7 +132,7 @@ public final class RoundtableNode {
    */
   public Future<Void> drain(Duration delay) {
     services.draining.set(true);
-    LOG.log(System.Logger.Level.INFO, "draining");
+    LOG.atInfo().addKeyValue("event", "draining").addKeyValue("node", services.config.node().id()).log("draining");
     Future<Void> wait = delay.isZero() ? Future.succeededFuture()
         : Future.future(p -> vertx.setTimer(delay.toMillis(), id -> p.complete()));
     return wait.compose(v -> undeployAll()).compose(v -> close());

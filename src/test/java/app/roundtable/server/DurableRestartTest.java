@@ -134,6 +134,7 @@ class DurableRestartTest {
       pb.environment().remove("STORE");
       pb.environment().put("PORT", Integer.toString(ServerProcess.freePort()));
       pb.environment().put("DATA_DIR", dir.toString());
+      pb.environment().put("LOG_FORMAT", "text"); // read as at a terminal (JSON would escape the path's slashes)
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes());
       assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));

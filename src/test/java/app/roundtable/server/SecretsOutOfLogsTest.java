@@ -9,6 +9,11 @@ import app.roundtable.testsupport.Nodes;
 import app.roundtable.testsupport.RedisServer;
 import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.WsClient;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
 import io.vertx.core.Vertx;
 import java.io.File;
 import java.io.PrintWriter;
@@ -20,13 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * Review findings: a malformed REDIS_URL printed its password at start, and the warning that Redis
@@ -36,35 +39,33 @@ import org.junit.jupiter.api.Test;
 class SecretsOutOfLogsTest {
   private static final String PASSWORD = "S3cretPassw0rd";
   private final List<String> lines = new ArrayList<>();
-  private final Handler capture = new Handler() {
+  /** Every event any logger writes, as the line's text: logger, message, fields and stack trace. */
+  private final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
     @Override
-    public void publish(LogRecord r) {
-      StringBuilder b = new StringBuilder(r.getLoggerName() + " " + r.getMessage());
-      if (r.getParameters() != null) for (Object p : r.getParameters()) b.append(' ').append(p);
-      if (r.getThrown() != null) b.append(' ').append(stackTrace(r.getThrown()));
+    protected void append(ILoggingEvent e) {
+      StringBuilder b = new StringBuilder(e.getLoggerName() + " " + e.getFormattedMessage());
+      if (e.getKeyValuePairs() != null) for (KeyValuePair kv : e.getKeyValuePairs()) b.append(' ').append(kv);
+      if (e.getThrowableProxy() != null) b.append(' ').append(ThrowableProxyUtil.asString(e.getThrowableProxy()));
       synchronized (lines) {
         lines.add(b.toString());
       }
     }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   };
 
   @BeforeEach
   void captureLogs() {
-    Logger root = Logger.getLogger("");
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    capture.setContext(root.getLoggerContext());
+    capture.start();
     root.setLevel(Level.ALL);
-    root.addHandler(capture);
+    root.addAppender(capture);
   }
 
   @AfterEach
   void stopCapturing() {
-    Logger.getLogger("").removeHandler(capture);
-    Logger.getLogger("").setLevel(Level.INFO);
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAppender(capture);
+    root.setLevel(Level.INFO);
   }
 
   @Test

@@ -10,6 +10,8 @@ import io.vertx.redis.client.ResponseType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Notices that Redis went back in time for a session this node serves, and repairs it. Redis can lose its last writes (the AOF's
@@ -23,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * node, is lost: there is nothing to re-seed it from (docs/concurrency.md).
  */
 final class Amnesia {
-  private static final System.Logger LOG = System.getLogger(Amnesia.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Amnesia.class);
   /**
    * How far a re-seeded version jumps: above the versions other nodes may have delivered that
    * this node had not received yet (a handful in flight; a thousand is far beyond that).
@@ -75,12 +77,12 @@ final class Amnesia {
       }
       if (r.type() == ResponseType.BULK) {
         // Not lost: the read raced a newer write (the publish, on its own connection, came first).
-        LOG.log(System.Logger.Level.DEBUG, "{0} read at {1} behind v{2}; Redis holds it, nothing re-seeded",
-            LogTag.session(code), held, known.version);
+        LOG.debug("{} read at {} behind v{}; Redis holds it, nothing re-seeded", LogTag.session(code), held, known.version);
         return recent.decode(code, r.toBytes());
       }
-      LOG.log(System.Logger.Level.WARNING, "redis lost {0} (held {1}, this node saw v{2}): re-seeded it as v{3}",
-          LogTag.session(code), held, known.version, next.version);
+      LOG.atWarn().addKeyValue("event", "redis_lost_session").addKeyValue("session", LogTag.session(code))
+          .log("redis lost {} (held {}, this node saw v{}): re-seeded it as v{}", LogTag.session(code), held, known.version,
+              next.version);
       recent.offer(next, encoded.length);
       served.offer(next);
       return next;

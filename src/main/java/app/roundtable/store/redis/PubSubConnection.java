@@ -11,6 +11,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pub/sub connection that stays up, for {@link RedisSubscriptions}: it connects (with a
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
  * (nothing is subscribed any more) and hands it everything received. Runs on its owner's context.
  */
 final class PubSubConnection {
-  private static final System.Logger LOG = System.getLogger(PubSubConnection.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PubSubConnection.class);
   private static final long MIN_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 2_000;
 
@@ -111,7 +113,7 @@ final class PubSubConnection {
   }
 
   private void giveUp(Redis attempt, String why) {
-    LOG.log(System.Logger.Level.DEBUG, "redis " + why);
+    LOG.debug("redis {}", why);
     connecting = false;
     client = null;
     attempt.close();
@@ -148,7 +150,7 @@ final class PubSubConnection {
 
   private void lost(RedisConnection c, Throwable cause) {
     if (c != conn) return;
-    LOG.log(System.Logger.Level.DEBUG, "redis pub/sub connection lost: " + cause);
+    LOG.debug("redis pub/sub connection lost: {}", String.valueOf(cause));
     conn = null;
     owner.down();
     // The socket may still be open (an unanswered PING): closing its client drops it for sure.

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's session listeners, fed from one dedicated Redis pub/sub connection: to the one Redis,
@@ -44,7 +46,7 @@ import java.util.function.Supplier;
  * shard map's owner moves its listeners; meanwhile it is retried here (the error may pass).
  */
 final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner {
-  private static final System.Logger LOG = System.getLogger(RedisSubscriptions.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriptions.class);
   /** How long a re-read state waits for pub/sub messages published before it (see {@link #catchUp}). */
   private static final long CATCH_UP_GRACE_MS = 250;
 
@@ -145,7 +147,7 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
     l.timer = vertx.setTimer(timeoutMs + 500, t -> {
       if (l.pending != null) {
         remove(l);
-        l.pending.tryFail(new StoreUnavailableException("subscription to " + l.code + " not confirmed in time"));
+        l.pending.tryFail(new StoreUnavailableException("subscription to " + LogTag.session(l.code) + " not confirmed in time"));
       }
     });
     // The channel is already live: only the newcomer needs a starting point. Its other listeners
@@ -238,7 +240,7 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
   }
 
   private void dropped(SubscribedChannel ch, String why) {
-    LOG.log(System.Logger.Level.DEBUG, "redis pub/sub channel not served here: " + why);
+    LOG.debug("redis pub/sub channel not served here: {}", why);
     ch.confirmed = false;
     ch.dropped = true;
     misrouted.run();
@@ -264,7 +266,8 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
     try {
       s = decoder.apply(code, message);
     } catch (IllegalArgumentException e) {
-      LOG.log(System.Logger.Level.WARNING, "undecodable state of " + LogTag.session(code) + ": " + e.getMessage());
+      // Not the exception's message: it quotes the start of the state, which holds names.
+      LOG.atWarn().addKeyValue("event", "undecodable_state").log("undecodable state of {}", LogTag.session(code));
       return;
     }
     ch.deliver(s);

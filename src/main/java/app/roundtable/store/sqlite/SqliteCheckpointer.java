@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Folds the WAL back into the database file on a thread and connection of its own. A checkpoint
@@ -13,7 +15,7 @@ import java.sql.Statement;
  * writer up by seconds (docs/benchmarks.md). A PASSIVE checkpoint never blocks the writer.
  */
 final class SqliteCheckpointer {
-  private static final System.Logger LOG = System.getLogger(SqliteCheckpointer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteCheckpointer.class);
   /** How often the WAL is folded back; the WAL then holds about this much time of changes. */
   static final long EVERY_MS = 500;
 
@@ -42,13 +44,13 @@ final class SqliteCheckpointer {
             st.execute("PRAGMA wal_checkpoint(PASSIVE)");
           }
         } catch (SQLException e) {
-          LOG.log(System.Logger.Level.WARNING, "checkpoint failed (the WAL grows until one succeeds): {0}", e.getMessage());
+          LOG.warn("checkpoint failed (the WAL grows until one succeeds): {}", e.getMessage());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {
-      LOG.log(System.Logger.Level.ERROR, "checkpoints stopped: {0}", e.getMessage());
+      LOG.atError().addKeyValue("event", "checkpoints_stopped").log("checkpoints stopped: {}", e.getMessage());
     }
   }
 

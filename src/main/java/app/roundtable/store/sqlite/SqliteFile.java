@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens {@code DATA_DIR/roundtable.db} for the one writer: checks the directory, takes the lock,
@@ -43,7 +45,7 @@ final class SqliteFile {
       java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
   private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FILE =
       java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
-  private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteFile.class);
 
   private SqliteFile() {}
 
@@ -71,7 +73,7 @@ final class SqliteFile {
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: its own access rules apply
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not make {0} private to this user (0700): {1}", dir, e.toString());
+      LOG.warn("could not make {} private to this user (0700): {}", dir, e.toString());
     }
   }
 
@@ -166,7 +168,7 @@ final class SqliteFile {
       if (!"2".equals(single(st, "PRAGMA auto_vacuum"))) {
         st.execute("PRAGMA auto_vacuum = INCREMENTAL");
         if (single(st, "SELECT name FROM sqlite_master LIMIT 1") != null) {
-          LOG.log(System.Logger.Level.INFO, "rebuilding {0} once so that deleted sessions can be removed from it", file);
+          LOG.info("rebuilding {} once so that deleted sessions can be removed from it", file);
           st.execute("VACUUM");
         }
       }

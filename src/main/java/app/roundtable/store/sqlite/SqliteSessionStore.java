@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions in one SQLite file under {@code DATA_DIR}: one node, durable, nothing to install.
@@ -147,8 +148,8 @@ public final class SqliteSessionStore implements SessionStore {
       }
       return rows.get();
     }));
-    System.getLogger(getClass().getName()).log(System.Logger.Level.INFO,
-        "{0} session(s) on disk, read when first needed", counted);
+    LoggerFactory.getLogger(SqliteSessionStore.class).atInfo().addKeyValue("event", "sessions_on_disk")
+        .addKeyValue("sessions", counted).log("{} session(s) on disk, read when first needed", counted);
   }
 
   // --- the cache ---------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that owns the JDBC connection (JDBC blocks, so never an event loop). Writes wait
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the connection (the expiry sweep, close) runs as a {@link Task} between batches, in queue order.
  */
 final class SqliteWriter {
-  private static final System.Logger LOG = System.getLogger(SqliteWriter.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteWriter.class);
   private static final String UPSERT = "INSERT INTO sessions (code, version, state, updated_at, expires_at)"
       + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET version = excluded.version,"
       + " state = excluded.state, updated_at = excluded.updated_at, expires_at = excluded.expires_at";
@@ -197,7 +199,7 @@ final class SqliteWriter {
       c.commit();
     } catch (SQLException | RuntimeException e) {
       rollback(c);
-      LOG.log(System.Logger.Level.ERROR, "could not save {0} change(s): {1}", accepted.size(), e.getMessage());
+      LOG.atError().addKeyValue("event", "save_failed").log("could not save {} change(s): {}", accepted.size(), e.getMessage());
       StoreUnavailableException failure = new StoreUnavailableException("the database could not save the change: "
           + e.getMessage(), e);
       for (Write w : accepted) w.failed(failure);
@@ -221,7 +223,7 @@ final class SqliteWriter {
     try {
       c.setAutoCommit(true);
     } catch (SQLException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not reset autocommit: {0}", e.getMessage());
+      LOG.warn("could not reset autocommit: {}", e.getMessage());
     }
   }
 }
