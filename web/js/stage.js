@@ -34,7 +34,8 @@ export function stageOf(state) {
 
 /**
  * A follow-up before it starts is the group's space between the meetings: the practice log on
- * last time's commitments is what a member opening it came for.
+ * last time's commitments is what a member opening it came for. It comes under the (short) queue,
+ * so when the meeting starts and the log folds away, nothing above it moves.
  */
 export function between(state, kind) {
   const previous = state && state.previous;
@@ -43,7 +44,7 @@ export function between(state, kind) {
     && items.every((i) => i.status === ItemStatus.PENDING);
 }
 
-const BETWEEN = Object.freeze([Panel.PREVIOUS, Panel.QUEUE]);
+const BETWEEN = Object.freeze([Panel.QUEUE, Panel.PREVIOUS]);
 
 const PANELS = Object.freeze({
   [StageKind.IDLE]: [Panel.QUEUE],

@@ -27,7 +27,7 @@ test('a follow-up before it starts puts last time’s commitments (the practice 
   const pending = followUp.map((i) => ({ ...i, status: 'pending' }));
   const s = stageOf(session({ items: pending, previous }));
   assert.equal(s.kind, StageKind.IDLE);
-  assert.deepEqual(s.panels, [Panel.PREVIOUS, Panel.QUEUE]);
+  assert.deepEqual(s.panels, [Panel.QUEUE, Panel.PREVIOUS]);
   assert.equal(between(session({ items: pending, previous }), StageKind.IDLE), true);
   assert.deepEqual(stageOf(session({ items: pending, previous: { title: 'First', commitments: [] } })).panels, [Panel.QUEUE]);
   const started = [{ ...pending[0], status: 'done' }, ...pending.slice(1)];

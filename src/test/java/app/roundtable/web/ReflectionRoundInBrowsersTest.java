@@ -41,7 +41,8 @@ class ReflectionRoundInBrowsersTest extends BrowserTest {
     String firstCode = first.getString("code");
     for (String[] who : List.of(new String[] {"Ben", BENS}, new String[] {"Chloé", CHLOES})) {
       try (WsClient c = WsClient.connect(node.vertx(), node.port())) {
-        c.join(firstCode, who[0]);
+        // Their laptops' series identities: "yours" is what a member may report on, never a name.
+        c.joinWithIdentity(firstCode, who[0], identity(who[0]));
         c.command("addCommitment", "text", who[1]);
       }
     }
@@ -53,9 +54,9 @@ class ReflectionRoundInBrowsersTest extends BrowserTest {
     Page ana = open(LayoutShift.watch(browsers.context(1366, 768)),
         "/s/" + code + "#key=" + URLEncoder.encode(followUp.getString("facilitatorKey"), StandardCharsets.UTF_8));
     join(ana, "Ana");
-    Page ben = open(LayoutShift.watch(browsers.phone(390, 844)), "/s/" + code);
+    Page ben = open(LayoutShift.watch(withIdentity(browsers.phone(390, 844), identity("Ben"))), "/s/" + code);
     join(ben, "Ben");
-    Page chloe = open(LayoutShift.watch(browsers.context(1366, 768)), "/s/" + code);
+    Page chloe = open(LayoutShift.watch(withIdentity(browsers.context(1366, 768), identity("Chloé"))), "/s/" + code);
     join(chloe, "Chloé");
     Page big = open(LayoutShift.watch(browsers.context(1920, 1080)), "/d/" + code);
     Page small = open(LayoutShift.watch(browsers.context(1280, 720)), "/d/" + code);
@@ -102,5 +103,15 @@ class ReflectionRoundInBrowsersTest extends BrowserTest {
     shoot("12-follow-up-reflection", sizes);
     layoutShifts(sizes, FirstSessionWithRunBarTest.LAYOUT_SHIFT_LIMIT);
     noA11yProblems(a11y);
+  }
+
+  static String identity(String name) {
+    return (name.equals("Ben") ? "b" : "c") + "0123456789abcdef0123456789abcde";
+  }
+
+  /** A browser that has been at the first session: it holds the series identity it sent then. */
+  static com.microsoft.playwright.BrowserContext withIdentity(com.microsoft.playwright.BrowserContext context, String identity) {
+    context.addInitScript("localStorage.setItem('roundtable.identity', '" + identity + "');");
+    return context;
   }
 }
