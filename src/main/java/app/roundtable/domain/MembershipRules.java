@@ -15,6 +15,11 @@ final class MembershipRules {
     }
     Verdict bad = Checks.name(c.name(), ctx.limits());
     if (bad != null) return bad;
+    // A removed member's browser does not come straight back under a new name: it brings the same
+    // series identity. (The key holder is never kept out of their own session.)
+    if (c.keyHash() == null && c.seriesHash() != null && removedBrowser(s, c.seriesHash())) {
+      return Verdict.refuse(FORBIDDEN, "You were removed from this session.");
+    }
     if (c.keyHash() != null && !s.opensAsFacilitator(c.keyHash())) {
       return Verdict.refuse(FORBIDDEN, "That facilitator key isn't right.");
     }
@@ -116,6 +121,11 @@ final class MembershipRules {
     target.presence.clear();
     CommitmentRules.removeAllOf(s, target.id);
     return Verdict.CHANGED;
+  }
+
+  private static boolean removedBrowser(Session s, String seriesHash) {
+    for (Member m : s.members.values()) if (m.removed && seriesHash.equals(m.seriesHash)) return true;
+    return false;
   }
 
   /** Members who count against the limit: removed ones don't, offline ones do (they may resume). */

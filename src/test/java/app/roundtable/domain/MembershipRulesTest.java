@@ -83,6 +83,15 @@ class MembershipRulesTest {
   }
 
   @Test
+  void aRemovedMembersBrowserCannotJoinAgainUnderANewName() {
+    Given g = Given.session();
+    g.ok(null, new Join("a", "A", null, "r", "n", "series-hash-a"));
+    g.ok(FAC, new RemoveMember("a"));
+    g.refused(null, new Join("a2", "Someone else", null, "r2", "n", "series-hash-a"), Reason.FORBIDDEN);
+    g.ok(null, new Join("b", "B", null, "r3", "n", "series-hash-b"));
+  }
+
+  @Test
   void leaveEndsTheTurnLowersTheHandAndGoesOffline() {
     Given g = Given.session("a", "b");
     g.ok("a", new RaiseHand());
