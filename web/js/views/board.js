@@ -45,7 +45,8 @@ export function boardView(root, ctx) {
   const writingCount = el('p', { class: 'idea-count' });
   const writingMine = el('div', { class: 'my-ideas' });
   const writingArea = el('div', { class: 'writing' }, writingCount, ctx.display ? null : postForm, writingMine);
-  const votedLine = el('p', { class: 'voted-count', attrs: { 'aria-live': 'polite' } });
+  // Not a live region of its own: the page's one announcer speaks for the board.
+  const votedLine = el('p', { class: 'voted-count' });
   const roomArea = el('div', { class: 'room-board', hidden: true });
   const room = ctx.display ? null : roomBoardView(roomArea, ctx);
   root.append(prompt, phaseLine, votedLine, body);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Edge.Snapshot;
 import app.roundtable.testsupport.Http;
+import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.InMemoryNodeTest;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonArray;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * member are refused, and the connection stays up; metrics say nothing about notes.
  */
 class PracticeNotesTest extends InMemoryNodeTest {
+  /** /metrics on the public port, so the test can read what the metrics say (nothing about notes). */
+  static Config nodeConfig() {
+    return TestConfig.of(Map.of("METRICS_PUBLIC", "true"));
+  }
   static final String ANA = "ana-identity-0123456789abcdef";
   static final String BEN = "ben-identity-0123456789abcdef";
   static final String PRIVATE = "felt awkward at first, will try again";
