@@ -9,6 +9,7 @@ import { t } from './i18n.js';
 import { applyLanguage } from './language.js';
 import { startTicking } from './page.js';
 import { sessionInfo } from './api.js';
+import { ErrorCode } from './protocol.js';
 import { followUpOf } from './keepsake.js';
 import { currentItem } from './selectors.js';
 import { statusView } from './views/status.js';
@@ -29,7 +30,7 @@ const status = statusView($('status'), { announce, onRetryNow: () => client && c
 let client = null;
 
 if (!code) {
-  status.update(Status.FAILED, { code: 'unknown_session' });
+  status.update(Status.FAILED, { code: ErrorCode.UNKNOWN_SESSION });
 } else {
   $('qr').src = `/api/sessions/${encodeURIComponent(code)}/qr.svg`;
   // The address may break after a slash; the code never does. Below it, the code large, in groups.

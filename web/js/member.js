@@ -3,7 +3,7 @@
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, fragmentParams } from './storage.js';
-import { errorSentence, ItemStatus } from './protocol.js';
+import { ErrorCode, errorSentence, ItemStatus, SessionStatus } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
 import { confirmDialog, createAnnouncer, el, memo, replaceKeepingFocus, saveFile } from './dom.js';
 import { followUpOf, takeaway } from './keepsake.js';
@@ -77,7 +77,7 @@ let client = null;
 const ended = endedView($('ended'), { origin: location.origin, saveFile });
 
 if (!code) {
-  status.update(Status.FAILED, { code: 'unknown_session' });
+  status.update(Status.FAILED, { code: ErrorCode.UNKNOWN_SESSION });
 } else {
   start();
 }
@@ -229,23 +229,23 @@ function showJoinForm() {
 async function showSessionInfo() {
   const res = await sessionInfo(code);
   if (!res.ok) {
-    if (res.code === 'unknown_session' && !(client && client.store.state)) {
+    if (res.code === ErrorCode.UNKNOWN_SESSION && !(client && client.store.state)) {
       client.connection.stop();
       $('join').hidden = true;
-      status.update(Status.FAILED, { code: 'unknown_session' });
+      status.update(Status.FAILED, { code: ErrorCode.UNKNOWN_SESSION });
     }
     return;
   }
   if (!client || !client.store.state) {
     $('session-title').textContent = res.data.title;
     document.title = t('page.title.member', { title: res.data.title });
-    $('join-info').textContent = res.data.status === 'ended'
-      ? errorSentence('session_ended')
+    $('join-info').textContent = res.data.status === SessionStatus.ENDED
+      ? errorSentence(ErrorCode.SESSION_ENDED)
       : t('join.here', { count: res.data.members });
   }
   // An ended session opened without a way back in (a new device, no token): no join form to
   // fill in for nothing — the end, and the way to the next meeting.
-  if (res.data.status === 'ended' && client && !client.store.state && !memory.resumeToken(code)) {
+  if (res.data.status === SessionStatus.ENDED && client && !client.store.state && !memory.resumeToken(code)) {
     client.connection.stop();
     $('join').hidden = true;
     status.update(Status.ENDED);

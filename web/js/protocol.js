@@ -62,6 +62,9 @@ export const ClientErrorCode = Object.freeze({
   NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost', NO_ANSWER: 'no_answer',
 });
 
+/** Not on the wire either: an HTTP call nothing answered, or one answered 401 (no or a wrong key). */
+export const HttpClientCode = Object.freeze({ NETWORK: 'network', UNAUTHORIZED: 'unauthorized' });
+
 /**
  * `deleted` (the facilitator deleted the session) and `display-removed` (the facilitator removed this
  * display) are extensions; clients treat unknown reasons as ended.
@@ -73,17 +76,17 @@ export const SessionStatus = Object.freeze({ OPEN: 'open', ENDED: 'ended' });
 export const BoardPhase = Object.freeze({
   CLOSED: 'closed', WRITING: 'writing', REVEALED: 'revealed', VOTING: 'voting', RESULTS: 'results',
 });
-export const BOARD_PHASES = Object.freeze(Object.values(BoardPhase));
 export const ItemKind = Object.freeze({
   DISCUSSION: 'discussion', ROUND: 'round', BOARD: 'board', COMMITMENTS: 'commitments', BREAK: 'break',
 });
 export const ITEM_KINDS = Object.freeze(Object.values(ItemKind));
 export const ItemStatus = Object.freeze({ PENDING: 'pending', ACTIVE: 'active', DONE: 'done' });
-export const CommitmentStatus = Object.freeze({ PLANNED: 'planned', TRIED: 'tried', DONE: 'done' });
+const CommitmentStatus = Object.freeze({ PLANNED: 'planned', TRIED: 'tried', DONE: 'done' });
 export const COMMITMENT_STATUSES = Object.freeze(Object.values(CommitmentStatus));
 export const QueuePolicy = Object.freeze({ EQUAL: 'equal', FIFO: 'fifo' });
+/** The start page's template choices (index.html's radio values) are these; WebModulesTest checks them. */
 export const Template = Object.freeze({ FIRST: 'first', FOLLOW_UP: 'follow-up', BLANK: 'blank' });
-export const DISPLAY_ROLE = 'display';
+const DISPLAY_ROLE = 'display';
 
 /** Limits from the contract's defaults; the client uses them for maxlength hints only. */
 export const Limits = Object.freeze({

@@ -3,7 +3,6 @@
 
 export default Object.freeze({
   // stage (member page and projector)
-  'stage.heading': 'Jetzt',
   'stage.idle.title': 'Gleich geht es los',
   'stage.idle.prompt': 'Sobald alle da sind, startet die Moderation den ersten Punkt der Agenda.',
   'stage.kind.discussion': 'Gespräch',
@@ -27,7 +26,6 @@ export default Object.freeze({
   'stage.announce.item': 'Jetzt: {title}.',
   'stage.announce.board': 'Ideenwand: {phase}.',
   'stage.announce.ended': 'Die Agenda ist abgeschlossen.',
-  'stage.more': 'Mehr',
 
   // sections that the stage moves in and out of the "more" list
   'section.queue': 'Redeliste',
@@ -215,9 +213,7 @@ export default Object.freeze({
   'run.minutes': 'Minuten',
   'run.startTimer': 'Uhr starten',
   'run.queue': 'Redeliste',
-  'run.nextSpeaker': 'Nächste Person',
   'run.startRound': 'Runde starten',
-  'run.board': 'Ideenwand',
   'run.phase.writing': 'Schreiben',
   'run.phase.revealed': 'Aufdecken',
   'run.phase.voting': 'Abstimmen',
@@ -233,13 +229,10 @@ export default Object.freeze({
   'display.qr': 'QR-Code mit dem Link zum Teilnehmen',
   'display.order': 'Reihenfolge der Runde',
   'display.speaking': 'Es spricht',
-  'display.speakingNow': 'Spricht gerade',
-  'display.nobody': 'Gerade spricht niemand.',
   'display.ideaCount': { one: '{count} Idee an der Wand', other: '{count} Ideen an der Wand' },
   'display.votes': { one: '{count} Stimme', other: '{count} Stimmen' },
   'display.commitments': 'Das nehmen wir uns vor',
   'display.record': 'Wer heute gesprochen hat',
-  'display.turns': { one: '{count} Beitrag', other: '{count} Beiträge' },
   'display.noCommitments': 'Noch keine Vorhaben.',
   'stage.kind.welcome': 'Willkommen',
   'display.hereNow': 'Schon da',
@@ -402,13 +395,10 @@ export default Object.freeze({
   'session.summaryDone': 'Zusammenfassung heruntergeladen.',
   'session.chart': 'Redebilanz als Grafik herunterladen (SVG)',
   'session.chartDone': 'Grafik der Redebilanz heruntergeladen.',
-  'session.noKey': 'Dieser Browser hat den Moderationsschlüssel für diese Sitzung nicht.',
   'session.noKeySummary': 'Dieser Browser hat den Moderationsschlüssel für diese Sitzung nicht und kann die Zusammenfassung deshalb nicht abrufen.',
-  'session.followForm': 'Folgesitzung anlegen',
   'session.followTitle': 'Titel der Folgesitzung (optional)',
   'session.followCreate': 'Folgesitzung anlegen',
   'session.following': 'Folgesitzung wird angelegt…',
-  'session.followDone': 'Folgesitzung angelegt. Sie wird geöffnet…',
 
   // timer announcements and the confirm dialog
   'timer.announce.left': 'Noch {left}.',

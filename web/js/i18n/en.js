@@ -3,7 +3,6 @@
 
 export default Object.freeze({
   // stage (member page and projector)
-  'stage.heading': 'Now',
   'stage.idle.title': 'Waiting to start',
   'stage.idle.prompt': 'The facilitator starts the first agenda item when everyone is here.',
   'stage.kind.discussion': 'Discussion',
@@ -27,7 +26,6 @@ export default Object.freeze({
   'stage.announce.item': 'Now: {title}.',
   'stage.announce.board': 'Idea board: {phase}.',
   'stage.announce.ended': 'The agenda is done.',
-  'stage.more': 'More',
 
   // sections that the stage moves in and out of the "more" list
   'section.queue': 'Speaking queue',
@@ -240,9 +238,7 @@ export default Object.freeze({
   'run.minutes': 'Minutes',
   'run.startTimer': 'Start timer',
   'run.queue': 'Speaking',
-  'run.nextSpeaker': 'Next speaker',
   'run.startRound': 'Start a round',
-  'run.board': 'Board',
   'run.phase.writing': 'Writing',
   'run.phase.revealed': 'Reveal',
   'run.phase.voting': 'Voting',
@@ -258,13 +254,10 @@ export default Object.freeze({
   'display.qr': 'QR code for the join link',
   'display.order': 'Round order',
   'display.speaking': 'Speaking',
-  'display.speakingNow': 'Speaking now',
-  'display.nobody': 'Nobody is speaking.',
   'display.ideaCount': { one: '{count} idea on the board', other: '{count} ideas on the board' },
   'display.votes': { one: '{count} vote', other: '{count} votes' },
   'display.commitments': 'What we will practise',
   'display.record': 'Who spoke today',
-  'display.turns': { one: '{count} turn', other: '{count} turns' },
   'display.noCommitments': 'No commitments yet.',
   'stage.kind.welcome': 'Welcome',
   'display.hereNow': 'Here now',
@@ -402,13 +395,10 @@ export default Object.freeze({
   'session.summaryDone': 'Summary downloaded.',
   'session.chart': 'Download speaking chart (SVG)',
   'session.chartDone': 'Speaking chart downloaded.',
-  'session.noKey': 'This browser does not hold the facilitator key for this session.',
   'session.noKeySummary': 'This browser does not hold the facilitator key for this session, so it cannot fetch the summary.',
-  'session.followForm': 'Create the follow-up session',
   'session.followTitle': 'Follow-up title (optional)',
   'session.followCreate': 'Create follow-up session',
   'session.following': 'Creating the follow-up…',
-  'session.followDone': 'Follow-up created. Opening it…',
 
   // timer announcements and the confirm dialog
   'timer.announce.left': '{left} left.',

@@ -3,7 +3,6 @@
 
 export default Object.freeze({
   // stage (member page and projector)
-  'stage.heading': 'Ahora',
   'stage.idle.title': 'Esperando para empezar',
   'stage.idle.prompt': 'Quien modera abrirá el primer punto de la agenda cuando todos estén aquí.',
   'stage.kind.discussion': 'Conversación',
@@ -27,7 +26,6 @@ export default Object.freeze({
   'stage.announce.item': 'Ahora: {title}.',
   'stage.announce.board': 'Muro de ideas: {phase}.',
   'stage.announce.ended': 'La agenda ha terminado.',
-  'stage.more': 'Más',
 
   // sections that the stage moves in and out of the "more" list
   'section.queue': 'Turnos de palabra',
@@ -215,9 +213,7 @@ export default Object.freeze({
   'run.minutes': 'Minutos',
   'run.startTimer': 'Iniciar temporizador',
   'run.queue': 'Palabra',
-  'run.nextSpeaker': 'Siguiente turno',
   'run.startRound': 'Empezar una ronda',
-  'run.board': 'Muro',
   'run.phase.writing': 'Escritura',
   'run.phase.revealed': 'Mostrar',
   'run.phase.voting': 'Votación',
@@ -233,13 +229,10 @@ export default Object.freeze({
   'display.qr': 'Código QR con el enlace para unirse',
   'display.order': 'Orden de la ronda',
   'display.speaking': 'Turnos de palabra',
-  'display.speakingNow': 'Habla ahora',
-  'display.nobody': 'Nadie tiene la palabra.',
   'display.ideaCount': { one: '{count} idea en el muro', other: '{count} ideas en el muro' },
   'display.votes': { one: '{count} voto', other: '{count} votos' },
   'display.commitments': 'Lo que vamos a practicar',
   'display.record': 'Quién habló hoy',
-  'display.turns': { one: '{count} turno', other: '{count} turnos' },
   'display.noCommitments': 'Todavía no hay compromisos.',
   'stage.kind.welcome': 'Bienvenida',
   'display.hereNow': 'Ya están aquí',
@@ -402,13 +395,10 @@ export default Object.freeze({
   'session.summaryDone': 'Resumen descargado.',
   'session.chart': 'Descargar gráfico del registro de palabra (SVG)',
   'session.chartDone': 'Gráfico del registro de palabra descargado.',
-  'session.noKey': 'Este navegador no guarda la clave de moderación de esta sesión.',
   'session.noKeySummary': 'Este navegador no guarda la clave de moderación de esta sesión, así que no puede obtener el resumen.',
-  'session.followForm': 'Crear la sesión de seguimiento',
   'session.followTitle': 'Título del seguimiento (opcional)',
   'session.followCreate': 'Crear sesión de seguimiento',
   'session.following': 'Creando el seguimiento…',
-  'session.followDone': 'Seguimiento creado. Abriéndolo…',
 
   // timer announcements and the confirm dialog
   'timer.announce.left': 'Quedan {left}.',

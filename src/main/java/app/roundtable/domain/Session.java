@@ -97,7 +97,7 @@ public final class Session {
     s.raiseSeq = raiseSeq;
     s.facilitation = facilitation.copy();
     s.fairnessVisible = fairnessVisible;
-    s.followUp = followUp == null ? null : followUp.copy();
+    s.followUp = followUp; // a value: shared, never changed in place
     s.scheduled = scheduled == null ? null : scheduled.copy();
     s.earlierCode = earlierCode;
     s.earlierKeyHashes = new ArrayList<>(earlierKeyHashes);

@@ -91,10 +91,10 @@ public final class StateView {
       g.writeNullField("followUp");
     } else {
       g.writeObjectFieldStart("followUp");
-      g.writeStringField("code", s.followUp.code);
-      g.writeStringField("joinUrl", s.followUp.joinUrl);
-      g.writeStringField("displayUrl", s.followUp.displayUrl);
-      Json.nullableNumber(g, "at", s.followUp.at);
+      g.writeStringField("code", s.followUp.code());
+      g.writeStringField("joinUrl", s.followUp.joinUrl());
+      g.writeStringField("displayUrl", s.followUp.displayUrl());
+      Json.nullableNumber(g, "at", s.followUp.at());
       g.writeEndObject();
     }
     if (s.scheduled == null) {

@@ -126,7 +126,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
 
   private void end(CloseReason reason) {
     closing = null;
-    out.send(Frames.closed(reason));
+    if (reason.announced) out.send(Frames.closed(reason));
     out.close(reason);
   }
 

@@ -100,7 +100,7 @@ final class SessionApi {
     Integer length = minutes == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ((Number) minutes).longValue()));
     withFacilitator(ctx, earlier -> {
       if (earlier.followUp != null) {
-        error(ctx, HttpError.CONFLICT, "This session has its follow-up already: " + earlier.followUp.joinUrl);
+        error(ctx, HttpError.CONFLICT, "This session has its follow-up already: " + earlier.followUp.joinUrl());
         return;
       }
       services.followUps.create(earlier, title, when, length, base(ctx)).onComplete(ar -> {
@@ -169,8 +169,8 @@ final class SessionApi {
       for (Member m : s.members.values()) if (!m.removed && m.online()) online++;
       // followUp and scheduled as in the state: an ended session's pages, whose socket is gone,
       // learn here that the group meets again.
-      JsonObject followUp = s.followUp == null ? null : new JsonObject().put("code", s.followUp.code)
-          .put("joinUrl", s.followUp.joinUrl).put("displayUrl", s.followUp.displayUrl).put("at", s.followUp.at);
+      JsonObject followUp = s.followUp == null ? null : new JsonObject().put("code", s.followUp.code())
+          .put("joinUrl", s.followUp.joinUrl()).put("displayUrl", s.followUp.displayUrl()).put("at", s.followUp.at());
       JsonObject scheduled = s.scheduled == null ? null
           : new JsonObject().put("at", s.scheduled.at).put("minutes", s.scheduled.minutes);
       ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
