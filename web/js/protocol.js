@@ -29,6 +29,8 @@ export const Command = Object.freeze({
   // v1.2: the practice log between the sessions
   ADD_PRACTICE_NOTE: 'addPracticeNote', EDIT_PRACTICE_NOTE: 'editPracticeNote',
   REMOVE_PRACTICE_NOTE: 'removePracticeNote',
+  // issue 21: the room protects itself
+  REMOVE_DISPLAY: 'removeDisplay', LOCK_ROOM: 'lockRoom',
 });
 
 /** Messages the server sends. */
@@ -51,6 +53,8 @@ export const ErrorCode = Object.freeze({
   SESSION_ENDED: 'session_ended', FORBIDDEN: 'forbidden', NOT_FOUND: 'not_found',
   INVALID_PHASE: 'invalid_phase', LIMIT_EXCEEDED: 'limit_exceeded',
   RATE_LIMITED: 'rate_limited', UNAVAILABLE: 'unavailable', INTERNAL: 'internal',
+  // issue 21: the facilitator locked the room to new names and displays
+  ROOM_LOCKED: 'room_locked',
 });
 
 /** Not on the wire: what the client itself reports about a command it could not see through. */
@@ -61,8 +65,13 @@ export const ClientErrorCode = Object.freeze({
 /** Not on the wire either: an HTTP call nothing answered, or one answered 401 (no or a wrong key). */
 export const HttpClientCode = Object.freeze({ NETWORK: 'network', UNAUTHORIZED: 'unauthorized' });
 
-/** `deleted` is the v1.2 extension: the facilitator deleted the session (clients treat unknown reasons as ended). */
-export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed', DELETED: 'deleted' });
+/**
+ * `deleted` (the facilitator deleted the session) and `display-removed` (the facilitator removed this
+ * display) are extensions; clients treat unknown reasons as ended.
+ */
+export const CloseReason = Object.freeze({
+  ENDED: 'ended', REMOVED: 'removed', DELETED: 'deleted', DISPLAY_REMOVED: 'display-removed',
+});
 export const SessionStatus = Object.freeze({ OPEN: 'open', ENDED: 'ended' });
 export const BoardPhase = Object.freeze({
   CLOSED: 'closed', WRITING: 'writing', REVEALED: 'revealed', VOTING: 'voting', RESULTS: 'results',
@@ -134,7 +143,12 @@ function isObject(x) { return !!x && typeof x === 'object' && !Array.isArray(x);
 export const cmd = Object.freeze({
   join: (code, { name, key, resume, display, identity } = {}) => {
     const c = { type: Command.JOIN, code };
-    if (display) { c.role = DISPLAY_ROLE; return c; }
+    if (display) {
+      c.role = DISPLAY_ROLE;
+      // A projector opened in the facilitator's browser: its key lets it into a locked room.
+      if (key) c.key = key;
+      return c;
+    }
     if (resume) { c.resume = resume; return c; }
     c.name = name;
     if (key) c.key = key;
@@ -228,6 +242,10 @@ export const cmd = Object.freeze({
     return c;
   },
   removePracticeNote: (noteId) => ({ type: Command.REMOVE_PRACTICE_NOTE, noteId }),
+  /** Closes that display's sockets (`closed display-removed`) and frees its slot. */
+  removeDisplay: (displayId) => ({ type: Command.REMOVE_DISPLAY, displayId }),
+  /** Locked: new names and new displays are refused (`room_locked`); resumes and the key still get in. */
+  lockRoom: (locked) => ({ type: Command.LOCK_ROOM, locked: !!locked }),
 });
 
 function forMember(c, memberId) {
