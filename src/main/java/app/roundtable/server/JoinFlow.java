@@ -147,7 +147,7 @@ final class JoinFlow {
   /** Whether the join's resume token or key is right for {@code s}. */
   private static boolean proven(Session s, Inbound.Join j) {
     if (j.resume() != null) return byResumeToken(s, j.resume()) != null;
-    return j.key() != null && SessionApi.opens(s, Secrets.hash(j.key()));
+    return j.key() != null && SessionLookup.opens(s, Secrets.hash(j.key()));
   }
 
   private static Refusal tooMany() {
