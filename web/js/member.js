@@ -20,6 +20,7 @@ import { boardView } from './views/board.js';
 import { commitmentsView } from './views/commitments.js';
 import { agendaView } from './views/agenda.js';
 import { membersView } from './views/members.js';
+import { roomView } from './views/room.js';
 import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
 import { rotaView } from './views/rota.js';
@@ -121,6 +122,7 @@ function start() {
     previousView($('previous'), ctx),
     agendaView($('agenda'), ctx),
     membersView($('members'), ctx),
+    roomView($('room'), ctx),
     groundRulesView($('rules'), ctx),
     sessionView($('session-actions'), ctx),
     deviceLinkView($('device'), ctx),
@@ -152,6 +154,7 @@ function start() {
     const started = s.state.agenda.items.some((i) => i.status !== ItemStatus.PENDING);
     renderNext([k.followUp, started ? null : s.state.scheduled || null]);
     $('session-title').textContent = s.state.title;
+    $('room-locked').hidden = !s.state.locked;
     cue.update(s.state.queue, s.memberId, t('page.title.member', { title: s.state.title }));
     document.body.classList.toggle('is-facilitator', s.facilitator);
     $('previous-home').classList.toggle('absent', !s.state.previous);
@@ -173,7 +176,7 @@ function start() {
     const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.DELETED || st === Status.FAILED;
     $('session').hidden = !store.state || gone || st === Status.NEEDS_NAME;
     if (st === Status.NEEDS_NAME) showJoinForm();
-    if (gone) { errors.clear(); $('next').hidden = true; }
+    if (gone) { errors.clear(); $('next').hidden = true; $('room-locked').hidden = true; }
     if (st === Status.ENDED) {
       // The state before the end is what the page has; a page opened after the end has what it kept.
       ended.show(store.state ? takeaway(store.state, store.memberId) : memory.takeaway(code), code);
