@@ -90,6 +90,8 @@ public final class Flood {
     public final double[] framesPerSec = new double[Group.values().length];
     public final double[] bytesPerSec = new double[Group.values().length];
     public double serverCores = Double.NaN;
+    /** At the phase's end: versions the facilitator had that the slow member had not read yet. */
+    public long slowBehind;
     final List<long[]> facilitatorVersions = new ArrayList<>();
     private final long[] messages0 = new long[Group.values().length];
     private final long[] bytes0 = new long[Group.values().length];
@@ -364,6 +366,7 @@ public final class Flood {
       }
       Buffer s = facilitator.latest;
       last.stateBytes = s == null ? 0 : s.length();
+      last.slowBehind = slow.closed ? -1 : Math.max(0, facilitator.lastV - slow.lastV);
       noteClosed(last.name);
       log("%s: %s", last.name, oneLine(last));
     }
@@ -477,12 +480,14 @@ public final class Flood {
     StringBuilder b = new StringBuilder();
     b.append("| ").append(label).append(": phase | s | state KB | facilitator acked/sent (refused) |"
         + " facilitator ack p50 / p99 / max ms | facilitator → slow member has it p50 / p99 / max ms (not there) |"
-        + " members acked/sent (refused) | members' ack p50 / p99 / max ms | server cores |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + " slow member behind at the end (versions) | members acked/sent (refused) | members' ack p50 / p99 / max ms |"
+        + " server cores |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Phase p : r.phases()) {
-      b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d/%d%s | %s | %s%s | %d/%d%s | %s | %s |\n",
+      b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d/%d%s | %s | %s%s | %s | %d/%d%s | %s | %s |\n",
           p.name, p.seconds, p.stateBytes / 1e3, p.facilitatorAcked, p.facilitatorSent, refused(p.facilitatorRefused),
           ms(p.facilitatorAck), ms(p.facilitatorToSlow), p.notAtSlow > 0 ? " (" + p.notAtSlow + ")" : "",
+          p.slowBehind < 0 ? "gone" : Long.toString(p.slowBehind),
           p.memberAcked, p.memberSent, refused(p.memberRefused), ms(p.memberAck),
           Double.isNaN(p.serverCores) ? "–" : String.format(Locale.ROOT, "%.2f", p.serverCores)));
     }

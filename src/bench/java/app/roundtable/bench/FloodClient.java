@@ -41,6 +41,8 @@ final class FloodClient {
   volatile boolean closedByServer;
   volatile String closeReason;
   volatile boolean keepLatest;
+  /** The newest state version this socket began to receive. */
+  volatile long lastV = -1;
   /** The newest whole state (or welcome) message while {@link #keepLatest}. */
   volatile Buffer latest;
   private Buffer assembling;
@@ -122,6 +124,7 @@ final class FloodClient {
       kind = b.getByte(9);
       boolean collect = kind == 'w' || (kind == 's' && keepLatest);
       assembling = collect ? Buffer.buffer(f.isFinal() ? b.length() : 256 * 1024).appendBuffer(b) : null;
+      if (kind == 's') lastV = BenchSession.number(b, 15);
       if (kind == 'a' || kind == 'e') reply(new JsonObject(b), now, welcomed); // small: never fragmented
     } else {
       return;

@@ -45,6 +45,8 @@ final class SlowLine implements Runnable {
   final ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
   final AtomicLong bytes = new AtomicLong();
   final AtomicLong stateMessages = new AtomicLong();
+  /** The newest state version read whole. */
+  volatile long lastV = -1;
   volatile boolean joined;
   volatile boolean closed;
   /** Why the socket ended when the server ended it: a close frame's status, a reset, an end of stream. */
@@ -57,6 +59,8 @@ final class SlowLine implements Runnable {
   private Socket socket;
   private OutputStream out;
   private long lineFree;
+  /** How long the line takes to fill the receive window: the most it can run ahead of a sleeping reader. */
+  private long windowNanos;
 
   SlowLine(String host, int port, String source, String joinJson, long bytesPerSecond, int receiveBuffer) {
     this.host = host;
@@ -91,6 +95,7 @@ final class SlowLine implements Runnable {
       if (source != null) socket.bind(new InetSocketAddress(source, 0));
       socket.connect(new InetSocketAddress(host, port), 10_000);
       out = socket.getOutputStream();
+      windowNanos = socket.getReceiveBufferSize() * 1_000_000_000L / bytesPerSecond;
       InputStream in = new Paced(socket.getInputStream());
       handshake(in);
       sendFrame(0x1, joinJson.getBytes(StandardCharsets.UTF_8));
@@ -162,7 +167,10 @@ final class SlowLine implements Runnable {
         default -> { }
       }
       if (fin && (opcode == 0x1 || opcode == 0x0) && inState) {
-        if (messageV >= 0) arrivals.put(messageV, System.nanoTime());
+        if (messageV >= 0) {
+          arrivals.put(messageV, System.nanoTime());
+          lastV = messageV;
+        }
         stateMessages.incrementAndGet();
         inState = false;
       }
@@ -222,19 +230,24 @@ final class SlowLine implements Runnable {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      long before = System.nanoTime();
       int n = super.read(b, off, Math.min(len, CHUNK));
-      if (n > 0) pace(n);
+      if (n > 0) pace(n, before, System.nanoTime());
       return n;
     }
 
     /**
-     * The line is busy until {@code lineFree}: bytes that arrive while it is idle start it again
-     * from now (a line saves up no credit while nothing is sent), bytes waiting queue behind.
+     * The line delivers {@code n} bytes after the ones before them: from when they were there to
+     * send. A read that had to wait found the line idle (it starts again from now, a line saves no
+     * credit); a read that found bytes waiting continues the line's schedule, which may have run
+     * ahead while this thread slept too long, but by no more than the receive window (the kernel
+     * holds no more for us than that).
      */
-    private void pace(int n) throws IOException {
-      long now = System.nanoTime();
-      lineFree = Math.max(lineFree, now) + n * 1_000_000_000L / bytesPerSecond;
-      long wait = lineFree - now;
+    private void pace(int n, long before, long after) throws IOException {
+      boolean waited = after - before > 200_000;
+      long start = waited ? Math.max(lineFree, after) : Math.max(lineFree, before - windowNanos);
+      lineFree = start + n * 1_000_000_000L / bytesPerSecond;
+      long wait = lineFree - after;
       if (wait <= 0) return;
       try {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
