@@ -24,6 +24,7 @@
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
 #   --store memory|redis contention scenario's store (memory); flood: memory|sqlite|redis|all (memory)
 #   --nodes 1|2          cluster scenario: server nodes (2)
+#   --command-ms MS      flood: the facilitator's pace, a change every MS ms (200)
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --pin                server on CPU 1, generator on CPU 0 (taskset), one event loop each: the server's own
 #                        capacity, not the machine's (sweep, memory); the default shares both cores
@@ -45,7 +46,7 @@ cd "$(dirname "$0")/.."
 scenario=memory
 case "${1:-}" in memory|sqlite|redis|redis2|cluster|contention|capacity|sweep|flood|all) scenario=$1; shift ;; esac
 sessions=1000 rate=1 duration= warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=0 pin=0 nodes=2 heap=--heap jvm_from=
+profile=0 build=1 perf=0 pin=0 nodes=2 command_ms=200 heap=--heap jvm_from=
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -56,6 +57,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
     --nodes) nodes=$2; shift 2 ;;
+    --command-ms) command_ms=$2; shift 2 ;;
     --profile) profile=1; shift ;;
     --perf) perf=1; shift ;;
     --no-perf) perf=0; shift ;;
@@ -65,7 +67,7 @@ while [ $# -gt 0 ]; do
     --shipped) jvm_from=dockerfile; shift ;;
     --readme) jvm_from=readme; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
-    -h|--help) sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,42p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -322,8 +324,8 @@ run_one() {
         # The per-address socket bounds as shipped: the attacker is one address.
         p1=$(free_port); start_server node1 "$p1" "$redis_url" MAX_MEMBERS=16 MAX_JOINED_SOCKETS_PER_ADDRESS=100 \
           MAX_UNJOINED_SOCKETS=50 "${extra[@]}" || return 1
-        "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$bench_cp" app.roundtable.bench.Flood --label "flood, $fstore" \
-          --target "127.0.0.1:$p1" --server-pids "$server_pid" --duration "$duration" | tee -a "$out/$cur-$stamp.md"
+        "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$bench_cp" app.roundtable.bench.Flood --label "flood, $fstore, facilitator every $command_ms ms" \
+          --target "127.0.0.1:$p1" --server-pids "$server_pid" --duration "$duration" --command-ms "$command_ms" | tee -a "$out/$cur-$stamp.md"
         cleanup
       done ;;
     sweep)
