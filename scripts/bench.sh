@@ -15,12 +15,16 @@
 #   contention  one session, 30 members raise their hands within the same 100 ms (10 rounds)
 #   capacity    as many joined connections as the open-file limit allows, then nominal load on 1000 sessions
 #   sweep       one node, memory: rates rising until p99 > 50 ms (the knee)
+#   flood       one session, the review's flood (issue 21): 10 names from one address add 5 maximum-length
+#               commitments and notes each, then rename as fast as a socket may; one member reads at 1 MB/s;
+#               the facilitator's command every 200 ms: its latency, quiet and flooded (--store memory|sqlite|redis|all)
 #   all         every one of the above in turn
 # options:
-#   --sessions N (1000)  --rate R (1)  --duration S (20)  --warmup S (5)  --sweep R1,R2,.. (1,2,4,6,8,10,12,14,16)
+#   --sessions N (1000)  --rate R (1)  --duration S (20; flood 10)  --warmup S (5)  --sweep R1,R2,.. (1,2,4,6,8,10,12,14,16)
 #   --connections N      capacity: total joined connections (default: open-file limit - 1000)
-#   --store memory|redis contention scenario's store (memory)
+#   --store memory|redis contention scenario's store (memory); flood: memory|sqlite|redis|all (memory)
 #   --nodes 1|2          cluster scenario: server nodes (2)
+#   --command-ms MS      flood: the facilitator's pace, a change every MS ms (200)
 #   --profile            record the first server with JFR during the (first) measured window; print its hot methods
 #   --pin                server on CPU 1, generator on CPU 0 (taskset), one event loop each: the server's own
 #                        capacity, not the machine's (sweep, memory); the default shares both cores
@@ -40,9 +44,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scenario=memory
-case "${1:-}" in memory|sqlite|redis|redis2|cluster|contention|capacity|sweep|all) scenario=$1; shift ;; esac
-sessions=1000 rate=1 duration=20 warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
-profile=0 build=1 perf=0 pin=0 nodes=2 heap=--heap jvm_from=
+case "${1:-}" in memory|sqlite|redis|redis2|cluster|contention|capacity|sweep|flood|all) scenario=$1; shift ;; esac
+sessions=1000 rate=1 duration= warmup=5 sweep=1,2,4,6,8,10,12,14,16 connections= store=memory
+profile=0 build=1 perf=0 pin=0 nodes=2 command_ms=200 heap=--heap jvm_from=
 while [ $# -gt 0 ]; do
   case "$1" in
     --sessions) sessions=$2; shift 2 ;;
@@ -53,6 +57,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
     --nodes) nodes=$2; shift 2 ;;
+    --command-ms) command_ms=$2; shift 2 ;;
     --profile) profile=1; shift ;;
     --perf) perf=1; shift ;;
     --no-perf) perf=0; shift ;;
@@ -62,10 +67,13 @@ while [ $# -gt 0 ]; do
     --shipped) jvm_from=dockerfile; shift ;;
     --readme) jvm_from=readme; shift ;;
     --quick) sessions=100 duration=3 warmup=1 sweep=1,4,8; shift ;;
-    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,42p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+# The flood's windows are short (three of them, plus building its state: about a minute in all).
+[ -z "$duration" ] && { [ "$scenario" = flood ] && duration=10 || duration=20; }
 
 # As many open files as we may: every connection is a descriptor on both sides.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -298,6 +306,28 @@ run_one() {
       p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$active" --idle-sessions "$idle_s" \
         --rate "$rate" $heap ;;
+    flood)
+      local stores=$store redis_url= fstore
+      [ "$store" = all ] && stores="memory sqlite redis"
+      for fstore in $stores; do
+        local extra=()
+        redis_url=
+        case "$fstore" in
+          memory) extra=(STORE=memory) ;;
+          sqlite) rm -rf "$out/flood-data-$stamp"; extra=(STORE=sqlite DATA_DIR="$out/flood-data-$stamp") ;;
+          redis) command -v redis-server >/dev/null || { echo "redis-server not installed" >&2; return 1; }
+                 start_redis; redis_url="redis://127.0.0.1:$redis_port" ;;
+          *) echo "flood: --store memory|sqlite|redis|all" >&2; return 2 ;;
+        esac
+        echo "--- flood, $fstore store ($(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)) ---" >&2
+        # 16 members: the facilitator, 4 members, the slow one and the 10 names (the default is 12).
+        # The per-address socket bounds as shipped: the attacker is one address.
+        p1=$(free_port); start_server node1 "$p1" "$redis_url" MAX_MEMBERS=16 MAX_JOINED_SOCKETS_PER_ADDRESS=100 \
+          MAX_UNJOINED_SOCKETS=50 "${extra[@]}" || return 1
+        "${gen_cpu[@]}" java $GEN_JVM_OPTS -cp "$bench_cp" app.roundtable.bench.Flood --label "flood, $fstore, facilitator every $command_ms ms" \
+          --target "127.0.0.1:$p1" --server-pids "$server_pid" --duration "$duration" --command-ms "$command_ms" | tee -a "$out/$cur-$stamp.md"
+        cleanup
+      done ;;
     sweep)
       p1=$(free_port); start_server node1 "$p1" "" STORE=memory || return 1
       generate --targets "127.0.0.1:$p1" --server-pids "$server_pid" --sessions "$sessions" --sweep "$sweep" \
@@ -317,7 +347,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 if [ "$scenario" = all ]; then
   failed=0
-  for s in memory sqlite redis redis2 cluster contention capacity sweep; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
+  for s in memory sqlite redis redis2 cluster contention capacity sweep flood; do run_one "$s" || { echo "$s: not run / failed" >&2; failed=1; }; done
   exit $failed
 else
   run_one "$scenario"

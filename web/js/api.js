@@ -3,6 +3,7 @@
 // `code` is the contract's error code (or 'network' when nothing answered).
 
 import { currentLanguage, t } from './i18n.js';
+import { ErrorCode, HttpClientCode } from './protocol.js';
 
 const JSON_TYPE = 'application/json';
 
@@ -11,22 +12,23 @@ async function call(fetchImpl, url, init, read = 'json') {
   try {
     res = await fetchImpl(url, init);
   } catch {
-    return { ok: false, status: 0, code: 'network' };
+    return { ok: false, status: 0, code: HttpClientCode.NETWORK };
   }
   if (!res.ok) {
-    let code = res.status === 401 ? 'unauthorized' : res.status === 404 ? 'unknown_session' : 'internal';
+    let code = res.status === 401 ? HttpClientCode.UNAUTHORIZED
+      : res.status === 404 ? ErrorCode.UNKNOWN_SESSION : ErrorCode.INTERNAL;
     try {
       const body = await res.json();
       if (body && typeof body.error === 'string') code = body.error;
     } catch { /* not JSON: keep the status-derived code */ }
-    if (res.status === 401) code = 'unauthorized';
+    if (res.status === 401) code = HttpClientCode.UNAUTHORIZED;
     return { ok: false, status: res.status, code };
   }
   try {
     const data = read === 'blob' ? await res.blob() : await res.json();
     return { ok: true, status: res.status, data };
   } catch {
-    return { ok: false, status: res.status, code: 'internal' };
+    return { ok: false, status: res.status, code: ErrorCode.INTERNAL };
   }
 }
 
@@ -83,7 +85,7 @@ export function createFollowUp(code, key, title, fetchImpl = fetch) {
 }
 
 // HTTP-only failures; their sentences are in the catalogues next to the contract's codes.
-const HTTP_ONLY = new Set(['network', 'unauthorized']);
+const HTTP_ONLY = new Set(Object.values(HttpClientCode));
 
 /** Words for an HTTP failure: HTTP-only cases first, then the contract's error sentences. */
 export function httpErrorSentence(code, errorSentence) {

@@ -26,6 +26,8 @@ export const Status = Object.freeze({
   REMOVED: 'removed',
   /** the facilitator deleted the session (closed deleted); nothing is left to reconnect to */
   DELETED: 'deleted',
+  /** the facilitator removed this display (closed display-removed); it does not reconnect by itself */
+  DISPLAY_REMOVED: 'display-removed',
   /** the join was refused for good (`code` says why: unknown_session, session_full, …) */
   FAILED: 'failed',
 });
@@ -36,7 +38,7 @@ export const CONNECTION_LOST = ClientErrorCode.CONNECTION_LOST;
 /** Join refusals that no retry will fix. */
 const FINAL_JOIN_ERRORS = new Set([
   ErrorCode.UNKNOWN_SESSION, ErrorCode.SESSION_FULL, ErrorCode.BAD_REQUEST, ErrorCode.FORBIDDEN,
-  ErrorCode.LIMIT_EXCEEDED,
+  ErrorCode.LIMIT_EXCEEDED, ErrorCode.ROOM_LOCKED,
 ]);
 
 /**
@@ -211,7 +213,7 @@ export class Connection {
     const resume = this.identity.display ? null : this.memory.resumeToken(this.code);
     this.joinedByResume = !!resume;
     const join = this.identity.display
-      ? cmd.join(this.code, { display: true })
+      ? cmd.join(this.code, { display: true, key: this.identity.key || undefined })
       : resume
         ? cmd.join(this.code, { resume })
         : cmd.join(this.code, {
@@ -249,7 +251,8 @@ export class Connection {
         if (msg.reason === CloseReason.REMOVED || msg.reason === CloseReason.DELETED) this.memory.setResumeToken(this.code, null);
         // Any other reason (an older or newer server's) ends the session for this page.
         this.finish(msg.reason === CloseReason.REMOVED ? Status.REMOVED
-          : msg.reason === CloseReason.DELETED ? Status.DELETED : Status.ENDED);
+          : msg.reason === CloseReason.DELETED ? Status.DELETED
+            : msg.reason === CloseReason.DISPLAY_REMOVED ? Status.DISPLAY_REMOVED : Status.ENDED);
         return;
       case Message.ERROR:
         if (!this.joined) { this.joinRefused(msg); return; }

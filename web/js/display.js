@@ -9,6 +9,7 @@ import { t } from './i18n.js';
 import { applyLanguage } from './language.js';
 import { startTicking } from './page.js';
 import { sessionInfo } from './api.js';
+import { ErrorCode } from './protocol.js';
 import { followUpOf } from './keepsake.js';
 import { currentItem } from './selectors.js';
 import { statusView } from './views/status.js';
@@ -19,6 +20,7 @@ import { previousView } from './views/previous.js';
 import { codeGroups, projectorView } from './views/projector.js';
 import { groundRulesView } from './views/groundrules.js';
 import { pager } from './views/pager.js';
+import { displayLabel } from './views/room.js';
 
 const $ = (id) => document.getElementById(id);
 // The projector follows its own ?lang= (or the browser's), not the facilitator's.
@@ -29,7 +31,7 @@ const status = statusView($('status'), { announce, onRetryNow: () => client && c
 let client = null;
 
 if (!code) {
-  status.update(Status.FAILED, { code: 'unknown_session' });
+  status.update(Status.FAILED, { code: ErrorCode.UNKNOWN_SESSION });
 } else {
   $('qr').src = `/api/sessions/${encodeURIComponent(code)}/qr.svg`;
   // The address may break after a slash; the code never does. Below it, the code large, in groups.
@@ -37,10 +39,14 @@ if (!code) {
     el('span', { class: 'join-code-inline', text: code }));
   $('join-code').replaceChildren(...codeGroups(code).map((g) => el('span', { text: g })));
 
+  // Opened in the facilitator's browser (the laptop on the projector), the display brings the key
+  // it finds there: it gets into a room the facilitator locked. It only reads; it keeps nothing.
+  let key = null;
+  try { key = new BrowserMemory(window.localStorage).facilitatorKey(code); } catch { key = null; }
   client = createSessionClient({
     url: socketUrl(location),
     code,
-    identity: { display: true },
+    identity: { display: true, key },
     memory: new BrowserMemory(null), // a display keeps nothing
     WebSocket: window.WebSocket,
   });
@@ -85,6 +91,7 @@ if (!code) {
     const next = followUpOf(s.state);
     if (next && !currentItem(s.state)) switchTo(next.code);
     $('session-title').textContent = s.state.title;
+    $('room-locked').hidden = !s.state.locked;
     document.title = t('page.title.display', { title: s.state.title });
     for (const v of views) v.update(s.state, null, null);
     refreshPages();
@@ -94,10 +101,16 @@ if (!code) {
     const now = connection.serverNow();
     for (const v of views) if (v.tick) v.tick(now);
   });
+  // The id the facilitator's list shows for this display, so they can tell which one is the room's.
+  connection.on('message', (msg) => {
+    if (msg.displayId) $('display-id').textContent = t('display.id', { id: displayLabel(msg.displayId) });
+  });
   connection.on('status', (st, detail) => {
     status.update(st, detail);
     // Nobody can join an ended session: stop inviting the room to.
-    $('join-section').hidden = st === Status.ENDED || st === Status.DELETED;
+    const over = st === Status.ENDED || st === Status.DELETED || st === Status.DISPLAY_REMOVED;
+    $('join-section').hidden = over;
+    if (over) $('room-locked').hidden = true;
     refreshPages();
     if (st === Status.ENDED) watchForFollowUp();
   });

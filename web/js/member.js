@@ -3,7 +3,7 @@
 import { socketUrl, Status } from './connection.js';
 import { createSessionClient } from './session-client.js';
 import { BrowserMemory, codeFromPath, fragmentParams } from './storage.js';
-import { errorSentence, ItemStatus } from './protocol.js';
+import { ErrorCode, errorSentence, ItemStatus, SessionStatus } from './protocol.js';
 import { createFollowUp, httpErrorSentence, sessionInfo } from './api.js';
 import { confirmDialog, createAnnouncer, el, memo, replaceKeepingFocus, saveFile } from './dom.js';
 import { followUpOf, takeaway } from './keepsake.js';
@@ -20,6 +20,7 @@ import { boardView } from './views/board.js';
 import { commitmentsView } from './views/commitments.js';
 import { agendaView } from './views/agenda.js';
 import { membersView } from './views/members.js';
+import { roomView } from './views/room.js';
 import { groundRulesView } from './views/groundrules.js';
 import { sessionView, downloadSummary } from './views/session.js';
 import { rotaView } from './views/rota.js';
@@ -77,7 +78,7 @@ let client = null;
 const ended = endedView($('ended'), { origin: location.origin, saveFile });
 
 if (!code) {
-  status.update(Status.FAILED, { code: 'unknown_session' });
+  status.update(Status.FAILED, { code: ErrorCode.UNKNOWN_SESSION });
 } else {
   start();
 }
@@ -121,6 +122,7 @@ function start() {
     previousView($('previous'), ctx),
     agendaView($('agenda'), ctx),
     membersView($('members'), ctx),
+    roomView($('room'), ctx),
     groundRulesView($('rules'), ctx),
     sessionView($('session-actions'), ctx),
     deviceLinkView($('device'), ctx),
@@ -152,6 +154,7 @@ function start() {
     const started = s.state.agenda.items.some((i) => i.status !== ItemStatus.PENDING);
     renderNext([k.followUp, started ? null : s.state.scheduled || null]);
     $('session-title').textContent = s.state.title;
+    $('room-locked').hidden = !s.state.locked;
     cue.update(s.state.queue, s.memberId, t('page.title.member', { title: s.state.title }));
     document.body.classList.toggle('is-facilitator', s.facilitator);
     $('previous-home').classList.toggle('absent', !s.state.previous);
@@ -173,7 +176,7 @@ function start() {
     const gone = st === Status.ENDED || st === Status.REMOVED || st === Status.DELETED || st === Status.FAILED;
     $('session').hidden = !store.state || gone || st === Status.NEEDS_NAME;
     if (st === Status.NEEDS_NAME) showJoinForm();
-    if (gone) { errors.clear(); $('next').hidden = true; }
+    if (gone) { errors.clear(); $('next').hidden = true; $('room-locked').hidden = true; }
     if (st === Status.ENDED) {
       // The state before the end is what the page has; a page opened after the end has what it kept.
       ended.show(store.state ? takeaway(store.state, store.memberId) : memory.takeaway(code), code);
@@ -229,23 +232,23 @@ function showJoinForm() {
 async function showSessionInfo() {
   const res = await sessionInfo(code);
   if (!res.ok) {
-    if (res.code === 'unknown_session' && !(client && client.store.state)) {
+    if (res.code === ErrorCode.UNKNOWN_SESSION && !(client && client.store.state)) {
       client.connection.stop();
       $('join').hidden = true;
-      status.update(Status.FAILED, { code: 'unknown_session' });
+      status.update(Status.FAILED, { code: ErrorCode.UNKNOWN_SESSION });
     }
     return;
   }
   if (!client || !client.store.state) {
     $('session-title').textContent = res.data.title;
     document.title = t('page.title.member', { title: res.data.title });
-    $('join-info').textContent = res.data.status === 'ended'
-      ? errorSentence('session_ended')
+    $('join-info').textContent = res.data.status === SessionStatus.ENDED
+      ? errorSentence(ErrorCode.SESSION_ENDED)
       : t('join.here', { count: res.data.members });
   }
   // An ended session opened without a way back in (a new device, no token): no join form to
   // fill in for nothing — the end, and the way to the next meeting.
-  if (res.data.status === 'ended' && client && !client.store.state && !memory.resumeToken(code)) {
+  if (res.data.status === SessionStatus.ENDED && client && !client.store.state && !memory.resumeToken(code)) {
     client.connection.stop();
     $('join').hidden = true;
     status.update(Status.ENDED);

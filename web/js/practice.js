@@ -2,6 +2,8 @@
 // view: no DOM. Shared notes are in `previous.commitments[i].notes`; the member's private ones only
 // in `you.myPracticeNotes` (v1.2).
 
+import { ItemStatus } from './protocol.js';
+
 /** The ids of the earlier commitments this member made (matched by series identity). */
 export function myPreviousIds(you) {
   return new Set((you && you.myPrevious) || []);
@@ -21,7 +23,7 @@ export function ownLog(commitment, you) {
 /** Whether the follow-up has not started yet: nothing on its agenda has begun. */
 export function beforeItStarts(state) {
   const items = (state && state.agenda && state.agenda.items) || [];
-  return items.every((i) => i.status === 'pending');
+  return items.every((i) => i.status === ItemStatus.PENDING);
 }
 
 /**

@@ -29,6 +29,8 @@ export const Command = Object.freeze({
   // v1.2: the practice log between the sessions
   ADD_PRACTICE_NOTE: 'addPracticeNote', EDIT_PRACTICE_NOTE: 'editPracticeNote',
   REMOVE_PRACTICE_NOTE: 'removePracticeNote',
+  // issue 21: the room protects itself
+  REMOVE_DISPLAY: 'removeDisplay', LOCK_ROOM: 'lockRoom',
 });
 
 /** Messages the server sends. */
@@ -51,6 +53,8 @@ export const ErrorCode = Object.freeze({
   SESSION_ENDED: 'session_ended', FORBIDDEN: 'forbidden', NOT_FOUND: 'not_found',
   INVALID_PHASE: 'invalid_phase', LIMIT_EXCEEDED: 'limit_exceeded',
   RATE_LIMITED: 'rate_limited', UNAVAILABLE: 'unavailable', INTERNAL: 'internal',
+  // issue 21: the facilitator locked the room to new names and displays
+  ROOM_LOCKED: 'room_locked',
 });
 
 /** Not on the wire: what the client itself reports about a command it could not see through. */
@@ -58,23 +62,31 @@ export const ClientErrorCode = Object.freeze({
   NOT_CONNECTED: 'not_connected', CONNECTION_LOST: 'connection_lost', NO_ANSWER: 'no_answer',
 });
 
-/** `deleted` is the v1.2 extension: the facilitator deleted the session (clients treat unknown reasons as ended). */
-export const CloseReason = Object.freeze({ ENDED: 'ended', REMOVED: 'removed', DELETED: 'deleted' });
+/** Not on the wire either: an HTTP call nothing answered, or one answered 401 (no or a wrong key). */
+export const HttpClientCode = Object.freeze({ NETWORK: 'network', UNAUTHORIZED: 'unauthorized' });
+
+/**
+ * `deleted` (the facilitator deleted the session) and `display-removed` (the facilitator removed this
+ * display) are extensions; clients treat unknown reasons as ended.
+ */
+export const CloseReason = Object.freeze({
+  ENDED: 'ended', REMOVED: 'removed', DELETED: 'deleted', DISPLAY_REMOVED: 'display-removed',
+});
 export const SessionStatus = Object.freeze({ OPEN: 'open', ENDED: 'ended' });
 export const BoardPhase = Object.freeze({
   CLOSED: 'closed', WRITING: 'writing', REVEALED: 'revealed', VOTING: 'voting', RESULTS: 'results',
 });
-export const BOARD_PHASES = Object.freeze(Object.values(BoardPhase));
 export const ItemKind = Object.freeze({
   DISCUSSION: 'discussion', ROUND: 'round', BOARD: 'board', COMMITMENTS: 'commitments', BREAK: 'break',
 });
 export const ITEM_KINDS = Object.freeze(Object.values(ItemKind));
 export const ItemStatus = Object.freeze({ PENDING: 'pending', ACTIVE: 'active', DONE: 'done' });
-export const CommitmentStatus = Object.freeze({ PLANNED: 'planned', TRIED: 'tried', DONE: 'done' });
+const CommitmentStatus = Object.freeze({ PLANNED: 'planned', TRIED: 'tried', DONE: 'done' });
 export const COMMITMENT_STATUSES = Object.freeze(Object.values(CommitmentStatus));
 export const QueuePolicy = Object.freeze({ EQUAL: 'equal', FIFO: 'fifo' });
+/** The start page's template choices (index.html's radio values) are these; WebModulesTest checks them. */
 export const Template = Object.freeze({ FIRST: 'first', FOLLOW_UP: 'follow-up', BLANK: 'blank' });
-export const DISPLAY_ROLE = 'display';
+const DISPLAY_ROLE = 'display';
 
 /** Limits from the contract's defaults; the client uses them for maxlength hints only. */
 export const Limits = Object.freeze({
@@ -131,7 +143,12 @@ function isObject(x) { return !!x && typeof x === 'object' && !Array.isArray(x);
 export const cmd = Object.freeze({
   join: (code, { name, key, resume, display, identity } = {}) => {
     const c = { type: Command.JOIN, code };
-    if (display) { c.role = DISPLAY_ROLE; return c; }
+    if (display) {
+      c.role = DISPLAY_ROLE;
+      // A projector opened in the facilitator's browser: its key lets it into a locked room.
+      if (key) c.key = key;
+      return c;
+    }
     if (resume) { c.resume = resume; return c; }
     c.name = name;
     if (key) c.key = key;
@@ -225,6 +242,10 @@ export const cmd = Object.freeze({
     return c;
   },
   removePracticeNote: (noteId) => ({ type: Command.REMOVE_PRACTICE_NOTE, noteId }),
+  /** Closes that display's sockets (`closed display-removed`) and frees its slot. */
+  removeDisplay: (displayId) => ({ type: Command.REMOVE_DISPLAY, displayId }),
+  /** Locked: new names and new displays are refused (`room_locked`); resumes and the key still get in. */
+  lockRoom: (locked) => ({ type: Command.LOCK_ROOM, locked: !!locked }),
 });
 
 function forMember(c, memberId) {

@@ -1,13 +1,13 @@
-// Wires a Connection to a SessionStore: every message goes into the store, a
+// Wires a Connection to a SessionCopy: every message goes into the store, a
 // version gap or an `unavailable` refusal sends `sync`. Shared by the member
 // and display pages. No DOM.
 
 import { cmd, ClientErrorCode, ErrorCode } from './protocol.js';
-import { SessionStore } from './store.js';
+import { SessionCopy } from './session-copy.js';
 import { Connection } from './connection.js';
 
 export function createSessionClient(options) {
-  const store = new SessionStore();
+  const store = new SessionCopy();
   const connection = new Connection(options);
 
   const sync = () => {

@@ -58,7 +58,7 @@ test('German and Spanish fill plurals, numbers and ordinals their own way', () =
     assert.equal(inSeconds(5), 'in 5 Sekunden');
     assert.equal(errorSentence('forbidden'), 'Das kann nur die Moderation.');
     setLanguage('es');
-    assert.equal(t('display.turns', { count: 2 }), '2 turnos');
+    assert.equal(t('display.votes', { count: 2 }), '2 votos');
     assert.equal(ordinal(2), '2.º');
     assert.equal(inSeconds(5), 'dentro de 5 segundos');
     assert.equal(errorSentence('no_such_code'), 'Algo salió mal. Inténtalo de nuevo.');

@@ -3,7 +3,7 @@
 // in order is the run bar's Next item.
 
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
-import { cmd, ITEM_KINDS, ItemStatus, Limits } from '../protocol.js';
+import { cmd, ITEM_KINDS, ItemKind, ItemStatus, Limits } from '../protocol.js';
 import { formatMinSec } from '../format.js';
 import { t } from '../i18n.js';
 
@@ -22,7 +22,7 @@ export function agendaView(root, ctx) {
   const controls = el('div', { class: 'controls' });
   const addTitle = el('input', { type: 'text', maxLength: Limits.TEXT, required: true, autocomplete: 'off' });
   const addMinutes = el('input', { type: 'number', min: 1, max: 600, value: '10', required: true, inputMode: 'numeric' });
-  const addKind = kindSelect('discussion');
+  const addKind = kindSelect(ItemKind.DISCUSSION);
   const addPrompt = el('input', { type: 'text', maxLength: Limits.TEXT, autocomplete: 'off' });
   const addForm = el('form', { class: 'inline-form', attrs: { 'aria-label': t('agenda.add.form') } },
     field(t('agenda.add.title'), addTitle).wrap, field(t('agenda.minutes'), addMinutes).wrap, field(t('agenda.kind'), addKind).wrap,

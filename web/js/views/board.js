@@ -8,7 +8,7 @@ import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { BoardPhase, cmd, Limits } from '../protocol.js';
 import { groupLabels, ideasByGroup, myVotesOn, resultsRanking, roomBoards, votedCount } from '../selectors.js';
 import { roomBoardView } from './roomboard.js';
-import { barSteps } from '../stage.js';
+import { barSteps } from '../stage-model.js';
 import { t } from '../i18n.js';
 
 

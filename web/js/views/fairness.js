@@ -2,7 +2,7 @@
 // fairness.visible on: the same one small chart as the projector's.
 
 import { memo, replaceKeepingFocus } from '../dom.js';
-import { speakingRecord } from '../stage.js';
+import { speakingRecord } from '../stage-model.js';
 import { recordChart } from './record.js';
 
 export function fairnessView(card, chart) {

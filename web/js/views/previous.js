@@ -7,7 +7,7 @@
 import { el, field, memo, replaceKeepingFocus } from '../dom.js';
 import { currentLanguage, t } from '../i18n.js';
 import { cmd, COMMITMENT_STATUSES, Limits } from '../protocol.js';
-import { previousByOwner, StageKind, stageOf } from '../stage.js';
+import { previousByOwner, StageKind, stageOf } from '../stage-model.js';
 import { beforeItStarts, checkIn, myPreviousIds, ownLog } from '../practice.js';
 import { meetingTime } from '../keepsake.js';
 import { statusLabel } from './commitments.js';

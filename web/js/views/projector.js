@@ -4,7 +4,7 @@
 
 import { el, memo, replaceKeepingFocus } from '../dom.js';
 import { t } from '../i18n.js';
-import { speakingRecord, StageKind, stageOf, unscheduledWords } from '../stage.js';
+import { speakingRecord, StageKind, stageOf, unscheduledWords } from '../stage-model.js';
 import { recordChart } from './record.js';
 
 /** Step classes, largest first: a long title or prompt steps down until it fits its box, never cut off. */

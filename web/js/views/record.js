@@ -6,7 +6,7 @@ import { el } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatMinSec } from '../format.js';
 
-/** The chart's list for rows from stage.js's speakingRecord(). */
+/** The chart's list for rows from stage-model.js's speakingRecord(). */
 export function recordChart(rows) {
   return el('ul', { class: 'record-list', attrs: { 'aria-label': t('fairness.chart') } }, rows.map((r) => el('li', { class: 'record-row' },
     el('span', { class: 'record-name', text: r.name }),

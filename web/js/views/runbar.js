@@ -6,7 +6,7 @@
 import { el, field, memo } from '../dom.js';
 import { BoardPhase, cmd } from '../protocol.js';
 import { t } from '../i18n.js';
-import { StageKind, stageOf } from '../stage.js';
+import { StageKind, stageOf } from '../stage-model.js';
 
 const STEPS = [BoardPhase.WRITING, BoardPhase.REVEALED, BoardPhase.VOTING, BoardPhase.RESULTS];
 /** The board's next phase from each phase, and the words of the button that goes there. */

@@ -105,8 +105,16 @@ export function sessionView(root, ctx) {
   // Once the follow-up exists, every page shows it (the "next meeting" card): no second one.
   const followMade = el('p', { class: 'meta', text: t('plan.made') });
 
+  // Deletion cannot be undone: a confirm step, and the close every page then gets is the answer.
+  const deleteButton = el('button', { type: 'button', class: 'danger', text: t('room.delete'), on: { click: async () => {
+    if (await ctx.confirm(t('room.deleteConfirm'), t('room.deleteYes'))) ctx.act(cmd.deleteSession());
+  } } });
+  const dangerZone = el('div', { class: 'danger-zone' },
+    el('p', { class: 'hint', text: t('room.deleteHint') }), el('div', { class: 'actions' }, deleteButton));
+
   const facilitatorBox = el('div', { class: 'facilitator-only', hidden: true },
-    keyBox, el('div', { class: 'actions' }, summaryButton, chartButton), summaryStatus, followForm, followMade, followStatus);
+    keyBox, el('div', { class: 'actions' }, summaryButton, chartButton), summaryStatus, followForm, followMade, followStatus,
+    dangerZone);
   // Who facilitated each session of the series: the rota the summary records too.
   const history = el('div', { class: 'rota-list' });
   root.append(invite, el('h3', { text: t('rota.history') }), history, facilitatorBox);

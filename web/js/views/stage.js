@@ -5,7 +5,7 @@
 
 import { el, memo, moveKeepingFocus, typingIn } from '../dom.js';
 import { t } from '../i18n.js';
-import { between, StageKind, stageKey, stageOf, unscheduledWords } from '../stage.js';
+import { between, StageKind, stageKey, stageOf, unscheduledWords } from '../stage-model.js';
 import { timerView } from './timer.js';
 
 /**

@@ -54,6 +54,9 @@ export function statusView(root, { onRetryNow, endedExtras, announce } = {}) {
         case Status.DELETED:
           parts.push(el('span', { text: t('status.deleted') }));
           break;
+        case Status.DISPLAY_REMOVED:
+          parts.push(el('span', { text: t('status.displayRemoved') }));
+          break;
         case Status.FAILED:
           parts.push(el('span', { text: errorSentence(detail.code) }));
           break;

@@ -54,9 +54,15 @@ public sealed interface Command {
   /** One of the actor's connections on a node closed without {@code leave}: offline if it was the last. */
   record Disconnect(String nodeId) implements ConnectionCommand {}
 
-  record DisplayJoin(String nodeId) implements ConnectionCommand {}
+  /**
+   * A projector connection, {@code displayId} minted by the edge. {@code keyHash} non-null: the
+   * display was opened with the facilitator key (in the facilitator's browser), which lets it into
+   * a locked room.
+   */
+  record DisplayJoin(String nodeId, String displayId, String keyHash) implements ConnectionCommand {}
 
-  record DisplayLeave(String nodeId) implements ConnectionCommand {}
+  /** The display's socket closed (or it was removed already, and then nothing changes). */
+  record DisplayLeave(String nodeId, String displayId) implements ConnectionCommand {}
 
   /** A node died: forget every connection it held. */
   record NodeGone(String nodeId) implements ConnectionCommand {}
@@ -240,6 +246,12 @@ public sealed interface Command {
   record HandOff(String memberId) implements FacilitatorCommand {}
 
   record RemoveMember(String memberId) implements FacilitatorCommand {}
+
+  /** Closes that display's sockets and frees its slot (a display without the key does not get in while the room is locked). */
+  record RemoveDisplay(String displayId) implements FacilitatorCommand {}
+
+  /** Locked: nobody new joins by the link (names or displays); resumes and the key holder still do. */
+  record LockRoom(boolean locked) implements FacilitatorCommand {}
 
   record EndSession() implements FacilitatorCommand {}
 

@@ -34,9 +34,9 @@ final class FollowUpRules {
 
   /** Keeps the earlier session's link in step when the follow-up's date moves; news of another session changes nothing. */
   static Verdict moved(Session s, Command.FollowUpMoved c) {
-    if (s.followUp == null || !s.followUp.code.equals(c.code())) return Verdict.UNCHANGED;
-    if (java.util.Objects.equals(s.followUp.at, c.at())) return Verdict.UNCHANGED;
-    s.followUp.at = c.at();
+    if (s.followUp == null || !s.followUp.code().equals(c.code())) return Verdict.UNCHANGED;
+    if (java.util.Objects.equals(s.followUp.at(), c.at())) return Verdict.UNCHANGED;
+    s.followUp = s.followUp.movedTo(c.at());
     return Verdict.CHANGED;
   }
 

@@ -3,6 +3,7 @@ package app.roundtable.domain;
 import static app.roundtable.domain.Refusal.Reason.BAD_REQUEST;
 import static app.roundtable.domain.Refusal.Reason.FORBIDDEN;
 import static app.roundtable.domain.Refusal.Reason.NOT_FOUND;
+import static app.roundtable.domain.Refusal.Reason.ROOM_LOCKED;
 import static app.roundtable.domain.Refusal.Reason.SESSION_FULL;
 
 /** Joining, leaving, names and the facilitator role. */
@@ -25,6 +26,11 @@ final class MembershipRules {
     }
     Member holder = s.keyHolder(c.keyHash());
     if (holder != null) return continueKeyHolder(s, holder, c);
+    // Locked: no new name by the link. Members resume with their token (a Connect, not a Join),
+    // and the key holder is never locked out of their own session.
+    if (s.locked && c.keyHash() == null) {
+      return Verdict.refuse(ROOM_LOCKED, "The facilitator has locked this session: nobody new can join.");
+    }
     // The key holder always gets in: a full room must not lock out the person running it.
     if (c.keyHash() == null && activeMembers(s) >= ctx.limits().maxMembers()) {
       return Verdict.refuse(SESSION_FULL, "This session is full.");

@@ -1,7 +1,9 @@
 package app.roundtable.domain;
 
 import static app.roundtable.domain.Refusal.Reason.BAD_REQUEST;
+import static app.roundtable.domain.Refusal.Reason.FORBIDDEN;
 import static app.roundtable.domain.Refusal.Reason.NOT_FOUND;
+import static app.roundtable.domain.Refusal.Reason.ROOM_LOCKED;
 import static app.roundtable.domain.Refusal.Reason.SESSION_FULL;
 
 import java.util.Map;
@@ -29,19 +31,41 @@ final class PresenceRules {
 
   static Verdict displayJoin(Session s, Command.DisplayJoin c, Context ctx) {
     if (Checks.blank(c.nodeId())) return noNode();
+    if (Checks.blank(c.displayId()) || s.connectedDisplays.containsKey(c.displayId())) {
+      return Verdict.refuse(BAD_REQUEST, "That display can't be accepted.");
+    }
+    if (c.keyHash() != null && !s.opensAsFacilitator(c.keyHash())) {
+      return Verdict.refuse(FORBIDDEN, "That facilitator key isn't right.");
+    }
+    // A display that was removed reconnects as a new one: while locked, only the key brings one in.
+    if (s.locked && c.keyHash() == null) {
+      return Verdict.refuse(ROOM_LOCKED, "The facilitator has locked this session: no new displays.");
+    }
     if (s.displayCount() >= ctx.limits().maxDisplays()) {
       return Verdict.refuse(SESSION_FULL, "This session has as many displays as it allows.");
     }
-    s.displays.merge(c.nodeId(), 1, Integer::sum);
+    s.connectedDisplays.put(c.displayId(), new Display(c.nodeId(), ctx.now()));
     return Verdict.CHANGED;
   }
 
+  /** A display that was removed already closes with nothing left to take back. */
   static Verdict displayLeave(Session s, Command.DisplayLeave c) {
-    return Verdict.changedIf(decrement(s.displays, c.nodeId()));
+    Display d = s.connectedDisplays.get(c.displayId());
+    if (d == null || !d.nodeId().equals(c.nodeId())) return Verdict.UNCHANGED;
+    s.connectedDisplays.remove(c.displayId());
+    return Verdict.CHANGED;
+  }
+
+  /** Its sockets see their id gone from the next state and close ({@code closed display-removed}). */
+  static Verdict removeDisplay(Session s, Command.RemoveDisplay c) {
+    if (s.connectedDisplays.remove(c.displayId()) == null) {
+      return Verdict.refuse(NOT_FOUND, "There is no such display.");
+    }
+    return Verdict.CHANGED;
   }
 
   static Verdict nodeGone(Session s, Command.NodeGone c) {
-    boolean changed = s.displays.remove(c.nodeId()) != null;
+    boolean changed = s.connectedDisplays.values().removeIf(d -> d.nodeId().equals(c.nodeId()));
     for (Member m : s.members.values()) changed |= m.presence.remove(c.nodeId()) != null;
     return Verdict.changedIf(changed);
   }

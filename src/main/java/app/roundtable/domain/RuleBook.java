@@ -92,6 +92,8 @@ final class RuleBook {
     member(SetGroundRules.class, (s, me, c, ctx) -> SessionRules.setGroundRules(s, c, ctx));
     member(HandOff.class, (s, me, c, ctx) -> MembershipRules.handOff(s, me, c));
     member(RemoveMember.class, MembershipRules::remove);
+    member(RemoveDisplay.class, (s, me, c, ctx) -> PresenceRules.removeDisplay(s, c));
+    member(LockRoom.class, (s, me, c, ctx) -> SessionRules.lock(s, c));
     member(EndSession.class, (s, me, c, ctx) -> SessionRules.end(s, ctx));
     member(DeleteSession.class, (s, me, c, ctx) -> SessionRules.mayDelete());
 

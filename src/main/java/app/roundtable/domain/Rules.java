@@ -35,11 +35,11 @@ public final class Rules {
     // and an ended session still learns of its follow-up, so that its pages lead there.
     boolean afterEnd = c instanceof Disconnect || c instanceof DisplayLeave || c instanceof NodeGone
         || c instanceof SeriesCommand;
-    if (session.isEnded() && !afterEnd) return refused(SESSION_ENDED, "This session has ended.");
+    if (session.isEnded() && !afterEnd) return refuse(SESSION_ENDED, "This session has ended.");
     if (c instanceof MemberCommand) {
-      if (sender == null) return refused(NOT_JOINED, "Join the session first.");
+      if (sender == null) return refuse(NOT_JOINED, "Join the session first.");
       if (c instanceof FacilitatorCommand && !sender.facilitator) {
-        return refused(FORBIDDEN, "Only the facilitator can do that.");
+        return refuse(FORBIDDEN, "Only the facilitator can do that.");
       }
     }
 
@@ -73,7 +73,7 @@ public final class Rules {
     while (m.recentCommands.size() > RECENT_COMMANDS) m.recentCommands.remove(0);
   }
 
-  private static Outcome refused(Refusal.Reason reason, String message) {
+  private static Outcome refuse(Refusal.Reason reason, String message) {
     return new Outcome.Refused(Refusal.of(reason, message));
   }
 }

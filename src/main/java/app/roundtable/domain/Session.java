@@ -34,8 +34,17 @@ public final class Session {
   public List<String> groundRules = new ArrayList<>();
   /** Members in the order they joined; removed members stay here (flagged) so their tokens stay dead. */
   public LinkedHashMap<String, Member> members = new LinkedHashMap<>();
-  /** Display connections per node id: a node that dies takes its count with it. */
-  public LinkedHashMap<String, Integer> displays = new LinkedHashMap<>();
+  /**
+   * Display connections by display id, in the order they joined. (Sessions stored before displays
+   * had ids kept a {@code displays} count per node; it is not read: those connections are counted
+   * again when they reconnect.)
+   */
+  public LinkedHashMap<String, Display> connectedDisplays = new LinkedHashMap<>();
+  /**
+   * The facilitator closed the room: nobody new joins by the link, neither a name nor a display
+   * (the key holder still does); members who are in it resume as before.
+   */
+  public boolean locked;
   public Agenda agenda = new Agenda();
   public Timer timer = new Timer();
   public SpeakingQueue queue = new SpeakingQueue();
@@ -77,7 +86,8 @@ public final class Session {
     s.seriesId = seriesId;
     s.groundRules = new ArrayList<>(groundRules);
     for (Map.Entry<String, Member> e : members.entrySet()) s.members.put(e.getKey(), e.getValue().copy());
-    s.displays = new LinkedHashMap<>(displays);
+    s.connectedDisplays = new LinkedHashMap<>(connectedDisplays);
+    s.locked = locked;
     s.agenda = agenda.copy();
     s.timer = timer.copy();
     s.queue = queue.copy();
@@ -87,7 +97,7 @@ public final class Session {
     s.raiseSeq = raiseSeq;
     s.facilitation = facilitation.copy();
     s.fairnessVisible = fairnessVisible;
-    s.followUp = followUp == null ? null : followUp.copy();
+    s.followUp = followUp; // a value: shared, never changed in place
     s.scheduled = scheduled == null ? null : scheduled.copy();
     s.earlierCode = earlierCode;
     s.earlierKeyHashes = new ArrayList<>(earlierKeyHashes);
@@ -118,9 +128,7 @@ public final class Session {
   }
 
   public int displayCount() {
-    int n = 0;
-    for (int c : displays.values()) n += c;
-    return n;
+    return connectedDisplays.size();
   }
 
   /**

@@ -32,6 +32,13 @@ final class SessionRules {
     return Verdict.CHANGED;
   }
 
+  /** The facilitator's own acts stay open while locked: they can still add someone in the room. */
+  static Verdict lock(Session s, Command.LockRoom c) {
+    if (c.locked() == s.locked) return Verdict.UNCHANGED;
+    s.locked = c.locked();
+    return Verdict.CHANGED;
+  }
+
   /**
    * Closes the record: the active item and the current turn are credited up to now, the timer
    * stops where it was, and nobody is left waiting for a floor that won't come.

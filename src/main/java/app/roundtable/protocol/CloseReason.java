@@ -11,6 +11,8 @@ public enum CloseReason {
   REMOVED(1000, "removed", true),
   /** The facilitator deleted the session: {@code closed deleted} (v1.2 extension), then a normal close. */
   DELETED(1000, "deleted", true),
+  /** The facilitator removed this display: {@code closed display-removed}; its page does not reconnect by itself. */
+  DISPLAY_REMOVED(1000, "display-removed", true),
   /** The node is draining: the client resumes on another node. */
   GOING_AWAY(1001, "server restarting", false),
   /** A socket that left its session would be one unjoined socket too many for its client. */

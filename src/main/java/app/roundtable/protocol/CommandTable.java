@@ -111,6 +111,9 @@ public final class CommandTable {
       row("setGroundRules", SetGroundRules.class, f -> new SetGroundRules(f.textList("rules"))),
       row("handOff", HandOff.class, f -> new HandOff(f.ref("memberId"))),
       row("removeMember", RemoveMember.class, f -> new RemoveMember(f.ref("memberId"))),
+      // Issue 21: the room protects itself (a display removed, the room locked to new joins).
+      row("removeDisplay", RemoveDisplay.class, f -> new RemoveDisplay(f.ref("displayId"))),
+      row("lockRoom", LockRoom.class, f -> new LockRoom(f.bool("locked"))),
       row("endSession", EndSession.class, f -> new EndSession()),
       row("deleteSession", DeleteSession.class, f -> new DeleteSession()),
       // v1.2: requests answered to the asker alone (Command.Request), and the schedule.

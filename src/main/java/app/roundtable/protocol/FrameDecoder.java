@@ -83,7 +83,8 @@ public final class FrameDecoder {
     String role = f.optionalString("role", 16);
     if (role != null) {
       if (!role.equals("display")) throw Fields.bad("Field 'role' must be \"display\".");
-      return new Inbound.Join(id, code, null, null, null, true);
+      // The facilitator's own browser opens its projector with the key: it gets into a locked room.
+      return new Inbound.Join(id, code, null, null, f.optionalString("key", 128), true);
     }
     String resume = f.optionalString("resume", 128);
     if (resume != null) return new Inbound.Join(id, code, null, resume, null, false);

@@ -45,10 +45,17 @@ public final class Frames {
    * written by {@link YouView#json} (written once by the caller, who also remembers it), or null.
    */
   public static String welcome(Session s, String memberId, String resume, long serverTime, String youJson) {
+    return welcome(s, memberId, null, resume, serverTime, youJson);
+  }
+
+  /** {@code displayId}: a display's own id (it shows it, so the facilitator can tell it apart); null for a member. */
+  public static String welcome(Session s, String memberId, String displayId, String resume, long serverTime,
+      String youJson) {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeStringField("type", Wire.WELCOME);
       g.writeStringField("memberId", memberId);
+      if (displayId != null) g.writeStringField("displayId", displayId);
       g.writeStringField("resume", resume);
       g.writeNumberField("serverTime", serverTime);
       g.writeNumberField("v", s.version);
@@ -117,7 +124,7 @@ public final class Frames {
     return "{\"type\":\"" + Wire.PONG + "\",\"t\":" + t + ",\"serverTime\":" + serverTime + "}";
   }
 
-  /** The {@code closed} message announcing {@code reason} (one the contract names: ended, removed). */
+  /** The {@code closed} message announcing {@code reason} (an {@link CloseReason#announced} one: ended, removed, deleted). */
   public static String closed(CloseReason reason) {
     return "{\"type\":\"" + Wire.CLOSED + "\",\"reason\":\"" + reason.text + "\"}";
   }

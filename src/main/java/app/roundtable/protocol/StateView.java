@@ -4,6 +4,7 @@ import app.roundtable.domain.AgendaItem;
 import app.roundtable.domain.BoardGroups;
 import app.roundtable.domain.BoardPhase;
 import app.roundtable.domain.Commitment;
+import app.roundtable.domain.Display;
 import app.roundtable.domain.Idea;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.PracticeNote;
@@ -12,6 +13,7 @@ import app.roundtable.domain.Session;
 import app.roundtable.domain.SpeakingQueue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * The public state: identical for every connection, so it is written once per version. Nothing
@@ -47,6 +49,17 @@ public final class StateView {
     }
     g.writeEndArray();
     g.writeNumberField("displays", s.displayCount());
+    // Ids and join times only: the facilitator tells the room's projector from one that should
+    // not be there (each display page shows its own id) and removes it.
+    g.writeArrayFieldStart("displayList");
+    for (Map.Entry<String, Display> d : s.connectedDisplays.entrySet()) {
+      g.writeStartObject();
+      g.writeStringField("id", d.getKey());
+      g.writeNumberField("joinedAt", d.getValue().joinedAt());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeBooleanField("locked", s.locked);
     writeAgenda(g, s);
     writeTimer(g, s);
     writeQueue(g, s.queue);
@@ -78,10 +91,10 @@ public final class StateView {
       g.writeNullField("followUp");
     } else {
       g.writeObjectFieldStart("followUp");
-      g.writeStringField("code", s.followUp.code);
-      g.writeStringField("joinUrl", s.followUp.joinUrl);
-      g.writeStringField("displayUrl", s.followUp.displayUrl);
-      Json.nullableNumber(g, "at", s.followUp.at);
+      g.writeStringField("code", s.followUp.code());
+      g.writeStringField("joinUrl", s.followUp.joinUrl());
+      g.writeStringField("displayUrl", s.followUp.displayUrl());
+      Json.nullableNumber(g, "at", s.followUp.at());
       g.writeEndObject();
     }
     if (s.scheduled == null) {

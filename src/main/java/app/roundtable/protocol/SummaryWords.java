@@ -1,5 +1,6 @@
 package app.roundtable.protocol;
 
+import app.roundtable.domain.Catalogue;
 import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemStatus;
 import app.roundtable.domain.Language;
@@ -8,11 +9,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.lang.reflect.RecordComponent;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The words the session's record is written in (PROTOCOL.md v1.2: the summary's headings in the
- * reader's language), one set per {@link Language}. Members' own words are never translated.
+ * reader's language), one set per {@link Language}, from the server's {@link Catalogue}
+ * ({@code summary.date}, …). Members' own words are never translated.
  */
 record SummaryWords(
     Locale locale,
@@ -27,48 +32,32 @@ record SummaryWords(
     String from,
     String chartTitle, String chartLabel, String turn, String turnsShort, String nobodyJoined) {
 
-  static final SummaryWords EN = new SummaryWords(Locale.ENGLISH,
-      "Date", "Status", "open", "ended",
-      "Agenda", "Item", "Planned", "Actual", "min",
-      "pending", "active", "done",
-      "Speaking balance", "Member", "Turns", "Time spoken",
-      "Facilitation", "nobody",
-      "Idea board", "Round %d", "(current)", "Prompt", "No revealed ideas.",
-      "vote", "votes", "group",
-      "Commitments", "None.", "planned", "tried", "done",
-      "From “%s”",
-      "Speaking record", "Speaking record: time spoken and turns per member", "turn", "turns", "Nobody joined.");
+  private static final Map<Language, SummaryWords> BY_LANGUAGE = new EnumMap<>(Language.class);
 
-  static final SummaryWords DE = new SummaryWords(Locale.GERMAN,
-      "Datum", "Status", "offen", "beendet",
-      "Agenda", "Punkt", "Geplant", "Tatsächlich", "Min.",
-      "kommt noch", "läuft", "erledigt",
-      "Redebilanz", "Person", "Beiträge", "Redezeit",
-      "Moderation", "niemand",
-      "Ideenwand", "Runde %d", "(aktuell)", "Frage", "Keine aufgedeckten Ideen.",
-      "Stimme", "Stimmen", "Gruppe",
-      "Vorhaben", "Keine.", "geplant", "ausprobiert", "erledigt",
-      "Aus „%s“",
-      "Redebilanz", "Redebilanz: Redezeit und Beiträge pro Person", "Beitrag", "Beiträge", "Niemand ist beigetreten.");
-
-  static final SummaryWords ES = new SummaryWords(new Locale("es"),
-      "Fecha", "Estado", "abierta", "terminada",
-      "Agenda", "Punto", "Previsto", "Real", "min",
-      "pendiente", "en curso", "hecho",
-      "Registro de palabra", "Persona", "Turnos", "Tiempo de palabra",
-      "Moderación", "nadie",
-      "Muro de ideas", "Ronda %d", "(actual)", "Pregunta", "No hay ideas reveladas.",
-      "voto", "votos", "grupo",
-      "Compromisos", "Ninguno.", "previsto", "intentado", "hecho",
-      "De «%s»",
-      "Registro de palabra", "Registro de palabra: tiempo y turnos por persona", "turno", "turnos", "No se unió nadie.");
+  static {
+    BY_LANGUAGE.put(Language.EN, read(Language.EN, Locale.ENGLISH));
+    BY_LANGUAGE.put(Language.DE, read(Language.DE, Locale.GERMAN));
+    BY_LANGUAGE.put(Language.ES, read(Language.ES, new Locale("es")));
+  }
 
   static SummaryWords of(Language language) {
-    return switch (Language.of(language)) {
-      case EN -> EN;
-      case DE -> DE;
-      case ES -> ES;
-    };
+    return BY_LANGUAGE.get(Language.of(language));
+  }
+
+  /** Each component after the locale is the catalogue's {@code summary.<its name>}. */
+  private static SummaryWords read(Language language, Locale locale) {
+    RecordComponent[] parts = SummaryWords.class.getRecordComponents();
+    Class<?>[] types = new Class<?>[parts.length];
+    Object[] words = new Object[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      types[i] = parts[i].getType();
+      words[i] = i == 0 ? locale : Catalogue.word(language, "summary." + parts[i].getName());
+    }
+    try {
+      return SummaryWords.class.getDeclaredConstructor(types).newInstance(words);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   String status(SessionStatus s) {

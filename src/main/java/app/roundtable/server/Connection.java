@@ -27,9 +27,10 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
    *
    * @param session the loop's copy of the session joined
    * @param memberId null for a display
+   * @param displayId null for a member
    * @param feed what this socket has been shown of the session
    */
-  private record Membership(LocalSession session, String memberId, SessionFeed feed) {
+  private record Membership(LocalSession session, String memberId, String displayId, SessionFeed feed) {
     boolean display() {
       return memberId == null;
     }
@@ -125,7 +126,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
 
   private void end(CloseReason reason) {
     closing = null;
-    out.send(Frames.closed(reason));
+    if (reason.announced) out.send(Frames.closed(reason));
     out.close(reason);
   }
 
@@ -135,25 +136,25 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
   }
 
   @Override
-  public boolean seat(LocalSession ls, Session joined, String id, String resume, Answer answer) {
+  public boolean seat(LocalSession ls, Session joined, String id, String displayId, String resume, Answer answer) {
     // Told unavailable meanwhile, or the socket went while the join was in flight: take it back.
     boolean seated = answer.give(() -> {
-      if (!closed) membership = welcome(ls, joined, id, resume);
+      if (!closed) membership = welcome(ls, joined, id, displayId, resume);
     });
-    if (!seated || closed) joins.leave(ls.code, id, id == null);
+    if (!seated || closed) joins.leave(ls.code, id, displayId);
     return seated && !closed;
   }
 
   /** Sends the welcome and joins the loop's copy of the session. */
-  private Membership welcome(LocalSession ls, Session joined, String id, String resume) {
+  private Membership welcome(LocalSession ls, Session joined, String id, String displayId, String resume) {
     joinedOrGone();
     Session newest = ls.observe(joined); // may be newer than the join: a welcome's v need only include it
     (id == null ? services.metrics.displayConnections : services.metrics.memberConnections).incrementAndGet();
     ls.add(this);
     services.joinedSockets.joined(client, ls.code, id);
     SessionFeed feed = new SessionFeed(out, services.store.deliversEveryVersion() ? null : services.deadlines,
-        newest, id, resume, services.clock.getAsLong(), this::over);
-    return new Membership(ls, id, feed);
+        newest, id, displayId, resume, services.clock.getAsLong(), this::over);
+    return new Membership(ls, id, displayId, feed);
   }
 
   private Future<Void> apply(Inbound.Do d, Answer answer) {
@@ -282,7 +283,7 @@ final class Connection implements JoinFlow.Seat, CommandQueue.Handler {
     // Joined until now, even when the server closed it (slow consumer, ended, removed): the
     // presence must still be taken back.
     Membership m = leaveSession();
-    if (m != null) joins.leave(m.session().code, m.memberId(), m.display());
+    if (m != null) joins.leave(m.session().code, m.memberId(), m.displayId());
   }
 
   /** No longer part of its session on this socket (it left, or the socket closed); the membership it had. */

@@ -103,7 +103,7 @@ final class HttpVerticle extends VerticleBase {
 
   /** The router's own failures (over-long body, no route, ...) answer as the API's errors do. */
   private static void errorsAs(Router router, HttpError error, String message) {
-    router.errorHandler(error.status, ctx -> SessionApi.error(ctx, error, message));
+    router.errorHandler(error.status, ctx -> ApiErrors.error(ctx, error, message));
   }
 
   int actualPort() {
@@ -132,7 +132,7 @@ final class HttpVerticle extends VerticleBase {
     }
     String client = services.client(req);
     if (!services.unjoinedSockets.open(client)) {
-      SessionApi.error(req.response(), HttpError.RATE_LIMITED, "Too many open connections that have not joined a session; "
+      ApiErrors.error(req.response(), HttpError.RATE_LIMITED, "Too many open connections that have not joined a session; "
           + "close some or join with them.");
       return;
     }

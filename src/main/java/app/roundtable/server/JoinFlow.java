@@ -26,10 +26,10 @@ final class JoinFlow {
   interface Seat {
     /**
      * The join is in the store as {@code joined}; {@code memberId} and {@code resume} are null for a
-     * display. False when the socket is no longer there to take it, or was answered meanwhile
+     * display, {@code displayId} for a member. False when the socket is no longer there to take it, or was answered meanwhile
      * (unavailable: the store was too slow); then its presence is taken back.
      */
-    boolean seat(LocalSession ls, Session joined, String memberId, String resume, Answer answer);
+    boolean seat(LocalSession ls, Session joined, String memberId, String displayId, String resume, Answer answer);
   }
 
   private final Services services;
@@ -83,11 +83,13 @@ final class JoinFlow {
       }
       String token = null;
       String id;
+      String displayId = null;
       Command command;
       String nodeId = services.config.node().id();
       if (j.display()) {
         id = null;
-        command = new Command.DisplayJoin(nodeId);
+        displayId = Secrets.base32(16);
+        command = new Command.DisplayJoin(nodeId, displayId, j.key() == null ? null : Secrets.hash(j.key()));
       } else if (j.resume() != null) {
         Member m = byResumeToken(s, j.resume());
         if (m == null) {
@@ -115,11 +117,12 @@ final class JoinFlow {
       Action action = new Action(command instanceof Command.Join ? null : id, null, command);
       String resume = token;
       String minted = id;
+      String display = displayId;
       return services.store.update(ls.code, cur -> Rules.apply(cur, action, services.context()))
           .map(u -> {
             if (u.outcome() instanceof Outcome.Refused r) {
               answer.refuse(r.refusal());
-            } else if (seat.seat(ls, u.current(), joined(u.current(), minted, resume), resume, answer)) {
+            } else if (seat.seat(ls, u.current(), joined(u.current(), minted, resume), display, resume, answer)) {
               services.joinGuard.joined(asker.address, ls.code);
               services.metrics.joinToWelcome(System.nanoTime() - started);
             }
@@ -144,7 +147,7 @@ final class JoinFlow {
   /** Whether the join's resume token or key is right for {@code s}. */
   private static boolean proven(Session s, Inbound.Join j) {
     if (j.resume() != null) return byResumeToken(s, j.resume()) != null;
-    return j.key() != null && SessionApi.opens(s, Secrets.hash(j.key()));
+    return j.key() != null && SessionLookup.opens(s, Secrets.hash(j.key()));
   }
 
   private static Refusal tooMany() {
@@ -164,8 +167,9 @@ final class JoinFlow {
   }
 
   /** Takes back the presence a join recorded: the socket closed (or closed while joining). */
-  void leave(String code, String memberId, boolean display) {
-    Command c = display ? new Command.DisplayLeave(services.config.node().id())
+  void leave(String code, String memberId, String displayId) {
+    boolean display = displayId != null;
+    Command c = display ? new Command.DisplayLeave(services.config.node().id(), displayId)
         : new Command.Disconnect(services.config.node().id());
     Action action = new Action(display ? null : memberId, null, c);
     services.store.update(code, s -> Rules.apply(s, action, services.context()))

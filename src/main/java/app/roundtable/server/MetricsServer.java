@@ -19,7 +19,7 @@ final class MetricsServer {
     return vertx.createHttpServer().requestHandler(req -> {
       services.headers.apply(req.response());
       if ("/metrics".equals(req.path()) && req.method() == HttpMethod.GET) scrape(req, services.metrics);
-      else SessionApi.error(req.response(), HttpError.NOT_FOUND, "Only /metrics is served on this port.");
+      else ApiErrors.error(req.response(), HttpError.NOT_FOUND, "Only /metrics is served on this port.");
     }).listen(services.config.http().metricsPort(), services.config.http().metricsHost());
   }
 

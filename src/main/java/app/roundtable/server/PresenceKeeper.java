@@ -2,6 +2,7 @@ package app.roundtable.server;
 
 import app.roundtable.domain.Action;
 import app.roundtable.domain.Command;
+import app.roundtable.domain.Display;
 import app.roundtable.domain.Member;
 import app.roundtable.domain.Rules;
 import app.roundtable.domain.Session;
@@ -78,7 +79,8 @@ final class PresenceKeeper {
   }
 
   static Set<String> holders(Session s) {
-    Set<String> nodes = new HashSet<>(s.displays.keySet());
+    Set<String> nodes = new HashSet<>();
+    for (Display d : s.connectedDisplays.values()) nodes.add(d.nodeId());
     for (Member m : s.members.values()) nodes.addAll(m.presence.keySet());
     return nodes;
   }

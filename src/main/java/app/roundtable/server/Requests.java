@@ -22,10 +22,13 @@ import io.vertx.core.Future;
  * state already shows what the answer says. Thread-safe: it holds nothing but the node's services.
  */
 final class Requests {
-  /** A request's answer: {@code frame} for the asker once it was sent {@code version}, or a refusal. */
-  record Answer(String frame, long version, Refusal refusal) {
-    static Answer refused(Refusal r) {
-      return new Answer(null, 0, r);
+  /**
+   * What a request is answered with: {@code frame} for the asker once it was sent {@code version},
+   * or a refusal. The connection gives it through the command's {@link Answer}.
+   */
+  record Reply(String frame, long version, Refusal refusal) {
+    static Reply refuse(Refusal r) {
+      return new Reply(null, 0, r);
     }
   }
 
@@ -36,36 +39,36 @@ final class Requests {
   }
 
   /** {@code base}: where links point, as the socket's upgrade request reached this node. */
-  Future<Answer> answer(String code, String memberId, Inbound.Do d, String base) {
+  Future<Reply> answer(String code, String memberId, Inbound.Do d, String base) {
     return services.store.load(code).compose(s -> {
-      if (s == null) return done(Answer.refused(Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists.")));
+      if (s == null) return done(Reply.refuse(Refusal.of(Reason.UNKNOWN_SESSION, "This session no longer exists.")));
       Outcome check = Rules.apply(s, new Action(memberId, d.id(), d.command()), services.context());
-      if (check instanceof Outcome.Refused r) return done(Answer.refused(r.refusal()));
+      if (check instanceof Outcome.Refused r) return done(Reply.refuse(r.refusal()));
       // The member used this id for a command that was applied: the server never does it twice.
-      if (check instanceof Outcome.Duplicate dup) return done(new Answer(Frames.ack(d.id(), dup.version()), dup.version(), null));
+      if (check instanceof Outcome.Duplicate dup) return done(new Reply(Frames.ack(d.id(), dup.version()), dup.version(), null));
       if (d.command() instanceof Command.CreateFollowUp c) return followUp(s, d.id(), c, base);
       if (d.command() instanceof Command.GetSummary g) return done(summary(s, d.id(), g.format()));
       throw new IllegalStateException("no answer for " + d.command().getClass().getSimpleName());
     });
   }
 
-  private Answer summary(Session s, String id, SummaryFormat asked) {
+  private Reply summary(Session s, String id, SummaryFormat asked) {
     SummaryFormat format = asked == null ? SummaryFormat.JSON : asked;
     long now = services.clock.getAsLong();
     String body = format == SummaryFormat.MARKDOWN ? SummaryView.markdown(s, now) : SummaryView.json(s, now);
-    return new Answer(Frames.summary(id, format, body), s.version, null);
+    return new Reply(Frames.summary(id, format, body), s.version, null);
   }
 
-  private Future<Answer> followUp(Session earlier, String id, Command.CreateFollowUp c, String base) {
+  private Future<Reply> followUp(Session earlier, String id, Command.CreateFollowUp c, String base) {
     return services.followUps.create(earlier, c.title(), c.at(), c.minutes(), base).map(result -> {
-      if (result instanceof FollowUps.Refused r) return Answer.refused(r.refusal());
+      if (result instanceof FollowUps.Refused r) return Reply.refuse(r.refusal());
       FollowUps.Created f = (FollowUps.Created) result;
-      return new Answer(Frames.followUp(id, f.code(), f.joinUrl(), f.displayUrl(), f.facilitatorKey()),
+      return new Reply(Frames.followUp(id, f.code(), f.joinUrl(), f.displayUrl(), f.facilitatorKey()),
           f.earlierVersion(), null);
     });
   }
 
-  private static Future<Answer> done(Answer a) {
+  private static Future<Reply> done(Reply a) {
     return Future.succeededFuture(a);
   }
 }

@@ -2,34 +2,32 @@ package app.roundtable.server;
 
 import app.roundtable.domain.Language;
 import app.roundtable.domain.Member;
-import app.roundtable.domain.Refusal;
 import app.roundtable.domain.Session;
 import app.roundtable.domain.Sessions;
 import app.roundtable.domain.Template;
-import app.roundtable.protocol.CalendarView;
 import app.roundtable.protocol.HttpError;
-import app.roundtable.protocol.SpeakingChart;
-import app.roundtable.protocol.SummaryView;
 import app.roundtable.protocol.TextHygiene;
 import app.roundtable.protocol.Wire;
 import app.roundtable.store.StoreFullException;
-import io.vertx.core.Future;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** The HTTP half of the contract: create, look up, delete, summary, follow-up, QR code. */
+/**
+ * The HTTP half of the contract: create, look up, delete, follow-up; the files made from a session
+ * (summary, chart, calendar, QR code) are {@link SessionDownloads}. Who may read a session is
+ * {@link SessionLookup}; every error answer is {@link ApiErrors}.
+ */
 final class SessionApi {
   private static final int MAX_BODY = 4096;
   private final Services services;
+  private final SessionLookup lookup;
 
   SessionApi(Services services) {
     this.services = services;
+    this.lookup = new SessionLookup(services);
   }
 
   void mount(Router router) {
@@ -38,17 +36,15 @@ final class SessionApi {
     router.post("/api/sessions").handler(body).handler(this::create);
     router.get("/api/sessions/:code").handler(this::info);
     router.delete("/api/sessions/:code").handler(this::delete);
-    router.get("/api/sessions/:code/summary").handler(this::summary);
     router.post("/api/sessions/:code/follow-up").handler(body).handler(this::followUp);
-    router.get("/api/sessions/:code/qr.svg").handler(this::qr);
-    router.get("/api/sessions/:code/calendar.ics").handler(this::calendar);
+    new SessionDownloads(services, lookup).mount(router);
   }
 
   private void create(RoutingContext ctx) {
     if (services.config.sessions().createToken() != null) {
       String auth = ctx.request().getHeader("Authorization");
       if (auth == null || !Secrets.sameHash(Secrets.hash(auth), Secrets.hash("Bearer " + services.config.sessions().createToken()))) {
-        error(ctx, HttpError.NO_CREDENTIALS, "Creating sessions needs the server's create token.");
+        ApiErrors.error(ctx, HttpError.NO_CREDENTIALS, "Creating sessions needs the server's create token.");
         return;
       }
     }
@@ -59,19 +55,19 @@ final class SessionApi {
     long wait = services.creationGuard.tryCreate(services.client(ctx.request()), services.clock.getAsLong());
     if (wait > 0) {
       ctx.response().putHeader("Retry-After", Long.toString((wait + 999) / 1000));
-      error(ctx, HttpError.RATE_LIMITED, "Too many sessions created; try again in a moment.");
+      ApiErrors.error(ctx, HttpError.RATE_LIMITED, "Too many sessions created; try again in a moment.");
       return;
     }
     Object t = in.getValue("template", "first");
     Template template = t instanceof String s ? Wire.parse(Template.class, s) : null;
     if (template == null) {
-      error(ctx, HttpError.BAD_REQUEST, "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Field 'template' must be \"first\", \"follow-up\" or \"blank\".");
       return;
     }
     Object l = in.getValue("language", "en");
     Language language = l instanceof String name ? Wire.parse(Language.class, name) : null;
     if (language == null) {
-      error(ctx, HttpError.BAD_REQUEST, "Field 'language' must be \"en\", \"de\" or \"es\".");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Field 'language' must be \"en\", \"de\" or \"es\".");
       return;
     }
     String key = Secrets.token();
@@ -92,23 +88,23 @@ final class SessionApi {
     Object at = in.getValue("at");
     Object minutes = in.getValue("minutes");
     if (!wholeOrAbsent(at) || !wholeOrAbsent(minutes)) {
-      error(ctx, HttpError.BAD_REQUEST, "Fields 'at' and 'minutes' must be whole numbers.");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Fields 'at' and 'minutes' must be whole numbers.");
       return;
     }
     Long when = at == null ? null : ((Number) at).longValue();
     // Beyond an int it is out of range anyway: the schedule's check says so in its words.
     Integer length = minutes == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ((Number) minutes).longValue()));
-    withFacilitator(ctx, earlier -> {
+    lookup.withFacilitator(ctx, earlier -> {
       if (earlier.followUp != null) {
-        error(ctx, HttpError.CONFLICT, "This session has its follow-up already: " + earlier.followUp.joinUrl);
+        ApiErrors.error(ctx, HttpError.CONFLICT, "This session has its follow-up already: " + earlier.followUp.joinUrl());
         return;
       }
       services.followUps.create(earlier, title, when, length, base(ctx)).onComplete(ar -> {
         if (ar.failed()) {
-          failure(ctx, ar.cause());
+          ApiErrors.failure(ctx, ar.cause());
         } else if (ar.result() instanceof FollowUps.Refused r) {
           if (r.storeFull()) ctx.response().putHeader("Retry-After", "3600");
-          error(ctx, HttpError.of(r.refusal().reason()), r.refusal().message());
+          ApiErrors.error(ctx, HttpError.of(r.refusal().reason()), r.refusal().message());
         } else {
           FollowUps.Created f = (FollowUps.Created) ar.result();
           created(ctx, f.code(), f.joinUrl(), f.displayUrl(), f.facilitatorKey());
@@ -122,32 +118,15 @@ final class SessionApi {
     return v == null || v instanceof Integer || v instanceof Long;
   }
 
-  /**
-   * The session's planned meeting as a calendar file (RFC 5545), for anyone with the code: the join
-   * link inside is what they could open anyway. 404 while the session has no date.
-   */
-  private void calendar(RoutingContext ctx) {
-    withSession(ctx, s -> {
-      if (s.scheduled == null) {
-        error(ctx, HttpError.NOT_FOUND, "This session has no date yet.");
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".ics\"")
-          .putHeader("Cache-Control", "no-store")
-          .end(CalendarView.ics(s, Links.join(base(ctx), s.code), services.clock.getAsLong()));
-    });
-  }
-
   private void store(RoutingContext ctx, Session s, String key) {
     services.store.create(s).onComplete(ar -> {
       if (ar.failed() && ar.cause() instanceof StoreFullException) {
         ctx.response().putHeader("Retry-After", "3600");
-        error(ctx, HttpError.UNAVAILABLE, "This server holds as many sessions as it can; try again later.");
+        ApiErrors.error(ctx, HttpError.UNAVAILABLE, "This server holds as many sessions as it can; try again later.");
       } else if (ar.failed()) {
-        failure(ctx, ar.cause());
+        ApiErrors.failure(ctx, ar.cause());
       } else if (!ar.result()) {
-        error(ctx, HttpError.UNAVAILABLE, "Could not allocate a session code; try again.");
+        ApiErrors.error(ctx, HttpError.UNAVAILABLE, "Could not allocate a session code; try again.");
       } else {
         String base = base(ctx);
         created(ctx, s.code, Links.join(base, s.code), Links.display(base, s.code), key);
@@ -164,13 +143,13 @@ final class SessionApi {
   }
 
   private void info(RoutingContext ctx) {
-    withSession(ctx, s -> {
+    lookup.withSession(ctx, s -> {
       int online = 0;
       for (Member m : s.members.values()) if (!m.removed && m.online()) online++;
       // followUp and scheduled as in the state: an ended session's pages, whose socket is gone,
       // learn here that the group meets again.
-      JsonObject followUp = s.followUp == null ? null : new JsonObject().put("code", s.followUp.code)
-          .put("joinUrl", s.followUp.joinUrl).put("displayUrl", s.followUp.displayUrl).put("at", s.followUp.at);
+      JsonObject followUp = s.followUp == null ? null : new JsonObject().put("code", s.followUp.code())
+          .put("joinUrl", s.followUp.joinUrl()).put("displayUrl", s.followUp.displayUrl()).put("at", s.followUp.at());
       JsonObject scheduled = s.scheduled == null ? null
           : new JsonObject().put("at", s.scheduled.at).put("minutes", s.scheduled.minutes);
       ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
@@ -185,128 +164,18 @@ final class SessionApi {
    * session too): every socket gets {@code closed deleted}, and the code answers 404 from then on.
    */
   private void delete(RoutingContext ctx) {
-    withFacilitator(ctx, s -> services.store.delete(s.code).onComplete(ar -> {
+    lookup.withFacilitator(ctx, s -> services.store.delete(s.code).onComplete(ar -> {
       if (ar.failed()) {
-        failure(ctx, ar.cause());
+        ApiErrors.failure(ctx, ar.cause());
       } else if (!ar.result()) {
-        error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
+        ApiErrors.error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
       } else {
         ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
       }
     }));
   }
 
-  private void summary(RoutingContext ctx) {
-    Language asked = ReaderLanguage.pick(ctx.queryParams().get("lang"), null, null);
-    if (ctx.queryParams().get("lang") != null && asked == null) {
-      error(ctx, HttpError.BAD_REQUEST, "Parameter 'lang' must be \"en\", \"de\" or \"es\".");
-      return;
-    }
-    ZoneId zone = zone(ctx.queryParams().get("tz"));
-    if (zone == null) {
-      error(ctx, HttpError.BAD_REQUEST, "Parameter 'tz' must be a time zone such as \"Europe/Berlin\".");
-      return;
-    }
-    withFacilitator(ctx, s -> {
-      Language language = ReaderLanguage.pick(ctx.queryParams().get("lang"), ctx.request().getHeader("Accept-Language"), s.language);
-      String accept = ctx.request().getHeader("Accept");
-      long now = services.clock.getAsLong();
-      boolean markdown = accept != null && accept.contains("text/markdown");
-      ctx.response().putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept, Accept-Language");
-      if (markdown) {
-        ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".md\"")
-            .end(SummaryView.markdown(s, now, language, zone));
-      } else if (accept != null && accept.contains("image/svg+xml")) {
-        // The speaking record's chart, a download of its own beside the Markdown record.
-        ctx.response().putHeader("Content-Type", "image/svg+xml")
-            .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + "-speaking.svg\"")
-            .end(SpeakingChart.svg(s, language));
-      } else {
-        ctx.response().putHeader("Content-Type", "application/json").end(SummaryView.json(s, now, zone));
-      }
-    });
-  }
-
-  /** The zone a reader's dates are written in: {@code ?tz=} (an IANA name), else UTC; null when unknown. */
-  private static ZoneId zone(String tz) {
-    if (tz == null) return ZoneOffset.UTC;
-    if (tz.length() > 64) return null;
-    try {
-      return ZoneId.of(tz);
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-
-  private void qr(RoutingContext ctx) {
-    withSession(ctx, s -> ctx.response().putHeader("Content-Type", "image/svg+xml")
-        .putHeader("Cache-Control", "private, max-age=3600")
-        .end(QrCode.svg(Links.join(base(ctx), s.code))));
-  }
-
-  // --- helpers ------------------------------------------------------------------------------
-
-  private interface WithSession {
-    void accept(Session s);
-  }
-
-  /** Loads the session named in the path, counting unknown codes against the caller ({@link JoinGuard}). */
-  private void withSession(RoutingContext ctx, WithSession then) {
-    withSession(ctx, null, then);
-  }
-
-  /**
-   * As {@link #withSession(RoutingContext, WithSession)}; {@code key}, when given, is the facilitator
-   * key the caller shows, and the session is handed on only when it is the right one.
-   */
-  private void withSession(RoutingContext ctx, String key, WithSession then) {
-    String ip = services.client(ctx.request());
-    String client = JoinGuard.client(ip, key);
-    long now = services.clock.getAsLong();
-    String code = SessionCodes.normalise(ctx.pathParam("code"));
-    JoinGuard.Pass pass = services.joinGuard.admit(ip, client, key != null, code, now);
-    if (pass == JoinGuard.Pass.REFUSE) {
-      error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
-      return;
-    }
-    Future<Session> f = code == null ? Future.succeededFuture(null) : services.store.load(code);
-    f.onComplete(ar -> {
-      if (ar.failed()) {
-        failure(ctx, ar.cause());
-        return;
-      }
-      Session s = ar.result();
-      boolean rightKey = s != null && key != null && opens(s, Secrets.hash(key));
-      if (s == null || (pass == JoinGuard.Pass.PROVE && !rightKey)) {
-        services.joinGuard.miss(ip, client, now);
-        // Under PROVE, a wrong key and a code that does not exist get the same answer.
-        if (pass == JoinGuard.Pass.PROVE) error(ctx, HttpError.RATE_LIMITED, "Too many look-ups; wait a minute and try again.");
-        else error(ctx, HttpError.UNKNOWN_SESSION, "There is no session with that code.");
-      } else if (key != null && !rightKey) {
-        error(ctx, HttpError.WRONG_CREDENTIALS, "That is not this session's facilitator key.");
-      } else {
-        then.accept(s);
-      }
-    });
-  }
-
-  private void withFacilitator(RoutingContext ctx, WithSession then) {
-    String key = ctx.request().getHeader("X-Facilitator-Key");
-    if (key == null || key.isBlank()) {
-      error(ctx, HttpError.NO_CREDENTIALS, "This needs the facilitator key in the X-Facilitator-Key header.");
-      return;
-    }
-    withSession(ctx, key.trim(), then);
-  }
-
-  /** Whether the key of this hash opens {@code s} as facilitator: its own, or an earlier session's (v1.2). */
-  static boolean opens(Session s, String keyHash) {
-    boolean match = Secrets.sameHash(keyHash, s.facilitatorKeyHash);
-    for (String earlier : s.earlierKeyHashes) match |= Secrets.sameHash(keyHash, earlier);
-    return match;
-  }
+  // --- the body ---------------------------------------------------------------------------
 
   /**
    * A POST with a body must say it is JSON: a cross-site form can send {@code text/plain} without
@@ -321,66 +190,46 @@ final class SessionApi {
     if (noBody || "application/json".equalsIgnoreCase(media)) {
       ctx.next();
     } else {
-      error(ctx, HttpError.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON, sent as Content-Type: application/json.");
+      ApiErrors.error(ctx, HttpError.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON, sent as Content-Type: application/json.");
     }
   }
 
   private JsonObject json(RoutingContext ctx) {
     try {
       JsonObject o = ctx.body().asJsonObject();
-      if (o == null) error(ctx, HttpError.BAD_REQUEST, "The body must be a JSON object.");
+      if (o == null) ApiErrors.error(ctx, HttpError.BAD_REQUEST, "The body must be a JSON object.");
       return o;
     } catch (DecodeException | ClassCastException e) {
-      error(ctx, HttpError.BAD_REQUEST, "The body must be a JSON object.");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "The body must be a JSON object.");
       return null;
     }
   }
 
   private String title(RoutingContext ctx, Object v, boolean required) {
     if (!(v instanceof String s) || s.isBlank()) {
-      error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
       return null;
     }
     String t;
     try {
       t = TextHygiene.clean(s).strip().replaceAll("\\s+", " ");
     } catch (TextHygiene.Refused e) {
-      error(ctx, HttpError.BAD_REQUEST, "Field 'title' " + e.getMessage() + ".");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Field 'title' " + e.getMessage() + ".");
       return null;
     }
     if (TextHygiene.invisible(t)) {
-      error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
+      ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Field 'title' must be a non-blank string.");
       return null;
     }
     if (t.codePointCount(0, t.length()) > services.config.sessions().limits().maxTextLength()) {
-      error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.sessions().limits().maxTextLength() + " characters.");
+      ApiErrors.error(ctx, HttpError.FIELD_TOO_LONG, "Field 'title' is longer than " + services.config.sessions().limits().maxTextLength() + " characters.");
       return null;
     }
     return t;
   }
 
-  /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
+  /** The base for links: PUBLIC_URL, a Host that cannot be a stranger's, or "" (relative links; see {@link Links}). */
   private String base(RoutingContext ctx) {
     return Links.base(services.config, ctx.request());
-  }
-
-  private void failure(RoutingContext ctx, Throwable e) {
-    Refusal r = Failures.refusal(e);
-    HttpError as = switch (r.reason()) {
-      case UNAVAILABLE -> HttpError.UNAVAILABLE;
-      case UNKNOWN_SESSION -> HttpError.UNKNOWN_SESSION;
-      default -> HttpError.INTERNAL;
-    };
-    error(ctx, as, r.message());
-  }
-
-  /** Answers with {@code error}'s status and the contract's {@code {"error", "message"}} body. */
-  static void error(RoutingContext ctx, HttpError error, String message) {
-    error(ctx.response(), error, message);
-  }
-
-  static void error(HttpServerResponse r, HttpError error, String message) {
-    if (r.ended()) return;
-    r.setStatusCode(error.status).putHeader("Content-Type", "application/json").end(error.body(message));
   }
 }

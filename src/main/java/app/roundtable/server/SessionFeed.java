@@ -48,6 +48,8 @@ final class SessionFeed {
   }
   /** Null for a display. */
   private final String memberId;
+  /** Null for a member: the display's id, gone from the session once the facilitator removed it. */
+  private final String displayId;
   /** Highest version this socket has been sent (welcome, state or sync). */
   private long sentVersion;
   /** Hash of the private view last sent ({@link YouView#hash}). */
@@ -62,15 +64,17 @@ final class SessionFeed {
    * Sends the welcome of {@code s}, the version that includes the join. {@code lateAcks} is null
    * when the store delivers every version.
    */
-  SessionFeed(SocketWriter out, Deadlines lateAcks, Session s, String memberId, String resume, long now, Ending ending) {
+  SessionFeed(SocketWriter out, Deadlines lateAcks, Session s, String memberId, String displayId, String resume,
+      long now, Ending ending) {
     this.ending = ending;
+    this.displayId = displayId;
     this.out = out;
     this.lateAcks = lateAcks;
     this.memberId = memberId;
     this.sentVersion = s.version;
     String you = memberId == null ? null : YouView.json(s, memberId);
     lastYou = you == null ? 0 : YouView.hash(you);
-    out.send(Frames.welcome(s, memberId, resume, now, you));
+    out.send(Frames.welcome(s, memberId, displayId, resume, now, you));
   }
 
   /**
@@ -149,11 +153,12 @@ final class SessionFeed {
     due.clear();
   }
 
-  /** Sends {@code closed} and closes (now or, see {@link Ending}, once the command in flight was answered) when the session ended or this member was removed. */
+  /** Sends {@code closed} and closes (now or, see {@link Ending}, once the command in flight was answered) when the session ended or this member or display was removed. */
   private boolean closeIfOver(Session s) {
     CloseReason reason = null;
     if (s.isEnded()) reason = CloseReason.ENDED;
     else if (memberId != null && s.member(memberId) == null) reason = CloseReason.REMOVED;
+    else if (displayId != null && !s.connectedDisplays.containsKey(displayId)) reason = CloseReason.DISPLAY_REMOVED;
     if (reason == null) return false;
     ending.over(reason);
     return true;

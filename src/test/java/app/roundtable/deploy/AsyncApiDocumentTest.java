@@ -87,6 +87,9 @@ class AsyncApiDocumentTest {
     cmd("setSchedule", "at", "minutes");
     // issue 21's extension: deletion
     cmd("deleteSession");
+    // issue 21: the room protects itself
+    cmd("removeDisplay", "displayId");
+    cmd("lockRoom", "locked");
   }
 
   private static final Set<String> FACILITATOR =
@@ -96,7 +99,7 @@ class AsyncApiDocumentTest {
           "removeAgendaItem", "moveAgendaItem", "startAgendaItem", "nextAgendaItem", "setBoardPhase", "clearBoard",
           "setBoardPrompt", "setVotesPerMember", "groupIdea", "setGroundRules", "handOff",
           "removeMember", "endSession", "addRoomMember", "endTurn", "setFairnessVisible",
-          "getSummary", "createFollowUp", "setSchedule", "deleteSession");
+          "getSummary", "createFollowUp", "setSchedule", "deleteSession", "removeDisplay", "lockRoom");
 
   /** JSON type of every command field in the contract. */
   private static final Map<String, String> FIELD_TYPES =
@@ -125,12 +128,14 @@ class AsyncApiDocumentTest {
           Map.entry("format", "string"),
           Map.entry("at", "integer"),
           Map.entry("noteId", "string"),
-          Map.entry("shared", "boolean"));
+          Map.entry("shared", "boolean"),
+          Map.entry("displayId", "string"),
+          Map.entry("locked", "boolean"));
 
   /** Server -> client messages and their fields ({@code ?} = optional). */
   private static final Map<String, List<String>> SERVER =
       Map.of(
-          "welcome", List.of("memberId", "resume", "serverTime", "v", "state", "you"),
+          "welcome", List.of("memberId", "displayId?", "resume", "serverTime", "v", "state", "you"),
           "state", List.of("v", "state"),
           "you", List.of("v", "you"),
           "ack", List.of("id", "v"),
@@ -143,7 +148,7 @@ class AsyncApiDocumentTest {
   private static final List<String> ERROR_CODES =
       List.of(
           "bad_request", "not_joined", "unknown_session", "session_full", "session_ended", "forbidden",
-          "not_found", "invalid_phase", "limit_exceeded", "rate_limited", "unavailable", "internal");
+          "not_found", "invalid_phase", "limit_exceeded", "rate_limited", "unavailable", "internal", "room_locked");
 
   private static void cmd(String type, String... fields) {
     COMMANDS.put(type, List.of(fields));
@@ -257,12 +262,14 @@ class AsyncApiDocumentTest {
 
     List<String> reasons = new ArrayList<>();
     resolve(sent.get("closed").path("payload")).at("/properties/reason/enum").forEach(r -> reasons.add(r.asText()));
-    assertEquals(List.of("ended", "removed", "deleted"), reasons, "deleted: the v1.2 extension (issue 21)");
+    assertEquals(List.of("ended", "removed", "deleted", "display-removed"), reasons,
+        "deleted and display-removed: extensions (issue 21)");
 
     JsonNode state = resolve(resolve(sent.get("state").path("payload")).at("/properties/state"));
     assertEquals(
         Set.of("code", "title", "status", "createdAt", "groundRules", "members", "displays", "agenda",
-            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous", "followUp", "scheduled"),
+            "timer", "queue", "board", "commitments", "facilitation", "fairness", "previous", "followUp", "scheduled",
+            "displayList", "locked"),
         texts(state.path("required")),
         "public state fields");
     JsonNode member = resolve(resolve(state.at("/properties/members")).path("items"));

@@ -42,12 +42,12 @@ class FollowUpRulesTest {
     Given g = Given.session();
     g.ok(null, new LinkFollowUp("next", "https://r.example/s/next", "https://r.example/d/next", T0 + DAY));
     FollowUp f = g.session.followUp;
-    assertEquals("next", f.code);
-    assertEquals("https://r.example/s/next", f.joinUrl);
-    assertEquals(T0 + DAY, f.at);
+    assertEquals("next", f.code());
+    assertEquals("https://r.example/s/next", f.joinUrl());
+    assertEquals(T0 + DAY, f.at());
     g.refused(FAC, new CreateFollowUp(null, null, null), Reason.INVALID_PHASE);
     g.refused(null, new LinkFollowUp("other", "u", "d", null), Reason.INVALID_PHASE);
-    assertEquals("next", g.session.followUp.code);
+    assertEquals("next", g.session.followUp.code());
   }
 
   @Test
@@ -55,9 +55,9 @@ class FollowUpRulesTest {
     Given g = Given.session();
     g.ok(FAC, new EndSession());
     g.ok(null, new LinkFollowUp("next", "j", "d", null));
-    assertNull(g.session.followUp.at);
+    assertNull(g.session.followUp.at());
     g.ok(null, new FollowUpMoved("next", T0 + DAY));
-    assertEquals(T0 + DAY, g.session.followUp.at);
+    assertEquals(T0 + DAY, g.session.followUp.at());
     g.unchanged(null, new FollowUpMoved("next", T0 + DAY));
     g.unchanged(null, new FollowUpMoved("someone-else", T0 + 2 * DAY));
     g.refused(FAC, new GetSummary(null), Reason.SESSION_ENDED);

@@ -3,6 +3,7 @@ package app.roundtable.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.roundtable.domain.Language;
 import app.roundtable.domain.Schedule;
 import app.roundtable.domain.Session;
 import app.roundtable.testsupport.Calendars;
@@ -49,6 +50,20 @@ class CalendarViewTest {
     assertTrue(ics.contains("SUMMARY:Leading\\, listening\\; and \\\\ feedback"), ics);
     assertTrue(ics.endsWith("END:VCALENDAR\r\n"));
     assertEquals(title, Calendars.value(Calendars.onlyEvent(ics), Property.SUMMARY), "unfolds and unescapes to the title");
+  }
+
+  @Test
+  void theDescriptionIsInTheSessionsLanguage() {
+    Session de = planned("Kollegiale Beratung");
+    de.language = Language.DE;
+    assertEquals("An der Sitzung teilnehmen: " + JOIN,
+        Calendars.value(Calendars.onlyEvent(CalendarView.ics(de, JOIN, AT)), Property.DESCRIPTION));
+    Session es = planned("Intervisión");
+    es.language = Language.ES;
+    assertEquals("Unirse a la sesión: " + JOIN,
+        Calendars.value(Calendars.onlyEvent(CalendarView.ics(es, JOIN, AT)), Property.DESCRIPTION));
+    assertEquals("Join the session: " + JOIN,
+        Calendars.value(Calendars.onlyEvent(CalendarView.ics(planned("Peer group"), JOIN, AT)), Property.DESCRIPTION));
   }
 
   @Test

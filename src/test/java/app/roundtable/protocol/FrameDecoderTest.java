@@ -83,6 +83,8 @@ class FrameDecoderTest {
         Map.entry("{\"type\":\"setGroundRules\",\"rules\":[\"Listen\",\" Be kind \"]}", new Command.SetGroundRules(List.of("Listen", "Be kind"))),
         Map.entry("{\"type\":\"handOff\",\"memberId\":\"m\"}", new Command.HandOff("m")),
         Map.entry("{\"type\":\"removeMember\",\"memberId\":\"m\"}", new Command.RemoveMember("m")),
+        Map.entry("{\"type\":\"removeDisplay\",\"displayId\":\"d\"}", new Command.RemoveDisplay("d")),
+        Map.entry("{\"type\":\"lockRoom\",\"locked\":true}", new Command.LockRoom(true)),
         Map.entry("{\"type\":\"endSession\",\"unknownField\":1}", new Command.EndSession()),
         // v1.1: hybrid rooms, moderation, fairness
         Map.entry("{\"type\":\"addRoomMember\",\"name\":\" Rosa  Diaz \"}", new Command.AddRoomMember("Rosa Diaz")),

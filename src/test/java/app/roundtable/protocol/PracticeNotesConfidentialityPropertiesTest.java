@@ -143,7 +143,7 @@ class PracticeNotesConfidentialityPropertiesTest {
       r.session = r.must(r.session, null, new Join(FAC, "Fay", "key", "r", "n", "series-fac"));
       for (String m : List.of(A, B, C)) r.session = r.must(r.session, null, new Join(m, "Name " + m, null, "r", "n", "series-" + m));
       r.session = r.must(r.session, null, new Join(D, "Dee", null, "r", "n"));
-      r.session = r.must(r.session, null, new DisplayJoin("n"));
+      r.session = r.must(r.session, null, new DisplayJoin("n", "d-" + r.session.version, null));
       for (Step st : steps) r.step(st);
       return r;
     }

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import app.roundtable.testsupport.Edge.Snapshot;
-import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.InMemoryNodeTest;
+import app.roundtable.testsupport.SeriesStart;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +28,10 @@ class CommitmentOwnershipTest extends InMemoryNodeTest {
 
   @Test
   void takingSomeonesNameGivesNoSayOverTheirPreviousCommitment() {
-    JsonObject first = http.createSession("Series", "first");
-    String code = first.getString("code");
-    String key = first.getString("facilitatorKey");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fay", key);
-    WsClient ana = WsClient.connect(clients, node.port());
-    ana.joinWithIdentity(code, "Ana", ANA);
-    WsClient ben = WsClient.connect(clients, node.port());
-    ben.joinWithIdentity(code, "Ben", BEN);
-    ana.command("addCommitment", "text", "Ask before advising");
-    ben.command("addCommitment", "text", "Delegate one decision");
-
-    Http.Response fu = http.post("/api/sessions/" + code + "/follow-up", "{}", Map.of("X-Facilitator-Key", key));
-    assertEquals(201, fu.status(), fu.body());
-    String next = fu.json().getString("code");
+    SeriesStart series = SeriesStart.begin(http, clients, node.port(), ANA, BEN);
+    String next = series.next();
     WsClient fac2 = WsClient.connect(clients, node.port());
-    fac2.joinWithKey(next, "Fay", fu.json().getString("facilitatorKey"));
+    fac2.joinWithKey(next, "Fay", series.nextKey());
     String anas = previousId(fac2, "Ask before advising");
     String bens = previousId(fac2, "Delegate one decision");
 
@@ -87,7 +73,8 @@ class CommitmentOwnershipTest extends InMemoryNodeTest {
     for (Object o : snapshot(fac2).state().getJsonObject("previous").getJsonArray("commitments")) {
       assertEquals(Set.of("id", "memberId", "name", "text", "status", "note", "notes"), ((JsonObject) o).fieldNames());
     }
-    for (WsClient c : List.of(fac, ana, ben, fac2, mal, v1, ana2)) c.close();
+    for (WsClient c : List.of(fac2, mal, v1, ana2)) c.close();
+    series.close();
   }
 
   private static JsonObject previous(JsonObject state, String text) {

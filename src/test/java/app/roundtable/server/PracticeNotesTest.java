@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.roundtable.testsupport.Edge.Snapshot;
-import app.roundtable.testsupport.Http;
 import app.roundtable.testsupport.TestConfig;
 import app.roundtable.testsupport.InMemoryNodeTest;
+import app.roundtable.testsupport.SeriesStart;
 import app.roundtable.testsupport.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,23 +35,11 @@ class PracticeNotesTest extends InMemoryNodeTest {
 
   @Test
   void privateNotesReachOnlyTheirAuthorAndNobodyElseMayWriteOnTheCommitment() {
-    JsonObject first = http.createSession("Series", "first");
-    String code = first.getString("code");
-    String key = first.getString("facilitatorKey");
-    WsClient fac = WsClient.connect(clients, node.port());
-    fac.joinWithKey(code, "Fay", key);
-    WsClient ana = WsClient.connect(clients, node.port());
-    ana.joinWithIdentity(code, "Ana", ANA);
-    WsClient ben = WsClient.connect(clients, node.port());
-    ben.joinWithIdentity(code, "Ben", BEN);
-    ana.command("addCommitment", "text", "Ask before advising");
-    ben.command("addCommitment", "text", "Delegate one decision");
-    Http.Response fu = http.post("/api/sessions/" + code + "/follow-up", "{}", Map.of("X-Facilitator-Key", key));
-    assertEquals(201, fu.status(), fu.body());
-    String next = fu.json().getString("code");
+    SeriesStart series = SeriesStart.begin(http, clients, node.port(), ANA, BEN);
+    String next = series.next();
 
     WsClient fac2 = WsClient.connect(clients, node.port());
-    fac2.joinWithKey(next, "Fay", fu.json().getString("facilitatorKey"));
+    fac2.joinWithKey(next, "Fay", series.nextKey());
     WsClient ana2 = WsClient.connect(clients, node.port());
     JsonObject welcome = ana2.joinWithIdentity(next, "Ana", ANA);
     WsClient phone = WsClient.connect(clients, node.port()); // Ana's other device, same member
@@ -99,11 +87,12 @@ class PracticeNotesTest extends InMemoryNodeTest {
     for (WsClient c : List.of(fac2, ben2, display)) {
       for (String raw : c.all()) assertFalse(raw.contains("felt awkward"), "a private note reached someone else: " + raw);
     }
-    String summary = http.get("/api/sessions/" + next + "/summary", Map.of("X-Facilitator-Key", fu.json().getString("facilitatorKey"))).body();
+    String summary = http.get("/api/sessions/" + next + "/summary", Map.of("X-Facilitator-Key", series.nextKey())).body();
     assertFalse(summary.contains("felt awkward"));
     String metrics = http.get("/metrics").body();
     assertFalse(metrics.contains("PracticeNote"), "metrics count practice notes");
     assertTrue(metrics.contains("roundtable_commands"), "metrics are there, just not about notes");
-    for (WsClient c : List.of(fac, ana, ben, fac2, ana2, phone, ben2, display)) c.close();
+    for (WsClient c : List.of(fac2, ana2, phone, ben2, display)) c.close();
+    series.close();
   }
 }

@@ -89,7 +89,8 @@ public final class Sessions {
     bo.removed = true;
     s.members.put(ada.id, ada);
     s.members.put(bo.id, bo);
-    s.displays.put("node-b", 1);
+    s.connectedDisplays.put("dsp1", new app.roundtable.domain.Display("node-b", 1_700_000_000_300L));
+    s.locked = true;
 
     AgendaItem check = new AgendaItem("a1", "Check-in round", ItemKind.ROUND, 10);
     check.status = ItemStatus.DONE;

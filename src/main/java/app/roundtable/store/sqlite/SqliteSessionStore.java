@@ -15,16 +15,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,12 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sessions in one SQLite file under {@code DATA_DIR}: one node, durable, nothing to install.
  *
- * <p>Memory is a cache over the file, bounded by bytes: a session is read from its row the first
- * time it is needed (a join, a look-up) and stays while anyone uses it; sessions that no socket
- * of this node follows (no subscriber) and nothing is writing are evicted, least recently used
- * first, once the resident sessions pass {@code maxResidentBytes}. Start-up reads no session, so
- * neither start-up memory nor start-up time grows with the file. Reads go through the writer's
- * queue, so a read always sees every write queued before it.
+ * <p>Memory is a cache over the file, bounded by bytes ({@link ResidentSessions}): a session is
+ * read from its row the first time it is needed (a join, a look-up) and stays while anyone uses
+ * it; idle ones are evicted once the resident sessions pass {@code maxResidentBytes}. Start-up
+ * reads no session, so neither start-up memory nor start-up time grows with the file.
  *
  * <p>A change is applied in memory under its session's lock (so the next change builds on it at
  * once), queued for the {@link SqliteWriter}, and becomes visible only after its commit: its
@@ -54,16 +46,15 @@ import org.slf4j.LoggerFactory;
 public final class SqliteSessionStore implements SessionStore {
   /** Writes that may wait for the disk before new ones are refused as unavailable. */
   static final int QUEUE_CAPACITY = 20_000;
-  /** Evicting stops this far under the bound, so that one more session does not start it again. */
-  private static final double EVICT_TO = 0.9;
-
-  private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
-  private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
+  /** The sessions held in memory over the file. */
+  private final ResidentSessions cache;
+  /** The cache's entries by code (the cache's own map: compute operations here keep its rules). */
+  private final Map<String, SessionEntry> sessions;
   /** Encoded bytes of the sessions held in memory. */
-  private final AtomicLong resident = new AtomicLong();
+  private final AtomicLong resident;
+  private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
   /** Rows in the file, expired ones included until swept: what {@code maxSessions} bounds. */
   private final AtomicInteger rows = new AtomicInteger();
-  private final AtomicBoolean evicting = new AtomicBoolean();
   private final Vertx vertx;
   private final LongSupplier clock;
   private final long ttlMs;
@@ -81,6 +72,9 @@ public final class SqliteSessionStore implements SessionStore {
     this.size = options.size();
     this.maxResidentBytes = options.maxResidentBytes();
     this.clock = clock;
+    this.cache = new ResidentSessions(writer, clock, options.maxResidentBytes());
+    this.sessions = cache.sessions;
+    this.resident = cache.resident;
     this.ttlMs = options.ttlMs();
     this.writer = writer;
     this.checkpointer = checkpointer;
@@ -136,104 +130,12 @@ public final class SqliteSessionStore implements SessionStore {
   private void start() {
     long now = clock.getAsLong();
     Object counted = join(writer.run(c -> {
-      int deleted;
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
-        del.setLong(1, now);
-        deleted = del.executeUpdate();
-      }
-      if (deleted > 0) SqliteFile.scrub(c, checkpointer);
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sessions"); ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        rows.set(rs.getInt(1));
-      }
+      if (SessionRows.deleteExpired(c, now) > 0) SqliteFile.scrub(c, checkpointer);
+      rows.set(SessionRows.count(c));
       return rows.get();
     }));
     LoggerFactory.getLogger(SqliteSessionStore.class).atInfo().addKeyValue("event", "sessions_on_disk")
         .addKeyValue("sessions", counted).log("{} session(s) on disk, read when first needed", counted);
-  }
-
-  // --- the cache ---------------------------------------------------------------------------
-
-  /**
-   * The entry of {@code code}, its row read if it is not in memory yet; null when there is no row
-   * and nobody subscribed. Completes on the writer thread when the row had to be read.
-   */
-  private CompletableFuture<SessionEntry> entry(String code) {
-    SessionEntry e = sessions.get(code);
-    if (e != null && e.loaded) {
-      e.lastUsed = clock.getAsLong();
-      return CompletableFuture.completedFuture(e);
-    }
-    return writer.run(c -> {
-      byte[] state = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT state FROM sessions WHERE code = ?")) {
-        ps.setString(1, code);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) state = rs.getBytes(1);
-        }
-      }
-      // Installed here, on the writer thread: no write for the code can come between the read and
-      // this (only a loaded entry queues writes), so the row read is the row as it stands.
-      Session saved = state == null ? null : SessionCodec.decode(state);
-      int bytes = state == null ? 0 : state.length;
-      SessionEntry installed = sessions.compute(code, (k, cur) -> {
-        if (cur == null && saved == null) return null;
-        SessionEntry entry = cur == null ? new SessionEntry(resident) : cur;
-        synchronized (entry) {
-          if (!entry.loaded) entry.install(saved, bytes);
-          entry.lastUsed = clock.getAsLong();
-        }
-        return entry;
-      });
-      if (saved != null) evictIfOver();
-      return installed;
-    }).thenApply(SessionEntry.class::cast);
-  }
-
-  /** Drops idle sessions, least recently used first, while memory holds more than its bound. */
-  private void evictIfOver() {
-    makeRoomFor(0);
-  }
-
-  /**
-   * Evicts idle sessions, least recently used first, until {@code needed} more bytes fit (with
-   * some room to spare, so that the next one does not start it again); those in use stay.
-   */
-  private void makeRoomFor(long needed) {
-    if (resident.get() + needed <= maxResidentBytes || !evicting.compareAndSet(false, true)) return;
-    try {
-      List<Map.Entry<String, SessionEntry>> byAge = new ArrayList<>(sessions.entrySet());
-      byAge.sort(Comparator.comparingLong(en -> en.getValue().lastUsed));
-      long target = (long) (maxResidentBytes * EVICT_TO) - needed;
-      for (Map.Entry<String, SessionEntry> en : byAge) {
-        if (resident.get() <= target) break;
-        evict(en.getKey());
-      }
-    } finally {
-      evicting.set(false);
-    }
-  }
-
-  private void evict(String code) {
-    sessions.computeIfPresent(code, (c, e) -> {
-      synchronized (e) {
-        if (!e.evictable()) return e;
-        e.evicted = true;
-        e.size(0);
-        return null;
-      }
-    });
-  }
-
-  /** Runs {@code then} with the session's entry under its lock, fetching a fresh one if it was evicted meanwhile. */
-  private <T> CompletableFuture<T> locked(String code, Function<SessionEntry, T> then) {
-    return entry(code).thenCompose(e -> {
-      if (e == null) return CompletableFuture.completedFuture(then.apply(null));
-      synchronized (e) {
-        if (!e.evicted) return CompletableFuture.completedFuture(then.apply(e));
-      }
-      return locked(code, then);
-    });
   }
 
   // --- the contract ------------------------------------------------------------------------
@@ -246,13 +148,13 @@ public final class SqliteSessionStore implements SessionStore {
   public Future<Boolean> create(Session session) {
     Context caller = vertx.getOrCreateContext();
     byte[] state = SessionCodec.encode(session);
-    makeRoomFor(state.length);
+    cache.makeRoomFor(state.length);
     if (resident.get() + state.length > maxResidentBytes) {
       return Future.failedFuture(new StoreFullException("the sessions in use fill this server's memory ("
           + (resident.get() >> 20) + " MiB)"));
     }
     Promise<Boolean> done = Promise.promise();
-    locked(session.code, e -> {
+    cache.locked(session.code, e -> {
       SessionEntry entry = e;
       if (entry == null) {
         // No row (the read just said so, and only a loaded entry adds one): an entry that a
@@ -301,7 +203,7 @@ public final class SqliteSessionStore implements SessionStore {
       Session s = cached.committed;
       return Future.succeededFuture(s == null || expired(s) ? null : s);
     }
-    return completeOnCaller(entry(code).thenApply(e -> {
+    return completeOnCaller(cache.entry(code).thenApply(e -> {
       Session s = e == null ? null : e.committed;
       return s == null || expired(s) ? null : s;
     }));
@@ -318,7 +220,7 @@ public final class SqliteSessionStore implements SessionStore {
       }
     }
     Promise<Update> done = Promise.promise();
-    locked(code, e -> e == null ? Future.<Update>failedFuture(new UnknownSessionException(code)) : updateIn(e, code, change, caller))
+    cache.locked(code, e -> e == null ? Future.<Update>failedFuture(new UnknownSessionException(code)) : updateIn(e, code, change, caller))
         .whenComplete((f, failed) -> {
           if (failed != null) done.fail(failed.getCause() != null ? failed.getCause() : failed);
           else f.onComplete(done);
@@ -388,14 +290,11 @@ public final class SqliteSessionStore implements SessionStore {
   public Future<Boolean> delete(String code) {
     Context caller = vertx.getOrCreateContext();
     Promise<Boolean> done = Promise.promise();
-    locked(code, e -> {
+    cache.locked(code, e -> {
       if (e == null || e.latest == null || expired(e.latest)) return false;
       e.forget();
       writer.run(c -> {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM sessions WHERE code = ?")) {
-          del.setString(1, code);
-          del.executeUpdate();
-        }
+        SessionRows.delete(c, code);
         synchronized (e) {
           e.writerHead = null;
         }
@@ -501,15 +400,11 @@ public final class SqliteSessionStore implements SessionStore {
   public Future<Integer> sweep() {
     long now = clock.getAsLong();
     return completeOnCaller(writer.run(c -> {
-      int deleted;
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
-        del.setLong(1, now);
-        deleted = del.executeUpdate();
-      }
+      int deleted = SessionRows.deleteExpired(c, now);
       rows.addAndGet(-deleted);
       if (deleted > 0) SqliteFile.scrub(c, checkpointer);
       for (String code : sessions.keySet()) forgetIfExpired(code, now);
-      evictIfOver();
+      cache.evictIfOver();
       return deleted;
     })).map(n -> (Integer) n);
   }

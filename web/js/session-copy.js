@@ -3,7 +3,7 @@
 
 import { Message } from './protocol.js';
 
-export class SessionStore {
+export class SessionCopy {
   constructor() {
     /** version of the public state held; -1 before the first welcome */
     this.v = -1;

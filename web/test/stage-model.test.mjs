@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { barSteps, between, isReflection, Panel, previousByOwner, roundOrder, speakingRecord, stageKey, stageOf, StageKind } from '../js/stage.js';
+import { barSteps, between, isReflection, Panel, previousByOwner, roundOrder, speakingRecord, stageKey, stageOf, StageKind } from '../js/stage-model.js';
 
 function session({ items = [], currentId = null, phase = 'closed', previous = null, members = [], queue } = {}) {
   return {
