@@ -67,7 +67,7 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
    * @param transport TRANSPORT: auto, io_uring, epoll or nio ({@link Transports})
    */
   public record Node(String id, int verticles, int drainSeconds, long heartbeatMs, String transport) {
-    /** TRANSPORT: the kernel interface the event loops use; "auto" takes the best one this kernel has. */
+    /** TRANSPORT: the kernel interface the event loops use ({@link Transports}). */
     static final List<String> TRANSPORTS = List.of("auto", "io_uring", "epoll", "nio");
 
     static Node from(Env env) {

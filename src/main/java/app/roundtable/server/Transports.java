@@ -4,13 +4,15 @@ import io.vertx.core.transport.Transport;
 import java.util.List;
 
 /**
- * Which kernel interface the event loops use (TRANSPORT). {@code auto} takes the first this kernel
- * offers, in the order of what they cost per delivered frame in the benchmark (docs/benchmarks.md,
- * "Capacity as a user runs it"): io_uring submits many socket writes in one system call, epoll
- * makes one per write, and NIO (the JDK's selector) works everywhere. A named transport the kernel
- * lacks (io_uring disabled by {@code kernel.io_uring_disabled}, or in a container whose seccomp
- * profile blocks it) falls back the same way, so a node always starts; the log line "listening"
- * says which one it runs.
+ * Which kernel interface the event loops use (TRANSPORT). {@code auto} (the default) is epoll,
+ * else the JDK's NIO selector, which works everywhere. {@code io_uring} (Netty 4.2's transport,
+ * many socket writes per system call) is there to be measured and chosen on purpose, not by
+ * default: with the Netty of this Vert.x (4.2.12) its write path fails its own assertion
+ * ({@code IoUringIoHandler.iovArray}, from {@code scheduleWriteMultiple} after a write completes)
+ * under the suite's sessions, and members' sockets then stall — docs/benchmarks.md, "Capacity as
+ * a user runs it", has the figures and the trace. A transport the kernel lacks (io_uring disabled by
+ * {@code kernel.io_uring_disabled}, or blocked by a container's seccomp profile) falls back to the
+ * next, so a node always starts; the log line "listening" names the one in use.
  */
 final class Transports {
   private Transports() {}
@@ -18,8 +20,8 @@ final class Transports {
   static Transport choose(String name) {
     List<Transport> order = switch (name) {
       case "nio" -> List.of(Transport.NIO);
-      case "epoll" -> List.of(Transport.EPOLL, Transport.NIO);
-      default -> List.of(Transport.IO_URING, Transport.EPOLL, Transport.NIO);
+      case "io_uring" -> List.of(Transport.IO_URING, Transport.EPOLL, Transport.NIO);
+      default -> List.of(Transport.EPOLL, Transport.NIO);
     };
     for (Transport t : order) if (t != null && t.available()) return t;
     return Transport.NIO;
