@@ -29,6 +29,12 @@ public final class Main {
       return;
     }
     log.atInfo().addKeyValue("event", "serving").log("Roundtable is serving http://localhost:{}/", node.port());
+    if (config.http().publicUrl() == null) {
+      // Once, at start: behind a proxy without either, join links are relative and QR codes carry this node's address.
+      log.atWarn().addKeyValue("event", "no_public_url").log("PUBLIC_URL is not set: links use the request's Host only"
+          + " when it is loopback, this node's own address or one of ALLOWED_ORIGINS; otherwise join links are relative"
+          + " and QR codes carry this node's address. Set PUBLIC_URL in a deployment.");
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // SIGTERM: readiness goes 503, sockets close with 1001 (clients resume elsewhere), then exit.
       try {

@@ -228,7 +228,7 @@ final class SessionApi {
     return t;
   }
 
-  /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
+  /** The base for links: PUBLIC_URL, a Host that cannot be a stranger's, or "" (relative links; see {@link Links}). */
   private String base(RoutingContext ctx) {
     return Links.base(services.config, ctx.request());
   }

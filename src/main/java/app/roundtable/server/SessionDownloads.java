@@ -75,7 +75,7 @@ final class SessionDownloads {
   private void qr(RoutingContext ctx) {
     lookup.withSession(ctx, s -> ctx.response().putHeader("Content-Type", "image/svg+xml")
         .putHeader("Cache-Control", "private, max-age=3600")
-        .end(QrCode.svg(Links.join(base(ctx), s.code))));
+        .end(QrCode.svg(Links.join(Links.absoluteBase(services.config, ctx.request()), s.code))));
   }
 
   /**
@@ -91,12 +91,8 @@ final class SessionDownloads {
       ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"roundtable-" + s.code + ".ics\"")
           .putHeader("Cache-Control", "no-store")
-          .end(CalendarView.ics(s, Links.join(base(ctx), s.code), services.clock.getAsLong()));
+          .end(CalendarView.ics(s, Links.join(Links.absoluteBase(services.config, ctx.request()), s.code),
+              services.clock.getAsLong()));
     });
-  }
-
-  /** The absolute base for links: PUBLIC_URL, or else what the request says it reached. */
-  private String base(RoutingContext ctx) {
-    return Links.base(services.config, ctx.request());
   }
 }

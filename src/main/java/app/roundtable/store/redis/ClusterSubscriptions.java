@@ -216,17 +216,6 @@ final class ClusterSubscriptions implements Subscriptions {
   }
 
   @Override
-  public Future<Boolean> connected() {
-    Promise<List<RedisSubscriptions>> list = Promise.promise();
-    ctx.runOnContext(v -> list.complete(List.copyOf(shards.values())));
-    return list.future().compose(all -> {
-      List<Future<Boolean>> each = new ArrayList<>();
-      for (RedisSubscriptions s : all) each.add(s.connected());
-      return Future.all(each).map(c -> each.stream().allMatch(Future::result));
-    });
-  }
-
-  @Override
   public Future<Void> close() {
     Promise<Void> p = Promise.promise();
     ctx.runOnContext(v -> {

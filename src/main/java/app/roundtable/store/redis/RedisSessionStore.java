@@ -321,20 +321,10 @@ public final class RedisSessionStore implements SessionStore {
     });
   }
 
-  /** Whether the pub/sub connection is up now (for metrics and tests). */
-  public Future<Boolean> subscriptionsConnected() {
-    return subscriptions.connected();
-  }
-
   @Override
   public Future<Void> close() {
     deadlines.close();
     return subscriptions.close().eventually(deployment::close).eventually(client::close);
-  }
-
-  /** Sessions with updates queued on this node, for metrics. */
-  public int busySessions() {
-    return lanes.size();
   }
 
   /** For tests: the key and channel names (of a single Redis; {@link #clusterStateKey} in a cluster). */

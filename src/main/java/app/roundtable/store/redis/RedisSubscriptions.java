@@ -3,7 +3,6 @@ package app.roundtable.store.redis;
 import app.roundtable.domain.Session;
 import app.roundtable.store.LogTag;
 import app.roundtable.store.OnContext;
-import app.roundtable.store.SessionCodec;
 import app.roundtable.store.SessionStore.Subscription;
 import app.roundtable.store.StoreUnavailableException;
 import app.roundtable.store.redis.SubscribedChannel.Listener;
@@ -21,7 +20,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -101,14 +99,6 @@ final class RedisSubscriptions implements Subscriptions, PubSubConnection.Owner 
   @Override
   public boolean serves(String code) {
     return serving.contains(code);
-  }
-
-  /** True while the pub/sub connection is up. */
-  @Override
-  public Future<Boolean> connected() {
-    Promise<Boolean> p = Promise.promise();
-    ctx.runOnContext(v -> p.complete(pubsub.current() != null));
-    return p.future();
   }
 
   @Override

@@ -16,8 +16,5 @@ interface Subscriptions {
   /** Whether some listener on this node follows {@code code} (any thread). */
   boolean serves(String code);
 
-  /** True while every pub/sub connection this node needs is up. */
-  Future<Boolean> connected();
-
   Future<Void> close();
 }

@@ -67,8 +67,4 @@ final class UpdateLanes {
     });
     return OnContext.of(io.vertx.core.Vertx.currentContext(), done.future());
   }
-
-  synchronized int size() {
-    return lanes.size();
-  }
 }
