@@ -2,7 +2,7 @@
 // key in this browser, show the facilitator link once, go to the session.
 
 import { createSession, httpErrorSentence } from './api.js';
-import { errorSentence } from './protocol.js';
+import { errorSentence, HttpClientCode } from './protocol.js';
 import { BrowserMemory, facilitatorLink, normaliseCode } from './storage.js';
 import { copyText } from './dom.js';
 import { currentLanguage, languages, LANGUAGE_NAMES, t } from './i18n.js';
@@ -41,7 +41,7 @@ $('create-form').addEventListener('submit', async (e) => {
   const res = await createSession({ title, template, token, language });
   button.disabled = false;
   if (!res.ok) {
-    if (res.code === 'unauthorized') {
+    if (res.code === HttpClientCode.UNAUTHORIZED) {
       $('token-field').hidden = false;
       $('create-error').textContent = token
         ? t('start.token.refused')

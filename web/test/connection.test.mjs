@@ -206,8 +206,21 @@ test('closed removed stops and forgets the resume token', () => {
   assert.equal(FakeSocket.instances.length, 1);
 });
 
+test('a display brings the facilitator key it was given; a removed display stays off', () => {
+  const { conn, time, statuses } = setup({ identity: { display: true, key: 'K' } });
+  conn.start();
+  const ws = FakeSocket.latest();
+  ws.open();
+  assert.deepEqual(ws.sent[0], { type: 'join', code: 'abc', role: 'display', key: 'K' });
+  ws.receive(welcome({ memberId: null, displayId: 'd1', resume: null, you: null }));
+  ws.receive({ type: 'closed', reason: 'display-removed' });
+  time.advance(120_000);
+  assert.equal(statuses.at(-1)[0], Status.DISPLAY_REMOVED);
+  assert.equal(FakeSocket.instances.length, 1, 'no reconnect by itself');
+});
+
 test('final join refusals stop; unavailable retries', () => {
-  for (const [code, status] of [['unknown_session', Status.FAILED], ['session_full', Status.FAILED], ['limit_exceeded', Status.FAILED], ['session_ended', Status.ENDED]]) {
+  for (const [code, status] of [['unknown_session', Status.FAILED], ['session_full', Status.FAILED], ['limit_exceeded', Status.FAILED], ['room_locked', Status.FAILED], ['session_ended', Status.ENDED]]) {
     const { conn, time, statuses } = setup();
     conn.start();
     FakeSocket.latest().open();

@@ -7,7 +7,6 @@ import app.roundtable.domain.CommitmentStatus;
 import app.roundtable.domain.ItemKind;
 import app.roundtable.domain.QueuePolicy;
 import app.roundtable.domain.SummaryFormat;
-import app.roundtable.protocol.FrameDecoder.Fields;
 import java.util.List;
 
 /**
@@ -28,7 +27,7 @@ public final class CommandTable {
   /** Reads one command's fields from a frame; every failure is a refusal naming the field. */
   @FunctionalInterface
   interface Parser<C extends Command> {
-    C parse(Fields f);
+    C parse(FrameFields f);
   }
 
   public record Row<C extends Command>(String wireName, Class<C> type, Parser<C> parser) {

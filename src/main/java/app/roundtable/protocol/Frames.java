@@ -124,7 +124,7 @@ public final class Frames {
     return "{\"type\":\"" + Wire.PONG + "\",\"t\":" + t + ",\"serverTime\":" + serverTime + "}";
   }
 
-  /** The {@code closed} message announcing {@code reason} (an {@link CloseReason#announced} one: ended, removed, deleted). */
+  /** The {@code closed} message announcing {@code reason} (an {@link CloseReason#announced} one). */
   public static String closed(CloseReason reason) {
     return "{\"type\":\"" + Wire.CLOSED + "\",\"reason\":\"" + reason.text + "\"}";
   }

@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import app.roundtable.testsupport.Scripts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -80,11 +80,7 @@ class BoardAnonymityPropertiesTest {
         Tuple.of(1, Arbitraries.just(Kind.JOIN)), Tuple.of(1, Arbitraries.just(Kind.LEAVE)),
         Tuple.of(1, Arbitraries.just(Kind.CONNECT)), Tuple.of(2, Arbitraries.just(Kind.GROUP)),
         Tuple.of(1, Arbitraries.just(Kind.VOTES)));
-    return Combinators.combine(kinds, Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99))
-        .as(Step::new)
-        .list()
-        .ofMinSize(40)
-        .ofMaxSize(150);
+    return Scripts.of(kinds, Step::new, 40, 150);
   }
 
   @Property(tries = 200)

@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import app.roundtable.testsupport.Scripts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -77,11 +77,7 @@ class PracticeNotesConfidentialityPropertiesTest {
         Tuple.of(2, Arbitraries.just(Kind.EDIT_SHARED)), Tuple.of(1, Arbitraries.just(Kind.REMOVE_SHARED)),
         Tuple.of(2, Arbitraries.just(Kind.STATUS)), Tuple.of(2, Arbitraries.just(Kind.RAISE)),
         Tuple.of(1, Arbitraries.just(Kind.DONE)));
-    return Combinators.combine(kinds, Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99))
-        .as(Step::new)
-        .list()
-        .ofMinSize(8)
-        .ofMaxSize(48);
+    return Scripts.of(kinds, Step::new, 8, 48);
   }
 
   @Property(tries = 300)

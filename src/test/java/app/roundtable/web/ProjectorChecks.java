@@ -11,7 +11,8 @@ final class ProjectorChecks {
   private ProjectorChecks() {}
 
   /** Labels (headings, tags, the page count): at least 24 px at 1080p. Everything else the room reads: 32 px. */
-  static final String LABELS = "h1, h2, h3, .stage-kind, .tag, .page-count, .timer-phase, .join-url, .status-banner";
+  static final String LABELS = "h1, h2, h3, .stage-kind, .tag, .page-count, .timer-phase, .join-url, .status-banner,"
+      + " .display-id, .locked-badge";
 
   /**
    * Every shown element whose overflow is not visible holds all its content (scrollHeight within

@@ -95,6 +95,13 @@ class RoomDoorInBrowsersTest extends BrowserTest {
       Browsers.viewportShot(fac, "room-facilitator-1280x800");
       Browsers.viewportShot(ben, "room-member-locked-390x844");
       Browsers.viewportShot(projector, "room-projector-locked-1280x800");
+      // The same controls on a phone: nothing wider than the screen.
+      fac.setViewportSize(390, 844);
+      door.scrollIntoViewIfNeeded();
+      assertEquals(Boolean.TRUE, fac.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+          "the facilitator's page fits a 390 px phone");
+      Browsers.viewportShot(fac, "room-facilitator-390x844");
+      fac.setViewportSize(1280, 800);
 
       // Unlocking restores joins.
       door.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unlock the room")).click();
