@@ -148,7 +148,10 @@ start_server() {
     if ! kill -0 "$server_pid" 2>/dev/null; then
       wait "$server_pid"; echo "server $name did not start (exit $?); its log:" >&2; tail -20 "$out/$cur-$name.log" >&2; return 1
     fi
-    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
+    if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then
+      echo "server $name: $(grep -o '([^()]* store, [^()]* transport)' "$out/$cur-$name.log" | head -1)" >&2
+      return 0
+    fi
     sleep 0.1
   done
   echo "server $name not ready after 30 s" >&2; return 1
