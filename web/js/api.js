@@ -49,15 +49,21 @@ export function sessionInfo(code, fetchImpl = fetch) {
 
 /**
  * GET the summary as Markdown (a Blob), with the facilitator key in its header; v1.2: its headings
- * in `lang` (the reader's page language) and its date in the reader's time zone.
+ * in `lang` (the reader's page language) and its date in the reader's time zone. `credential` is
+ * the key, or `{ resume }`: whoever holds the facilitator role without the key shows their resume
+ * token (after the end, when the socket that answered `getSummary` is closed).
  */
-export function fetchSummary(code, key, fetchImpl = fetch, { lang, zone } = readerOptions()) {
-  return call(fetchImpl, summaryUrl(code, lang, zone), { headers: { Accept: 'text/markdown', 'X-Facilitator-Key': key } }, 'blob');
+export function fetchSummary(code, credential, fetchImpl = fetch, { lang, zone } = readerOptions()) {
+  return call(fetchImpl, summaryUrl(code, lang, zone), { headers: { Accept: 'text/markdown', ...recordReader(credential) } }, 'blob');
 }
 
 /** GET the speaking record's chart (an SVG Blob): a download of its own, beside the summary. */
-export function fetchSpeakingChart(code, key, fetchImpl = fetch, { lang } = readerOptions()) {
-  return call(fetchImpl, summaryUrl(code, lang), { headers: { Accept: 'image/svg+xml', 'X-Facilitator-Key': key } }, 'blob');
+export function fetchSpeakingChart(code, credential, fetchImpl = fetch, { lang } = readerOptions()) {
+  return call(fetchImpl, summaryUrl(code, lang), { headers: { Accept: 'image/svg+xml', ...recordReader(credential) } }, 'blob');
+}
+
+function recordReader(credential) {
+  return credential && credential.resume ? { 'X-Resume-Token': credential.resume } : { 'X-Facilitator-Key': credential };
 }
 
 function summaryUrl(code, lang, zone) {

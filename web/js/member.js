@@ -57,8 +57,14 @@ const status = statusView($('status'), {
   onRetryNow: () => client && client.connection.reconnectNow(),
   endedExtras: () => {
     const key = code && memory.facilitatorKey(code);
-    if (!key) return [];
     const note = el('span', { class: 'meta', attrs: { role: 'status' } });
+    // Handed the role, without the key: the record is still theirs (their resume token shows who
+    // they are); the follow-up needs the key over HTTP.
+    const resume = code && memory.resumeToken(code);
+    if (!key && resume && client && client.store.facilitator) {
+      return [summaryButton(note, { resume }), note];
+    }
+    if (!key) return [];
     // Ending is when a group plans its next meeting: the follow-up stays one click away.
     const followUp = el('button', { type: 'button', text: t('session.followCreate'), on: { click: async () => {
       note.textContent = t('session.following');
@@ -67,12 +73,16 @@ const status = statusView($('status'), {
       memory.setFacilitatorKey(res.data.code, res.data.facilitatorKey);
       location.assign(`/s/${encodeURIComponent(res.data.code)}`);
     } } });
-    return [el('button', { type: 'button', text: t('session.summaryShort'), on: { click: async () => {
-      note.textContent = t('session.summaryPreparing');
-      note.textContent = (await downloadSummary(code, key)) || t('session.summaryDone');
-    } } }), followUp, note];
+    return [summaryButton(note, key), followUp, note];
   },
 });
+
+function summaryButton(note, credential) {
+  return el('button', { type: 'button', text: t('session.summaryShort'), on: { click: async () => {
+    note.textContent = t('session.summaryPreparing');
+    note.textContent = (await downloadSummary(code, credential)) || t('session.summaryDone');
+  } } });
+}
 
 let client = null;
 const ended = endedView($('ended'), { origin: location.origin, saveFile });

@@ -54,6 +54,16 @@ test('summary asks for Markdown with the facilitator key header', async () => {
   assert.equal(calls[0].init.headers['X-Facilitator-Key'], 'KEY');
 });
 
+test('the role holder without the key asks for the summary and chart with their resume token', async () => {
+  const calls = [];
+  await fetchSummary('c', { resume: 'TOKEN' }, fakeFetch(200, '# Summary', calls), {});
+  await fetchSpeakingChart('c', { resume: 'TOKEN' }, fakeFetch(200, '<svg/>', calls), {});
+  for (const c of calls) {
+    assert.equal(c.init.headers['X-Resume-Token'], 'TOKEN');
+    assert.equal('X-Facilitator-Key' in c.init.headers, false);
+  }
+});
+
 test('summary and chart name the reader\'s language and time zone (v1.2)', async () => {
   const calls = [];
   await fetchSummary('c', 'KEY', fakeFetch(200, '# Zusammenfassung', calls), { lang: 'de', zone: 'Europe/Berlin' });

@@ -11,10 +11,10 @@ import { facilitatorLink } from '../storage.js';
 import { t } from '../i18n.js';
 import { rotaHistory } from './rota.js';
 
-/** Downloads the Markdown summary; returns an error sentence or null. */
-export async function downloadSummary(code, key) {
-  if (!key) return t('session.noKeySummary');
-  const res = await fetchSummary(code, key);
+/** Downloads the Markdown summary (`credential`: the key, or `{ resume }`); returns an error sentence or null. */
+export async function downloadSummary(code, credential) {
+  if (!credential) return t('session.noKeySummary');
+  const res = await fetchSummary(code, credential);
   if (!res.ok) return httpErrorSentence(res.code, errorSentence);
   saveFile(`roundtable-${code}-summary.md`, res.data);
   return null;
@@ -67,7 +67,9 @@ export function sessionView(root, ctx) {
 
   const chartButton = el('button', { type: 'button', text: t('session.chart'), on: { click: async () => {
     summaryStatus.textContent = t('session.summaryPreparing');
-    const err = await downloadSpeakingChart(code, memory.facilitatorKey(code));
+    // The key, or for a facilitator handed the role the resume token: the server checks the role.
+    const resume = memory.resumeToken(code);
+    const err = await downloadSpeakingChart(code, memory.facilitatorKey(code) || (resume && { resume }));
     summaryStatus.textContent = err || t('session.chartDone');
   } } });
 

@@ -1,6 +1,6 @@
 package app.roundtable.protocol;
 
-import app.roundtable.domain.Language;
+import app.roundtable.domain.Catalogue;
 import app.roundtable.domain.Session;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,24 +39,12 @@ public final class CalendarView {
     line(b, "SUMMARY:" + text(s.title));
     // A URI value is not TEXT: it is written as it is (RFC 5545 §3.3.13), only folded.
     line(b, "URL:" + joinUrl);
-    line(b, "DESCRIPTION:" + text(joinWords(s.language) + ": " + joinUrl));
+    line(b, "DESCRIPTION:" + text(Catalogue.word(s.language, "calendar.join") + ": " + joinUrl));
     alarm(b, "-P1D", s.title);
     alarm(b, "-PT15M", s.title);
     line(b, "END:VEVENT");
     line(b, "END:VCALENDAR");
     return b.toString();
-  }
-
-  /**
-   * The description's words in the session's language (its follow-up's invitation is read by the
-   * same people), as the member page's join heading says them (web/js/i18n).
-   */
-  static String joinWords(Language language) {
-    return switch (Language.of(language)) {
-      case EN -> "Join the session";
-      case DE -> "An der Sitzung teilnehmen";
-      case ES -> "Unirse a la sesión";
-    };
   }
 
   /** The event's identity: the session's, so a moved date updates the same calendar entry. */

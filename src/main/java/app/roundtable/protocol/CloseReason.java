@@ -1,8 +1,9 @@
 package app.roundtable.protocol;
 
 /**
- * Why the server closes a socket: the WebSocket close status and reason text, and for the two the
- * contract names, the {@code closed} message sent just before (its {@code reason} field).
+ * Why the server closes a socket: the WebSocket close status and reason text, and for the {@link
+ * #announced} ones, the {@code closed} message sent just before (its {@code reason} field; the web
+ * client's {@code CloseReason} in protocol.js names exactly these, WebModulesTest checks).
  */
 public enum CloseReason {
   /** The session ended: {@code closed ended}, then a normal close. */
@@ -24,7 +25,7 @@ public enum CloseReason {
   public final short status;
   /** The close frame's reason text, and the {@code closed} message's {@code reason} when one is sent. */
   public final String text;
-  /** Whether a {@code closed} message goes first. */
+  /** Whether a {@code closed} message goes first (the connection sends it only for these). */
   public final boolean announced;
 
   CloseReason(int status, String text, boolean announced) {

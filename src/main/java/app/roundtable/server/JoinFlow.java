@@ -158,7 +158,8 @@ final class JoinFlow {
     return Refusal.of(Reason.UNKNOWN_SESSION, "There is no session with that code.");
   }
 
-  private static Member byResumeToken(Session s, String token) {
+  /** The member (not removed) whose resume token this is, or null. */
+  static Member byResumeToken(Session s, String token) {
     String hash = Secrets.hash(token);
     for (Member m : s.members.values()) {
       if (!m.removed && Secrets.sameHash(hash, m.resumeHash)) return m;

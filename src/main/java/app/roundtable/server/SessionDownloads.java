@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 
 /**
  * The files made from a session over HTTP: its summary (JSON or Markdown) and speaking chart for
- * the key holder, its calendar entry and QR code for anyone with the code.
+ * the key holder or whoever holds the facilitator role (by their resume token), its calendar entry and QR code for anyone with the code.
  */
 final class SessionDownloads {
   private final Services services;
@@ -40,7 +40,7 @@ final class SessionDownloads {
       ApiErrors.error(ctx, HttpError.BAD_REQUEST, "Parameter 'tz' must be a time zone such as \"Europe/Berlin\".");
       return;
     }
-    lookup.withFacilitator(ctx, s -> {
+    lookup.withRecordReader(ctx, s -> {
       Language language = ReaderLanguage.pick(ctx.queryParams().get("lang"), ctx.request().getHeader("Accept-Language"), s.language);
       String accept = ctx.request().getHeader("Accept");
       long now = services.clock.getAsLong();

@@ -1,5 +1,6 @@
 package app.roundtable.server;
 
+import app.roundtable.domain.Member;
 import app.roundtable.domain.Session;
 import app.roundtable.protocol.HttpError;
 import io.vertx.core.Future;
@@ -68,6 +69,30 @@ final class SessionLookup {
       return;
     }
     withSession(ctx, key.trim(), then);
+  }
+
+  /**
+   * The record's readers (summary and chart): the key holder ({@code X-Facilitator-Key}), or
+   * whoever holds the facilitator role, shown by their resume token ({@code X-Resume-Token}). The
+   * role carries the record (v1.2), and once the session has ended its sockets are closed: a
+   * facilitator who was handed the role, and holds no key, has no other way to the record then.
+   */
+  void withRecordReader(RoutingContext ctx, WithSession then) {
+    String token = ctx.request().getHeader("X-Resume-Token");
+    if (ctx.request().getHeader("X-Facilitator-Key") != null || token == null || token.isBlank()) {
+      withFacilitator(ctx, then);
+      return;
+    }
+    withSession(ctx, s -> {
+      Member m = JoinFlow.byResumeToken(s, token.trim());
+      if (m == null) {
+        ApiErrors.error(ctx, HttpError.WRONG_CREDENTIALS, "That is not the resume token of a member of this session.");
+      } else if (!m.facilitator) {
+        ApiErrors.error(ctx, HttpError.WRONG_CREDENTIALS, "Only whoever facilitates the session gets its record.");
+      } else {
+        then.accept(s);
+      }
+    });
   }
 
   /** Whether the key of this hash opens {@code s} as facilitator: its own, or an earlier session's (v1.2). */

@@ -35,11 +35,14 @@ class FloodSmokeTest {
       assertEquals(List.of("quiet, small state", "attackers build the large state", "quiet, large state",
           "flood: 3 names rename"), names);
       for (Flood.Phase p : r.phases()) {
-        assertTrue(p.facilitatorSent > 0 && p.facilitatorAcked > 0, p.name + ": the facilitator was answered");
+        // The build lasts as long as the budgets make it (here it may be shorter than the facilitator's
+        // 200 ms): the windows of fixed length must have the facilitator's commands.
+        boolean window = !p.name.startsWith("attackers build");
+        assertTrue(!window || (p.facilitatorSent > 0 && p.facilitatorAcked > 0), p.name + ": the facilitator was answered");
         assertEquals(p.facilitatorAcked, p.facilitatorAck.getTotalCount(), p.name + ": one latency per ack");
         assertEquals(p.facilitatorAcked, p.facilitatorToSlow.getTotalCount() + p.notAtSlow,
             p.name + ": every acked version is matched on the slow member or counted as not there");
-        assertTrue(p.framesPerSec[Flood.Group.SLOW.ordinal()] > 0, p.name + ": the slow member read states");
+        assertTrue(!window || p.framesPerSec[Flood.Group.SLOW.ordinal()] > 0, p.name + ": the slow member read states");
       }
       Flood.Phase quiet = r.phases().get(0);
       Flood.Phase large = r.phases().get(2);

@@ -18,14 +18,14 @@ class WireTableTest {
   void errorCodesAreTheContractsList() {
     List<String> codes = Arrays.stream(Reason.values()).map(Wire::code).toList();
     assertEquals(List.of("bad_request", "not_joined", "unknown_session", "session_full", "session_ended", "forbidden",
-        "not_found", "invalid_phase", "limit_exceeded", "rate_limited", "unavailable", "internal"), codes);
+        "not_found", "invalid_phase", "limit_exceeded", "rate_limited", "unavailable", "internal", "room_locked"), codes);
   }
 
   @Test
-  void onlyEndedRemovedAndDeletedAreAnnouncedWithAClosedMessage() {
+  void onlyEndedRemovedDeletedAndDisplayRemovedAreAnnouncedWithAClosedMessage() {
     Set<String> announced = Arrays.stream(CloseReason.values()).filter(r -> r.announced).map(r -> r.text)
         .collect(Collectors.toSet());
-    assertEquals(Set.of("ended", "removed", "deleted"), announced);
+    assertEquals(Set.of("ended", "removed", "deleted", "display-removed"), announced);
     assertEquals("{\"type\":\"closed\",\"reason\":\"removed\"}", Frames.closed(CloseReason.REMOVED));
     assertEquals(1009, CloseReason.TOO_BIG.status, "the contract's status for a frame over the limit");
   }

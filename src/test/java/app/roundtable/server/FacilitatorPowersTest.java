@@ -76,6 +76,36 @@ class FacilitatorPowersTest extends InMemoryNodeTest {
   }
 
   @Test
+  void theRoleHolderWithoutTheKeyGetsTheRecordOverHttpAfterTheSessionEnded() {
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Handed on", "blank");
+    WsClient bo = WsClient.connect(clients, node.port());
+    bo.join(fac.code, "Bo");
+    WsClient ana = WsClient.connect(clients, node.port());
+    ana.join(fac.code, "Ana");
+    fac.command("handOff", "memberId", bo.memberId);
+    bo.command("addCommitment", "text", "Write the minutes by Friday");
+    bo.command("endSession");
+    String summary = "/api/sessions/" + fac.code + "/summary";
+
+    // The sockets are closed now: HTTP is the way to the record, and the role holder has no key.
+    Http.Response md = http.get(summary, Map.of("X-Resume-Token", bo.resume, "Accept", "text/markdown"));
+    assertEquals(200, md.status(), md.body());
+    assertTrue(md.body().contains("Write the minutes by Friday"), md.body());
+    Http.Response json = http.get(summary, Map.of("X-Resume-Token", bo.resume, "Accept", "application/json"));
+    assertEquals(http.get(summary, Map.of("X-Facilitator-Key", fac.facilitatorKey, "Accept", "application/json")).json(),
+        json.json(), "the same record as the key holder's");
+    assertEquals(200, http.get(summary, Map.of("X-Resume-Token", bo.resume, "Accept", "image/svg+xml")).status(),
+        "and the speaking chart");
+
+    assertEquals(403, http.get(summary, Map.of("X-Resume-Token", ana.resume)).status(), "a member without the role");
+    assertEquals(403, http.get(summary, Map.of("X-Resume-Token", fac.resume)).status(),
+        "the key holder's token, the role handed on (their key still opens it)");
+    assertEquals(403, http.get(summary, Map.of("X-Resume-Token", "not-a-token-of-anyone-here")).status());
+    assertEquals(401, http.get(summary).status());
+    for (WsClient c : List.of(ana, bo, fac)) c.close();
+  }
+
+  @Test
   void createFollowUpAnswersTheCreatorAloneAndEveryoneSeesWhereTheGroupMeetsNext() {
     WsClient fac = WsClient.facilitator(clients, node.port(), "Peers", "first");
     WsClient ana = WsClient.connect(clients, node.port());
