@@ -28,7 +28,21 @@ public final class JfrSummary {
     Map<String, Integer> packages = new HashMap<>();
     Map<String, Integer> app = new HashMap<>();
     int samples = 0;
+    // Allocation: JFR's throttled samples carry a weight (bytes the sample stands for), attributed
+    // here to the innermost Roundtable method on the stack, so garbage is traced to our code.
+    Map<String, Long> allocated = new HashMap<>();
+    long allocatedTotal = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+      if ("jdk.ObjectAllocationSample".equals(e.getEventType().getName()) && e.getStackTrace() != null) {
+        long w = e.getLong("weight");
+        allocatedTotal += w;
+        String owner = "(outside Roundtable code)";
+        for (RecordedFrame f : e.getStackTrace().getFrames()) {
+          if (name(f).startsWith("app.roundtable.")) { owner = name(f); break; }
+        }
+        allocated.merge(owner, w, Long::sum);
+        continue;
+      }
       if (!"jdk.ExecutionSample".equals(e.getEventType().getName())) continue;
       RecordedStackTrace st = e.getStackTrace();
       if (st == null || st.getFrames().isEmpty()) continue;
@@ -55,6 +69,12 @@ public final class JfrSummary {
     print(self, samples, top);
     System.out.printf(Locale.ROOT, "%non the stack (total):%n");
     print(total, samples, top);
+    System.out.printf(Locale.ROOT, "%nallocation by innermost Roundtable method (%.1f MB sampled weight):%n",
+        allocatedTotal / 1e6);
+    long all = Math.max(1, allocatedTotal);
+    allocated.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(top)
+        .forEach(en -> System.out.printf(Locale.ROOT, "  %5.1f%%  %8.1f MB  %s%n", 100.0 * en.getValue() / all,
+            en.getValue() / 1e6, en.getKey()));
   }
 
   /** A coarse owner of a class: the first two or three package segments. */

@@ -421,7 +421,9 @@ public final class LoadGenerator {
    */
   private void startJfr(long seconds) {
     if (o.jfrFile == null || o.serverPids.isEmpty()) return;
-    ProcStat.jcmd(o.serverPids.get(0), "JFR.start", "name=bench", "settings=profile",
+    ProcStat.jcmd(o.serverPids.get(0), "JFR.start", "name=bench",
+        // JFR_SETTINGS: a .jfc with a shorter sampling period (profile.jfc samples every 10 ms).
+        "settings=" + System.getenv().getOrDefault("JFR_SETTINGS", "profile"),
         "duration=" + seconds + "s", "filename=" + java.nio.file.Path.of(o.jfrFile).toAbsolutePath());
     o.jfrFile = null;
   }

@@ -18,6 +18,14 @@ public final class Frames {
     return Json.writeUtf8(g -> writeState(g, s));
   }
 
+  /**
+   * The same bytes as {@link #stateUtf8}, lent to {@code take} for the length of the call (the
+   * fan-out frames them for the wire and keeps only that copy).
+   */
+  public static <T> T stateUtf8(Session s, Utf8Taker<T> take) {
+    return Json.writeUtf8(g -> writeState(g, s), take);
+  }
+
   private static void writeState(com.fasterxml.jackson.core.JsonGenerator g, Session s) throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("type", Wire.STATE);

@@ -35,13 +35,21 @@ final class Json {
 
   /** UTF-8 bytes straight from the generator: no intermediate String to encode again. */
   static byte[] writeUtf8(Body body) {
-    com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(2048);
+    return writeUtf8(body, (utf8, length) -> java.util.Arrays.copyOf(utf8, length));
+  }
+
+  /**
+   * The UTF-8 bytes of {@code body}, handed to {@code take} in this thread's {@link Utf8Scratch}
+   * (valid only during the call), so that the caller allocates the one array it keeps.
+   */
+  static <T> T writeUtf8(Body body, Utf8Taker<T> take) {
+    Utf8Scratch out = Utf8Scratch.start();
     try (JsonGenerator g = FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return take.take(out.array(), out.length());
   }
 
   static void nullableNumber(JsonGenerator g, String field, Long value) throws IOException {

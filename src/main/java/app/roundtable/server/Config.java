@@ -64,12 +64,17 @@ public record Config(Http http, Node node, Sessions sessions, Store store) {
    * @param drainSeconds how long a SIGTERM drain may take before the process exits anyway
    * @param heartbeatMs how often this node says it is alive; a node silent for 3 beats is dead and
    *     its connections no longer count as online
+   * @param transport TRANSPORT: auto, io_uring, epoll or nio ({@link Transports})
    */
-  public record Node(String id, int verticles, int drainSeconds, long heartbeatMs) {
+  public record Node(String id, int verticles, int drainSeconds, long heartbeatMs, String transport) {
+    /** TRANSPORT: the kernel interface the event loops use ({@link Transports}). */
+    static final List<String> TRANSPORTS = List.of("auto", "io_uring", "epoll", "nio");
+
     static Node from(Env env) {
       return new Node(env.text("NODE_ID", defaultNodeId()) + "-" + Secrets.base32(4),
           env.integer("VERTICLES", defaultLoops(Runtime.getRuntime().availableProcessors())),
-          env.integer("DRAIN_SECONDS", 20), env.integer("HEARTBEAT_MS", 5000));
+          env.integer("DRAIN_SECONDS", 20), env.integer("HEARTBEAT_MS", 5000),
+          env.choice("TRANSPORT", "auto", TRANSPORTS));
     }
   }
 

@@ -80,10 +80,13 @@ final class KnownSessions {
   byte[] frame(Session s) {
     Known k = known.get(s.code);
     if (k != null && k.frame != null && k.session != null && k.session.version == s.version) return k.frame;
-    byte[] utf8 = Frames.stateUtf8(s);
+    // The JSON is written into the loop's scratch buffer and framed straight into the one array kept.
+    byte[] wire = Frames.stateUtf8(s, (utf8, length) -> {
+      byte[] w = new byte[WireFrames.size(length, maxFrame)];
+      WireFrames.writeText(Unpooled.wrappedBuffer(w).clear(), utf8, length, maxFrame);
+      return w;
+    });
     metrics.stateFrameWritten();
-    byte[] wire = new byte[WireFrames.size(utf8.length, maxFrame)];
-    WireFrames.writeText(Unpooled.wrappedBuffer(wire).clear(), utf8, maxFrame);
     // Two loops may race to write the same version: both results are identical, either may stay.
     long now = System.nanoTime();
     known.computeIfPresent(s.code, (code, old) -> old.session != null && old.session.version > s.version ? old

@@ -25,6 +25,8 @@ public final class RoundtableNode {
   private static final Logger LOG = LoggerFactory.getLogger(RoundtableNode.class);
   private final Vertx vertx;
   private final Services services;
+  /** The kernel interface the event loops use ({@link Transports}), for the start-up line. */
+  private String transport = "?";
   private final List<String> deployments = new ArrayList<>();
   private int port;
   /** The METRICS_PORT server, when there is one. */
@@ -42,12 +44,14 @@ public final class RoundtableNode {
   public static Future<RoundtableNode> start(Config config, LongSupplier clock) {
     FrameDecoder decoder = new FrameDecoder(config.sessions().limits());
     Metrics metrics = new Metrics(decoder.types());
+    io.vertx.core.transport.Transport transport = Transports.choose(config.node().transport());
     Vertx vertx = Vertx.builder()
+        .withTransport(transport)
         // As many event loops as HTTP verticles (not Vert.x's default of two per core): the store's
         // connections (Redis commands and pub/sub) then share the verticles' loops, so with one
         // loop a change never wakes another thread; a pub/sub connection on a loop of its own cost
         // a wake-up of that loop and a hand-over back per change (docs/benchmarks.md).
-        .with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(Math.max(1, config.node().verticles()))
+        .with(new VertxOptions().setEventLoopPoolSize(Math.max(1, config.node().verticles()))
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                 // Not Vert.x's per-connection network metrics: they sit on every socket read and
                 // write, and their report branch, first taken ~40 s after a connection opens (every
@@ -68,6 +72,7 @@ public final class RoundtableNode {
     }
     Services services = new Services(config, store, metrics, decoder, clock, new Deadlines(vertx));
     RoundtableNode node = new RoundtableNode(vertx, services);
+    node.transport = transport.name();
     return node.deploy().recover(e -> {
       // Close in the background: a future completed on a closing Vert.x may never be delivered.
       vertx.close();
@@ -102,7 +107,6 @@ public final class RoundtableNode {
         })).map(v -> {
       services.presence.start(vertx);
       String store = StoreFactory.describe(services.config.store());
-      String transport = vertx.isNativeTransportEnabled() ? "epoll" : "NIO";
       LOG.atInfo().addKeyValue("event", "listening").addKeyValue("node", services.config.node().id())
           .addKeyValue("port", port).log("Roundtable node listening on port {} ({} store, {} transport)", port, store, transport);
       return this;

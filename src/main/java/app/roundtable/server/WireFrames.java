@@ -31,11 +31,16 @@ final class WireFrames {
 
   /** Appends the frames of the text message {@code utf8} to {@code out}. */
   static void writeText(ByteBuf out, byte[] utf8, int maxFrame) {
+    writeText(out, utf8, utf8.length, maxFrame);
+  }
+
+  /** Appends the frames of the text message {@code utf8[0, length)} to {@code out}. */
+  static void writeText(ByteBuf out, byte[] utf8, int length, int maxFrame) {
     int offset = 0;
     boolean first = true;
     do {
-      int n = Math.min(utf8.length - offset, maxFrame);
-      boolean last = offset + n == utf8.length;
+      int n = Math.min(length - offset, maxFrame);
+      boolean last = offset + n == length;
       out.writeByte((last ? FIN : 0) | (first ? TEXT : CONTINUATION));
       if (n < 126) {
         out.writeByte(n);
@@ -49,7 +54,7 @@ final class WireFrames {
       out.writeBytes(utf8, offset, n);
       offset += n;
       first = false;
-    } while (offset < utf8.length);
+    } while (offset < length);
   }
 
   private static int header(int n) {

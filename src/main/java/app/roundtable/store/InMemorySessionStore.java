@@ -62,7 +62,7 @@ public final class InMemorySessionStore implements SessionStore {
     if (full()) {
       return Future.failedFuture(new StoreFullException("this server holds " + maxSessions + " sessions, its most"));
     }
-    int bytes = SessionCodec.encode(session).length;
+    int bytes = SessionCodec.size(session);
     if (resident.get() + bytes > maxResidentBytes) {
       return Future.failedFuture(new StoreFullException("this server holds " + (resident.get() >> 20)
           + " MiB of sessions, its most"));
@@ -108,7 +108,7 @@ public final class InMemorySessionStore implements SessionStore {
           return Future.failedFuture(new IllegalStateException(
               "applied version " + next.version + " does not follow " + e.current.version));
         }
-        int bytes = SessionCodec.encode(next).length;
+        int bytes = SessionCodec.size(next);
         int before = e.bytes;
         if (!size.allows(() -> before, bytes)) return Future.succeededFuture(new Update(size.refusal(), e.current));
         e.hold(next, bytes, resident);

@@ -1,11 +1,11 @@
 package app.roundtable.store;
 
 import app.roundtable.domain.Session;
+import app.roundtable.protocol.Utf8Scratch;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,9 +51,27 @@ public final class SessionCodec {
   private SessionCodec() {}
 
   public static byte[] encode(Session session) {
+    // Into the thread's scratch buffer, then one exact copy: writeValueAsBytes grew a buffer of its
+    // own and copied it out, three times the session's size in garbage per change.
+    Utf8Scratch out = Utf8Scratch.start();
+    write(session, out);
+    return out.copy();
+  }
+
+  /**
+   * The length of {@link #encode}'s bytes, without keeping them: the in-memory store needs only the
+   * size (for the cap and the resident total), not the bytes.
+   */
+  public static int size(Session session) {
+    Utf8Scratch out = Utf8Scratch.start();
+    write(session, out);
+    return out.length();
+  }
+
+  private static void write(Session session, java.io.OutputStream out) {
     try {
-      return MAPPER.writeValueAsBytes(session);
-    } catch (JsonProcessingException e) {
+      MAPPER.writeValue(out, session);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot encode session " + session.code, e);
     }
   }

@@ -41,6 +41,13 @@ class SessionCodecTest {
   }
 
   @Test
+  void sizeIsTheLengthOfTheEncodedBytes() {
+    Session full = Sessions.full();
+    assertEquals(SessionCodec.encode(full).length, SessionCodec.size(full));
+    assertEquals(SessionCodec.encode(new Session()).length, SessionCodec.size(new Session()));
+  }
+
+  @Test
   void aSessionStoredBeforeV11ReadsWithTheDefaults() {
     String json = "{\"version\":3,\"code\":\"X\",\"members\":{\"m\":{\"id\":\"m\",\"name\":\"Ana\"}},"
         + "\"agenda\":{\"items\":[{\"id\":\"a\",\"title\":\"T\",\"minutes\":5}]}}";
