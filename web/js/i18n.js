@@ -69,9 +69,6 @@ export function ordinal(n) {
   return fill(entry[ordinals.select(n)] ?? entry.other, { n: numbers.format(n) });
 }
 
-/** A number in the language's format (1,234 / 1.234). */
-export function formatNumber(n) { return numbers.format(n); }
-
 /**
  * "4 minutes, 5 seconds" in words, for screen readers and labels: Intl.DurationFormat where the
  * browser has it, otherwise the language's unit words joined as a unit list.

@@ -254,7 +254,9 @@ async function showSessionInfo() {
     document.title = t('page.title.member', { title: res.data.title });
     $('join-info').textContent = res.data.status === SessionStatus.ENDED
       ? errorSentence(ErrorCode.SESSION_ENDED)
-      : t('join.here', { count: res.data.members });
+      : res.data.locked && !memory.facilitatorKey(code)
+        ? errorSentence(ErrorCode.ROOM_LOCKED)
+        : t('join.here', { count: res.data.members });
   }
   // An ended session opened without a way back in (a new device, no token): no join form to
   // fill in for nothing — the end, and the way to the next meeting.

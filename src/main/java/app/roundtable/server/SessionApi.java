@@ -155,6 +155,8 @@ final class SessionApi {
       ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
           .end(new JsonObject().put("code", s.code).put("title", s.title)
               .put("status", Wire.name(s.status)).put("members", online)
+              // Issue 21: the join form can say the room is locked before anyone types a name.
+              .put("locked", s.locked)
               .put("followUp", followUp).put("scheduled", scheduled).encode());
     });
   }

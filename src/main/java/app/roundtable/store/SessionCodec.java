@@ -76,10 +76,6 @@ public final class SessionCodec {
     }
   }
 
-  public static Buffer encodeBuffer(Session session) {
-    return Buffer.buffer(encode(session));
-  }
-
   /** Fails with {@link IllegalArgumentException} on bytes that are not an encoded session. */
   public static Session decode(byte[] json) {
     try {

@@ -95,6 +95,8 @@ class LockedRoomTest extends InMemoryNodeTest {
     ana.state(s -> s.getBoolean("locked"));
     ana.drain();
 
+    assertEquals(true, http.get("/api/sessions/" + fac.code).json().getBoolean("locked"), "the join form can say so");
+    assertEquals(true, http.get("/api/sessions/" + fac.code).json().getBoolean("locked"), "the join form can say so");
     Snapshot before = snapshot(fac);
     WsClient newcomer = client();
     JsonObject refused = newcomer.refused("join", "code", fac.code, "name", "Newcomer");
@@ -116,6 +118,40 @@ class LockedRoomTest extends InMemoryNodeTest {
     fac.command("lockRoom", "locked", false);
     newcomer.join(fac.code, "Newcomer"); // on the same socket: unlocking restores joins
     assertAlive(newcomer);
+  }
+
+  @Test
+  void theMemberLockOutIsUndoneAndARemovedBrowserStaysOut() {
+    WsClient fac = WsClient.facilitator(clients, node.port(), "Full of strangers", "blank");
+    opened.add(fac);
+    List<WsClient> fakes = new ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      WsClient f = client();
+      f.joinWithIdentity(fac.code, "Fake " + i, "fake-browser-identity-" + i);
+      fakes.add(f);
+    }
+    WsClient real = client();
+    assertEquals("session_full", real.refused("join", "code", fac.code, "name", "Rosa").getString("code"));
+
+    // Lock first, then remove: the freed slot cannot be taken straight back.
+    fac.command("lockRoom", "locked", true);
+    fac.command("removeMember", "memberId", fakes.get(0).memberId);
+    assertEquals("removed", fakes.get(0).nextOfType("closed").getString("reason"));
+    WsClient sameBrowser = client();
+    assertEquals("forbidden", sameBrowser.refused("join", "code", fac.code, "name", "Another name",
+        "identity", "fake-browser-identity-1").getString("code"), "a removed browser does not come back under a new name");
+    WsClient newBrowser = client();
+    assertEquals("room_locked", newBrowser.refused("join", "code", fac.code, "name", "Fresh fake",
+        "identity", "fake-browser-identity-99").getString("code"), "the lock stops any new name");
+    assertEquals(11, fac.latest.getJsonArray("members").size());
+
+    // The facilitator lets the real person in: the free slot is theirs.
+    fac.command("lockRoom", "locked", false);
+    real.join(fac.code, "Rosa");
+    assertAlive(real);
+    fac.command("lockRoom", "locked", true);
+    assertEquals(12, fac.latest.getJsonArray("members").size());
+    fakes.forEach(WsClient::close);
   }
 
   @Test

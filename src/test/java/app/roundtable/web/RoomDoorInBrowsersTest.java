@@ -83,6 +83,8 @@ class RoomDoorInBrowsersTest extends BrowserTest {
 
       // While locked: a new name is refused; Ben's reload is a resume and works.
       Page newcomer = open(browsers.phone(390, 844), "/s/" + code);
+      assertThat(newcomer.locator("#join-info")).hasText(
+          "The facilitator has locked this session: nobody new can join now. Ask them to unlock it.");
       newcomer.getByLabel("Your name", new Page.GetByLabelOptions().setExact(true)).fill("Nell");
       button(newcomer, "Join").click();
       assertThat(newcomer.locator("#status")).hasText(
