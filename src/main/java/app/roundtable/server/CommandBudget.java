@@ -15,6 +15,14 @@ import java.util.Map;
  * and the next waits until it refills. So a storm of large states reaches each socket at most at
  * the session's byte rate, every version in order, without skipping any.
  *
+ * <p>A fair share of the session's bytes for everyone: the session's byte budget is shared, so ten
+ * flooding names drained it and the four real members got 1 to 4 of their 40 hands through
+ * (docs/benchmarks.md, "Facilitator under a flood"). So each member also holds a share of it (the
+ * session's rate divided by the members a session may have, bursts of {@link #SHARE_BURST_SECONDS}),
+ * and a member whose share is not spent goes even while the session's budget is: every change pays
+ * both. Together the shares are the session's rate, so a storm still reaches each socket at about
+ * the session's byte rate, and each name, a flooder's or not, gets its turn about as often.
+ *
  * <p>The facilitator spends only their own member budgets: however others flood, the person
  * running the room can still lock it and remove people. One per session per event loop (it lives
  * in {@link LocalSession}); not thread-safe. Members are at most the session's, so the map is
@@ -25,17 +33,26 @@ final class CommandBudget {
   static final double MEMBER_BURST = 30;
   static final double SESSION_PER_SECOND = 100;
   static final double SESSION_BURST = 300;
+  /** A member's share of the session's bytes refills over this long: one large change now and then. */
+  static final double SHARE_BURST_SECONDS = 4;
 
   private final RoomBudgets bytes;
   private final RateLimiter session;
   private final RateLimiter sessionBytes;
   private final Map<String, RateLimiter[]> members = new HashMap<>();
+  /** A member's share of {@link #sessionBytes}, per second. */
+  private final double sharePerSecond;
 
-  /** Every budget starts full. */
-  CommandBudget(RoomBudgets bytes) {
+  /** Every budget starts full; {@code maxMembers} is the session's limit, over which its bytes are shared. */
+  CommandBudget(RoomBudgets bytes, int maxMembers) {
     this.bytes = bytes;
+    this.sharePerSecond = (double) bytes.sessionBytesPerSecond() / Math.max(1, maxMembers);
     this.session = new RateLimiter(SESSION_PER_SECOND, SESSION_BURST, Long.MIN_VALUE / 2);
     this.sessionBytes = new RateLimiter(bytes.sessionBytesPerSecond(), 2.0 * bytes.sessionBytesPerSecond(), Long.MIN_VALUE / 2);
+  }
+
+  CommandBudget(RoomBudgets bytes) {
+    this(bytes, app.roundtable.domain.Limits.DEFAULTS.maxMembers());
   }
 
   CommandBudget() {
@@ -51,7 +68,7 @@ final class CommandBudget {
   boolean tryTake(String memberId, boolean facilitator, long now) {
     RateLimiter[] m = member(memberId, now);
     if (!m[0].hasToken(now) || !m[1].hasToken(now)) return false;
-    if (!facilitator && (!session.hasToken(now) || !sessionBytes.hasToken(now))) return false;
+    if (!facilitator && (!session.hasToken(now) || !(sessionBytes.hasToken(now) || m[2].hasToken(now)))) return false;
     m[0].tryTake(now);
     if (!facilitator) session.tryTake(now);
     return true;
@@ -60,8 +77,12 @@ final class CommandBudget {
   /** The change let in by {@link #tryTake} produced a state frame of {@code size} bytes: pays for it. */
   void paid(String memberId, boolean facilitator, int size, long now) {
     // The facilitator's changes count a quarter: running a room of large states stays possible.
-    member(memberId, now)[1].spend(facilitator ? size / 4.0 : size, now);
-    if (!facilitator) sessionBytes.spend(size, now);
+    RateLimiter[] m = member(memberId, now);
+    m[1].spend(facilitator ? size / 4.0 : size, now);
+    if (!facilitator) {
+      sessionBytes.spend(size, now);
+      m[2].spend(size, now);
+    }
   }
 
   /** A {@code sync} of a state of {@code size} bytes, paid from the member's byte budget; false when it is spent. */
@@ -72,10 +93,11 @@ final class CommandBudget {
     return true;
   }
 
-  /** A member's budgets: changes, bytes. */
+  /** A member's budgets: changes, bytes, their share of the session's bytes. */
   private RateLimiter[] member(String memberId, long now) {
     return members.computeIfAbsent(memberId, id -> new RateLimiter[] {
         new RateLimiter(MEMBER_PER_SECOND, MEMBER_BURST, now),
-        new RateLimiter(bytes.memberBytesPerSecond(), 4.0 * bytes.memberBytesPerSecond(), now)});
+        new RateLimiter(bytes.memberBytesPerSecond(), 4.0 * bytes.memberBytesPerSecond(), now),
+        new RateLimiter(sharePerSecond, SHARE_BURST_SECONDS * sharePerSecond, now)});
   }
 }

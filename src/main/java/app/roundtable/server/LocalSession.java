@@ -36,8 +36,8 @@ final class LocalSession {
   /** The node's newest known versions and their frames, shared by every loop. */
   private final KnownSessions known;
 
-  LocalSession(String code, Metrics metrics, KnownSessions known, RoomBudgets budgets) {
-    this.budget = new CommandBudget(budgets);
+  LocalSession(String code, Metrics metrics, KnownSessions known, RoomBudgets budgets, int maxMembers) {
+    this.budget = new CommandBudget(budgets, maxMembers);
     this.code = code;
     this.metrics = metrics;
     this.known = known;

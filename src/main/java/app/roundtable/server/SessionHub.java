@@ -33,7 +33,8 @@ final class SessionHub {
         return ls;
       });
     }
-    LocalSession ls = new LocalSession(code, services.metrics, services.known, services.config.sessions().room());
+    LocalSession ls = new LocalSession(code, services.metrics, services.known, services.config.sessions().room(),
+        services.config.sessions().limits().maxMembers());
     ls.joinStarted();
     Future<LocalSession> f = ls.subscribe(services.store).map(v -> {
       sessions.put(code, ls);

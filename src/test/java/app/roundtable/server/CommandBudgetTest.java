@@ -1,5 +1,6 @@
 package app.roundtable.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,39 @@ class CommandBudgetTest {
     assertTrue(b.tryTake("fac", true, t));
     b.paid("fac", true, state, t);
     assertTrue(b.tryTake("fac", true, t), "a quarter of 130 KB is far inside their burst");
+  }
+
+  @Test
+  void aQuietMemberStillGetsTheirTurnWhileTenNamesFloodTheSessionsBytes() {
+    // The flood benchmark's finding: the session's byte budget was shared, so the flooders spent it
+    // and the real members' hands were refused. Each member now holds a share of it.
+    CommandBudget b = new CommandBudget(new RoomBudgets(128 * 1024, 384 * 1024, 5, 100), 16);
+    int state = 120_000;
+    long t = T0;
+    int quietAsked = 0;
+    int quietGiven = 0;
+    int floodGiven = 0;
+    for (int tick = 0; tick < 30_000; tick++) { // 30 s: every millisecond, each of ten names tries again
+      t += 1;
+      for (int f = 0; f < 10; f++) {
+        String m = "flood" + f;
+        if (b.tryTake(m, false, t)) {
+          b.paid(m, false, state, t);
+          floodGiven++;
+        }
+      }
+      if (tick % 5000 == 2500) { // a real member raises a hand every 5 s
+        quietAsked++;
+        if (b.tryTake("quiet", false, t)) {
+          b.paid("quiet", false, state, t);
+          quietGiven++;
+        }
+      }
+    }
+    assertEquals(quietAsked, quietGiven, "every hand of the quiet member went through");
+    double bytesPerSecond = (double) (floodGiven + quietGiven) * state / 30;
+    assertTrue(bytesPerSecond <= 384 * 1024 * 1.25, "the storm still reaches sockets at about the session's rate: " + bytesPerSecond);
+    assertTrue(floodGiven > 0, "the flooders are slowed, not silenced: " + floodGiven);
   }
 
   @Test
